@@ -1,0 +1,259 @@
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace FairRubrics.Loading;
+
+/// <summary>
+/// Reads YAML text into a <see cref="RubricNode"/> tree by walking the parser's events with an explicit
+/// stack (no recursion, so deep input cannot overflow the stack). Rejects what rubrics never need — tags,
+/// anchors, aliases, merge keys, several documents — with positions, and enforces the size limits.
+/// </summary>
+internal static class YamlTreeReader
+{
+    public static RubricNode? Read(string text, string file, RubricLoaderOptions options, DiagnosticBag diagnostics)
+    {
+        var parser = new Parser(new StringReader(text));
+        var stack = new Stack<Frame>();
+        RubricNode? root = null;
+        var documents = 0;
+        var nodes = 0;
+
+        try
+        {
+            while (parser.MoveNext())
+            {
+                var current = parser.Current;
+                switch (current)
+                {
+                    case StreamStart or StreamEnd or DocumentEnd or Comment:
+                        break;
+
+                    case DocumentStart start:
+                        documents++;
+                        if (documents > 1)
+                        {
+                            diagnostics.Error(
+                                DiagnosticIds.NotARubricDocument,
+                                Loc(file, start.Start),
+                                "the file holds more than one YAML document ('---'); keep one rubric per file");
+                            return null;
+                        }
+
+                        break;
+
+                    case AnchorAlias alias:
+                        {
+                            diagnostics.Error(DiagnosticIds.AliasNotAllowed, Loc(file, alias.Start), $"aliases ('*{alias.Value}') are not allowed in rubrics; write the value out in full");
+                            var placeholder = new RubricScalarNode(string.Empty, isPlain: true, Loc(file, alias.Start));
+                            diagnostics.Poison(placeholder);
+                            if (!Attach(stack, placeholder, ref root, diagnostics))
+                            {
+                                return null;
+                            }
+
+                            break;
+                        }
+
+                    case Scalar scalar:
+                        {
+                            if (++nodes > options.MaxNodes)
+                            {
+                                return TooMany(file, scalar.Start, options, diagnostics);
+                            }
+
+                            CheckProperties(scalar, file, diagnostics);
+                            if (scalar.Value.Length > options.MaxScalarLength)
+                            {
+                                diagnostics.Error(
+                                    DiagnosticIds.TooLarge,
+                                    Loc(file, scalar.Start),
+                                    string.Create(CultureInfo.InvariantCulture, $"this value is {scalar.Value.Length} characters long; the limit is {options.MaxScalarLength}"));
+                                return null;
+                            }
+
+                            var node = new RubricScalarNode(scalar.Value, scalar.Style is ScalarStyle.Plain or ScalarStyle.Any, Loc(file, scalar.Start));
+                            if (!Attach(stack, node, ref root, diagnostics))
+                            {
+                                return null;
+                            }
+
+                            break;
+                        }
+
+                    case MappingStart or SequenceStart:
+                        {
+                            var collection = (NodeEvent)current;
+                            if (++nodes > options.MaxNodes)
+                            {
+                                return TooMany(file, collection.Start, options, diagnostics);
+                            }
+
+                            if (stack.Count + 1 > options.MaxDepth)
+                            {
+                                diagnostics.Error(
+                                    DiagnosticIds.TooDeep,
+                                    Loc(file, collection.Start),
+                                    string.Create(CultureInfo.InvariantCulture, $"the YAML is nested more than {options.MaxDepth} levels deep; a rubric needs only a few levels"));
+                                return null;
+                            }
+
+                            CheckProperties(collection, file, diagnostics);
+                            stack.Push(new Frame(current is MappingStart, Loc(file, collection.Start)));
+                            break;
+                        }
+
+                    case MappingEnd or SequenceEnd:
+                        {
+                            var frame = stack.Pop();
+                            RubricNode node = frame.IsMapping
+                                ? new RubricMappingNode(frame.Entries!, frame.Location)
+                                : new RubricSequenceNode(frame.Items!, frame.Location);
+                            if (!Attach(stack, node, ref root, diagnostics))
+                            {
+                                return null;
+                            }
+
+                            break;
+                        }
+                }
+            }
+        }
+        catch (YamlException ex)
+        {
+            diagnostics.Error(DiagnosticIds.YamlSyntax, ex.Start.Equals(Mark.Empty) ? new SourceLocation(file, 0, 0) : Loc(file, ex.Start), SyntaxMessage(ex));
+            return null;
+        }
+
+        if (root is null)
+        {
+            diagnostics.Error(DiagnosticIds.NotARubricDocument, new SourceLocation(file, 1, 1), "the file is empty; a rubric starts with 'fairrubrics: 1' followed by its keys");
+            return null;
+        }
+
+        if (root is not RubricMappingNode)
+        {
+            diagnostics.Error(DiagnosticIds.NotARubricDocument, root.Location, $"the file holds {root.KindName}, not a rubric; a rubric is a mapping of keys starting with 'fairrubrics: 1'");
+            return null;
+        }
+
+        return root;
+    }
+
+    private static RubricNode? TooMany(string file, Mark at, RubricLoaderOptions options, DiagnosticBag diagnostics)
+    {
+        diagnostics.Error(DiagnosticIds.TooLarge, Loc(file, at), string.Create(CultureInfo.InvariantCulture, $"the file holds more than {options.MaxNodes} YAML values; the limit is set by the host"));
+        return null;
+    }
+
+    private static void CheckProperties(NodeEvent node, string file, DiagnosticBag diagnostics)
+    {
+        if (!node.Anchor.IsEmpty)
+        {
+            diagnostics.Error(DiagnosticIds.AliasNotAllowed, Loc(file, node.Start), $"anchors ('&{node.Anchor}') are not allowed in rubrics; write each value out in full");
+        }
+
+        if (!node.Tag.IsEmpty)
+        {
+            diagnostics.Error(DiagnosticIds.TagNotAllowed, Loc(file, node.Start), $"YAML tags ('{ShortTag(node.Tag.Value)}') are not allowed in rubrics; remove the tag and write a plain value");
+        }
+    }
+
+    private static string ShortTag(string tag) =>
+        tag.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal) ? "!!" + tag["tag:yaml.org,2002:".Length..] : tag;
+
+    /// <summary>Adds a finished node to its parent (or makes it the root). Returns false if loading must stop.</summary>
+    private static bool Attach(Stack<Frame> stack, RubricNode node, ref RubricNode? root, DiagnosticBag diagnostics)
+    {
+        if (stack.Count == 0)
+        {
+            root = node;
+            return true;
+        }
+
+        var parent = stack.Peek();
+        if (!parent.IsMapping)
+        {
+            parent.Items!.Add(node);
+            return true;
+        }
+
+        if (parent.PendingKey is null && !parent.SkipValue)
+        {
+            // This node is a key.
+            if (node is not RubricScalarNode key)
+            {
+                diagnostics.Error(DiagnosticIds.WrongNodeType, node.Location, "a key must be a plain word, not a list or mapping");
+                parent.SkipValue = true;
+                return true;
+            }
+
+            if (key.IsPlain && key.Value == "<<")
+            {
+                diagnostics.Error(DiagnosticIds.AliasNotAllowed, key.Location, "merge keys ('<<') are not allowed in rubrics; write the keys out in full");
+                parent.SkipValue = true;
+                return true;
+            }
+
+            if (!parent.Keys!.Add(key.Value))
+            {
+                diagnostics.Error(DiagnosticIds.DuplicateKey, key.Location, $"the key '{key.Value}' appears twice in this mapping; keep one");
+                parent.SkipValue = true;
+                return true;
+            }
+
+            parent.PendingKey = key;
+            return true;
+        }
+
+        if (parent.SkipValue)
+        {
+            parent.SkipValue = false;
+            return true;
+        }
+
+        parent.Entries!.Add(new KeyValuePair<RubricScalarNode, RubricNode>(parent.PendingKey!, node));
+        parent.PendingKey = null;
+        return true;
+    }
+
+    private static SourceLocation Loc(string file, Mark mark) =>
+        mark.Line <= 0 ? new SourceLocation(file, 0, 0) : new SourceLocation(file, (int)mark.Line, (int)mark.Column);
+
+    private static string SyntaxMessage(YamlException ex)
+    {
+        var message = ex.InnerException is YamlException inner && !string.IsNullOrWhiteSpace(inner.Message) ? inner.Message : ex.Message;
+        message = message.Trim();
+        if (message.StartsWith('(') && message.Contains("):", StringComparison.Ordinal))
+        {
+            message = message[(message.IndexOf("):", StringComparison.Ordinal) + 2)..].Trim();
+        }
+
+        var hint = message.Contains("character that cannot start any token", StringComparison.OrdinalIgnoreCase)
+            ? " (YAML does not allow tab characters for indentation: indent with spaces)"
+            : string.Empty;
+        if (message.Length > 0 && char.IsUpper(message[0]))
+        {
+            message = char.ToLowerInvariant(message[0]) + message[1..];
+        }
+
+        return $"invalid YAML: {message.TrimEnd('.')}{hint}; check the indentation, quotes and ':' around this position";
+    }
+
+    private sealed class Frame(bool isMapping, SourceLocation location)
+    {
+        public bool IsMapping { get; } = isMapping;
+
+        public SourceLocation Location { get; } = location;
+
+        public List<KeyValuePair<RubricScalarNode, RubricNode>>? Entries { get; } = isMapping ? [] : null;
+
+        public HashSet<string>? Keys { get; } = isMapping ? new HashSet<string>(StringComparer.Ordinal) : null;
+
+        public List<RubricNode>? Items { get; } = isMapping ? null : [];
+
+        public RubricScalarNode? PendingKey { get; set; }
+
+        public bool SkipValue { get; set; }
+    }
+}

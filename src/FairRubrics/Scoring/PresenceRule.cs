@@ -1,0 +1,19 @@
+namespace FairRubrics.Scoring;
+
+/// <summary>The built-in <c>presence</c> rule: level N when at least one item of the listed types exists.</summary>
+internal sealed class PresenceRule : ScoringRule<PresenceRuleSettings>
+{
+    public override string Name => "presence";
+
+    public override string Description => "gives a fixed level when evidence of the listed types exists";
+
+    public override PresenceRuleSettings? Bind(ScoringRuleParameters parameters, ScoringRuleContext context)
+    {
+        context.RejectUnknownParameters(parameters, "of", "level");
+        var ofNode = context.Get(parameters, "of", required: true);
+        var of = ofNode is null ? null : EvidenceTypes.Read(ofNode, context);
+        var levelNode = context.Get(parameters, "level", required: true);
+        var level = levelNode is null ? null : context.ReadLevel(levelNode, "'level'");
+        return of is not null && level is not null ? new PresenceRuleSettings(of, level.Value) : null;
+    }
+}
