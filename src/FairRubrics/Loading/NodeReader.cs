@@ -79,13 +79,17 @@ internal sealed partial class NodeReader(DiagnosticBag diagnostics)
             return value;
         }
 
-        if (required)
+        if (required && !HasMisspeltKey(mapping, key))
         {
             Diagnostics.Error(DiagnosticIds.MissingKey, mapping.FirstKeyLocation, $"{where} has no '{key}'; add '{key}:'");
         }
 
         return null;
     }
+
+    /// <summary>Gets a value indicating whether an unknown key of the mapping is a misspelling of <paramref name="key"/> (already reported as FR003).</summary>
+    private bool HasMisspeltKey(RubricMappingNode mapping, string key) =>
+        mapping.Entries.Any(e => Diagnostics.IsPoisoned(e.Key) && Suggestions.Closest(e.Key.Value, [key]) is not null);
 
     /// <summary>Reads non-empty text.</summary>
     public string? Text(RubricNode node, string what)
@@ -302,7 +306,13 @@ internal sealed partial class NodeReader(DiagnosticBag diagnostics)
 
     private static string? ToIdentifier(string text)
     {
-        var lowered = Regex.Replace(text.Trim().ToLowerInvariant(), "[^a-z0-9]+", "-", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)).Trim('-');
+        var trimmed = text.Trim().ToLowerInvariant();
+        if (trimmed.Any(c => c > 127 && char.IsLetter(c)))
+        {
+            return null;
+        }
+
+        var lowered = Regex.Replace(trimmed, "[^a-z0-9]+", "-", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)).Trim('-');
         return lowered.Length > 0 && IsIdentifier(lowered) ? lowered : null;
     }
 

@@ -72,8 +72,10 @@ internal sealed partial class RubricBuilder
         _r.ScaleMax = scale?.MaxLevel;
 
         var competencies = _r.Get(root, "competencies", "the rubric", required: true) is { } competenciesNode ? ReadCompetencies(competenciesNode, scale) : null;
-        var bands = _r.Get(root, "bands", "the rubric", required: false) is { } bandsNode ? ReadBands(bandsNode) : [];
-        var favourable = _r.Get(root, "favourable", "the rubric", required: false) is { } favourableNode ? ReadFavourable(favourableNode, bands) : [];
+        var bandLabels = new List<string>();
+        var bands = _r.Get(root, "bands", "the rubric", required: false) is { } bandsNode ? ReadBands(bandsNode, bandLabels) : [];
+        var hasBands = root.TryGetValue("bands", out _);
+        var favourable = _r.Get(root, "favourable", "the rubric", required: false) is { } favourableNode ? ReadFavourable(favourableNode, hasBands, bandLabels) : [];
 
         var missing = MissingEvidencePolicy.Exclude;
         if (_r.Get(root, "missing-evidence", "the rubric", required: false) is { } missingNode)
@@ -436,7 +438,7 @@ internal sealed partial class RubricBuilder
 
         if (settings is null)
         {
-            if (_r.Diagnostics.Items.Count == errorsBefore)
+            if (_r.Diagnostics.Items.Count == errorsBefore && !ContainsReported(mapping))
             {
                 _r.Diagnostics.Error(DiagnosticIds.InvalidRuleParameter, ruleNode.Location, $"the scoring rule '{ruleName}' rejected its parameters without saying why");
             }
@@ -447,7 +449,41 @@ internal sealed partial class RubricBuilder
         return new ScoreSpec(ruleName, mapping, settings, mapping.FirstKeyLocation, ruleNode.Location);
     }
 
-    private List<Band>? ReadBands(RubricNode node)
+    private bool ContainsReported(RubricNode node)
+    {
+        var stack = new Stack<RubricNode>();
+        stack.Push(node);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            if (_r.Diagnostics.IsPoisoned(current))
+            {
+                return true;
+            }
+
+            switch (current)
+            {
+                case RubricSequenceNode sequence:
+                    foreach (var item in sequence.Items)
+                    {
+                        stack.Push(item);
+                    }
+
+                    break;
+                case RubricMappingNode map:
+                    foreach (var entry in map.Entries)
+                    {
+                        stack.Push(entry.Value);
+                    }
+
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    private List<Band>? ReadBands(RubricNode node, List<string> labels)
     {
         var sequence = _r.Sequence(node, "'bands'");
         if (sequence is null)
@@ -477,10 +513,14 @@ internal sealed partial class RubricBuilder
                 min = null;
             }
 
-            if (label is not null && bands.Any(b => string.Equals(b.Label, label, StringComparison.Ordinal)))
+            if (label is not null && labels.Contains(label, StringComparer.Ordinal))
             {
                 _r.Error(DiagnosticIds.DuplicateId, labelNode!, $"two bands are labelled '{label}'; give each band a unique label");
                 label = null;
+            }
+            else if (label is not null)
+            {
+                labels.Add(label);
             }
 
             if (min is not null && bands.Any(b => b.Min == min))
@@ -507,7 +547,7 @@ internal sealed partial class RubricBuilder
         return bands;
     }
 
-    private List<string>? ReadFavourable(RubricNode node, List<Band>? bands)
+    private List<string>? ReadFavourable(RubricNode node, bool hasBands, List<string> bandLabels)
     {
         var sequence = _r.Sequence(node, "'favourable'");
         if (sequence is null)
@@ -526,16 +566,16 @@ internal sealed partial class RubricBuilder
                 continue;
             }
 
-            if (bands is { Count: 0 })
+            if (!hasBands)
             {
                 _r.Error(DiagnosticIds.InvalidBands, item, "'favourable' names bands, but the rubric has no 'bands'; add 'bands' or remove 'favourable'");
                 ok = false;
                 continue;
             }
 
-            if (bands is not null && !bands.Any(b => string.Equals(b.Label, label, StringComparison.Ordinal)))
+            if (!bandLabels.Contains(label, StringComparer.Ordinal))
             {
-                _r.Error(DiagnosticIds.UnknownBand, item, $"'favourable' names the band '{label}', which is not in 'bands'{Suggestions.Hint(label, bands.Select(b => b.Label).ToArray())}");
+                _r.Error(DiagnosticIds.UnknownBand, item, $"'favourable' names the band '{label}', which is not in 'bands'{Suggestions.Hint(label, bandLabels)}");
                 ok = false;
                 continue;
             }
@@ -573,11 +613,18 @@ internal sealed partial class RubricBuilder
             return null;
         }
 
-        var value = hasMonths
-            ? _r.IntegerInRange(monthsNode!, "'window' 'months'", 1, 1200)
-            : _r.IntegerInRange(daysNode!, "'window' 'days'", 1, 36500);
+        var valueNode = hasMonths ? monthsNode! : daysNode!;
+        var unit = hasMonths ? "months" : "days";
+        var value = _r.Integer(valueNode, $"'window' '{unit}'");
         if (value is null)
         {
+            return null;
+        }
+
+        var limit = hasMonths ? 1200 : 36500;
+        if (value < 1 || value > limit)
+        {
+            _r.Error(DiagnosticIds.InvalidWindow, valueNode, string.Create(CultureInfo.InvariantCulture, $"the window must be a positive number of {unit} (at most {limit}); got {value}"));
             return null;
         }
 

@@ -10,8 +10,15 @@ internal static class Suggestions
         var lowered = typed.ToLowerInvariant();
         foreach (var candidate in candidates)
         {
-            var distance = Distance(lowered, candidate.ToLowerInvariant());
+            var target = candidate.ToLowerInvariant();
+            var distance = Distance(lowered, target);
             var allowed = Math.Max(2, candidate.Length / 3);
+            if (lowered.Length >= 3 && target.Length >= 3 && (target.StartsWith(lowered, StringComparison.Ordinal) || lowered.StartsWith(target, StringComparison.Ordinal)))
+            {
+                // A prefix ("best" for "best-of", "window-months" for "window") is a strong hint even when far in edits.
+                distance = Math.Min(distance, allowed);
+            }
+
             if (distance <= allowed && distance < bestDistance)
             {
                 best = candidate;

@@ -18,12 +18,14 @@ internal static class YamlTreeReader
         RubricNode? root = null;
         var documents = 0;
         var nodes = 0;
+        var lastMark = Mark.Empty;
 
         try
         {
             while (parser.MoveNext())
             {
-                var current = parser.Current;
+                var current = parser.Current!;
+                lastMark = current.End;
                 switch (current)
                 {
                     case StreamStart or StreamEnd or DocumentEnd or Comment:
@@ -119,9 +121,18 @@ internal static class YamlTreeReader
                 }
             }
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 18 throws a bare InvalidOperationException at the end of input inside an unclosed flow collection.
+            var at = lastMark.Equals(Mark.Empty) ? new SourceLocation(file, 1, 1) : Loc(file, lastMark);
+            diagnostics.Error(DiagnosticIds.YamlSyntax, at, "invalid YAML: the file ends inside a '[' list or '{' mapping that is never closed; add the closing ']' or '}'");
+            return null;
+        }
         catch (YamlException ex)
         {
-            diagnostics.Error(DiagnosticIds.YamlSyntax, ex.Start.Equals(Mark.Empty) ? new SourceLocation(file, 0, 0) : Loc(file, ex.Start), SyntaxMessage(ex));
+            var at = !ex.Start.Equals(Mark.Empty) ? Loc(file, ex.Start)
+                : FindIndentationTab(text, file) ?? (lastMark.Equals(Mark.Empty) ? new SourceLocation(file, 1, 1) : Loc(file, lastMark));
+            diagnostics.Error(DiagnosticIds.YamlSyntax, at, SyntaxMessage(ex));
             return null;
         }
 
@@ -138,6 +149,38 @@ internal static class YamlTreeReader
         }
 
         return root;
+    }
+
+    /// <summary>Finds the first tab used for indentation (YamlDotNet reports that error without a position).</summary>
+    private static SourceLocation? FindIndentationTab(string text, string file)
+    {
+        var line = 1;
+        var column = 1;
+        var inIndentation = true;
+        foreach (var c in text)
+        {
+            if (c == '\n')
+            {
+                line++;
+                column = 1;
+                inIndentation = true;
+                continue;
+            }
+
+            if (inIndentation && c == '\t')
+            {
+                return new SourceLocation(file, line, column);
+            }
+
+            if (c != ' ' && c != '-')
+            {
+                inIndentation = false;
+            }
+
+            column++;
+        }
+
+        return null;
     }
 
     private static RubricNode? TooMany(string file, Mark at, RubricLoaderOptions options, DiagnosticBag diagnostics)
@@ -230,6 +273,7 @@ internal static class YamlTreeReader
         }
 
         var hint = message.Contains("character that cannot start any token", StringComparison.OrdinalIgnoreCase)
+            || message.Contains("tab", StringComparison.OrdinalIgnoreCase)
             ? " (YAML does not allow tab characters for indentation: indent with spaces)"
             : string.Empty;
         if (message.Length > 0 && char.IsUpper(message[0]))

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using FairRubrics.Cli.Commands;
+
+namespace FairRubrics.Cli;
+
+/// <summary>The <c>fairrubrics</c> command line: parses arguments, runs a command, maps every failure to an exit code and one line.</summary>
+internal static class CliApp
+{
+    public const int ExitOk = 0;
+    public const int ExitFindings = 1;
+    public const int ExitUsage = 2;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("FairRubrics: fair-assessment rubrics with alternative evidence paths, scoring and bias checks.");
+        root.Subcommands.Add(LintCommand.Create(stdout, stderr));
+        root.Subcommands.Add(SchemaCommand.Create(stdout, stderr));
+
+        ParseResult parsed;
+        try
+        {
+            parsed = root.Parse(args);
+        }
+        catch (Exception ex)
+        {
+            stderr.WriteLine($"fairrubrics: error: {OneLine(ex.Message)}");
+            return ExitUsage;
+        }
+
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                stderr.WriteLine($"fairrubrics: error: {OneLine(error.Message)}");
+            }
+
+            stderr.WriteLine("Run 'fairrubrics --help' for usage.");
+            return ExitUsage;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (CliUsageException ex)
+        {
+            stderr.WriteLine($"fairrubrics: error: {OneLine(ex.Message)}");
+            return ExitUsage;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FairRubricsException)
+        {
+            stderr.WriteLine($"fairrubrics: error: {OneLine(ex.Message)}");
+            return ExitUsage;
+        }
+#pragma warning disable CA1031 // The command line never shows a stack trace: anything unexpected becomes one line and exit 2.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            stderr.WriteLine($"fairrubrics: internal error ({ex.GetType().Name}): {OneLine(ex.Message)}; please report this");
+            return ExitUsage;
+        }
+    }
+
+    internal static string OneLine(string text) =>
+        string.Join(' ', text.ReplaceLineEndings(" ").Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
+}
+
+/// <summary>A usage problem found while running a command (missing file, bad option value): exit code 2 with one line.</summary>
+internal sealed class CliUsageException(string message) : Exception(message);

@@ -1,0 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FairRubrics.Cli;
+
+/// <summary>The command line uses FairRubrics exactly as a host does: through <c>AddFairRubrics()</c>.</summary>
+internal static class CliServices
+{
+    public static ServiceProvider Create() =>
+        new ServiceCollection().AddFairRubrics().Services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+}

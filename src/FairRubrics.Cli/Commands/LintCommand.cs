@@ -1,0 +1,153 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using FairRubrics.Checks;
+using FairRubrics.Loading;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FairRubrics.Cli.Commands;
+
+/// <summary><c>fairrubrics lint PATH... [--format text|json] [--warnaserror]</c>: validates rubric files or folders and runs the design checks.</summary>
+internal static class LintCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var paths = new Argument<string[]>("path") { Description = "Rubric files (*.yaml, *.yml) or folders to check.", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var warnAsError = new Option<bool>("--warnaserror") { Description = "Treat warnings as errors (exit code 1 when any warning is reported)." };
+        var command = new Command("lint", "Validate rubric files and run the design checks; diagnostics are printed as path:line:col: severity FRnnn: message.") { paths, format, warnAsError };
+        command.SetAction(parse => Run(parse.GetValue(paths)!, parse.GetValue(format)!, parse.GetValue(warnAsError), stdout, stderr));
+        return command;
+    }
+
+    private static int Run(string[] inputs, string format, bool warnAsError, TextWriter stdout, TextWriter stderr)
+    {
+        var files = new List<string>();
+        foreach (var input in inputs)
+        {
+            if (Directory.Exists(input))
+            {
+                var found = RubricLoader.EnumerateRubricFiles(input);
+                if (found.Count == 0)
+                {
+                    stderr.WriteLine($"fairrubrics: warning: no *.yaml or *.yml files in {input}");
+                }
+
+                files.AddRange(found);
+            }
+            else if (File.Exists(input))
+            {
+                files.Add(input);
+            }
+            else
+            {
+                throw new CliUsageException($"no such file or folder: {input}");
+            }
+        }
+
+        using var services = CliServices.Create();
+        var loader = services.GetRequiredService<RubricLoader>();
+        var linter = services.GetRequiredService<IRubricLinter>();
+        var set = loader.LoadFiles(files.Distinct(StringComparer.Ordinal));
+
+        var diagnostics = new List<Diagnostic>(set.Diagnostics);
+        foreach (var rubric in set.Rubrics)
+        {
+            diagnostics.AddRange(linter.Lint(rubric));
+        }
+
+        var ordered = diagnostics
+            .OrderBy(d => d.Location.File, StringComparer.Ordinal)
+            .ThenBy(d => d.Location.Line)
+            .ThenBy(d => d.Location.Column)
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ToList();
+        var errors = ordered.Count(d => d.Severity == DiagnosticSeverity.Error);
+        var warnings = ordered.Count(d => d.Severity == DiagnosticSeverity.Warning);
+        var infos = ordered.Count - errors - warnings;
+
+        if (format == "json")
+        {
+            WriteJson(stdout, set, ordered, errors, warnings, infos);
+        }
+        else
+        {
+            foreach (var diagnostic in ordered)
+            {
+                stdout.WriteLine(diagnostic.ToString());
+            }
+
+            stdout.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{set.Files.Count} file(s) checked, {set.Rubrics.Count} rubric(s) loaded: {errors} error(s), {warnings} warning(s), {infos} info(s)"));
+        }
+
+        if (ordered.Any(d => d.Id == DiagnosticIds.Unreadable))
+        {
+            return CliApp.ExitUsage;
+        }
+
+        return errors > 0 || (warnAsError && warnings > 0) ? CliApp.ExitFindings : CliApp.ExitOk;
+    }
+
+    private static void WriteJson(TextWriter stdout, RubricSetLoadResult set, List<Diagnostic> diagnostics, int errors, int warnings, int infos)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("files");
+            foreach (var file in set.Files)
+            {
+                w.WriteStartObject();
+                w.WriteString("path", file.Source);
+                w.WriteBoolean("loaded", file.Succeeded);
+                if (file.Rubric is { } rubric)
+                {
+                    w.WriteString("rubric", rubric.Id);
+                    w.WriteString("version", rubric.Version);
+                    w.WriteString("contentHash", rubric.ContentHash);
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("diagnostics");
+            foreach (var d in diagnostics)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", d.Id);
+                w.WriteString("severity", d.Severity.ToString().ToLowerInvariant());
+                w.WriteString("message", d.Message);
+                w.WriteString("file", d.Location.File);
+                if (d.Location.HasPosition)
+                {
+                    w.WriteNumber("line", d.Location.Line);
+                    w.WriteNumber("column", d.Location.Column);
+                }
+                else
+                {
+                    w.WriteNull("line");
+                    w.WriteNull("column");
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartObject("summary");
+            w.WriteNumber("files", set.Files.Count);
+            w.WriteNumber("rubrics", set.Rubrics.Count);
+            w.WriteNumber("errors", errors);
+            w.WriteNumber("warnings", warnings);
+            w.WriteNumber("infos", infos);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        stdout.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+}

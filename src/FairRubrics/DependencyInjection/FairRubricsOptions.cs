@@ -1,0 +1,14 @@
+using FairRubrics.Checks;
+using FairRubrics.Loading;
+
+namespace FairRubrics.DependencyInjection;
+
+/// <summary>Options of FairRubrics in a host, set through <c>AddFairRubrics(o => …)</c>.</summary>
+public sealed class FairRubricsOptions
+{
+    /// <summary>Gets the rubric loading limits (file size, nesting, nodes, scalar length).</summary>
+    public RubricLoaderOptions Loader { get; } = new();
+
+    /// <summary>Gets the linter's severities and suppressions configured in code.</summary>
+    public RubricLinterOptions Linter { get; } = new();
+}

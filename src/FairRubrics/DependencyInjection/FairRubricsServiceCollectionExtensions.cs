@@ -1,0 +1,44 @@
+using FairRubrics.Checks;
+using FairRubrics.DependencyInjection;
+using FairRubrics.Loading;
+using FairRubrics.Scoring;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers FairRubrics in a service collection.</summary>
+public static class FairRubricsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers FairRubrics: the built-in scoring rules (through the same <see cref="IFairRubricsBuilder.AddScoringRule{TRule}"/>
+    /// integrators call), the <see cref="ScoringRuleSet"/>, the <see cref="RubricLoader"/> and the
+    /// <see cref="IRubricLinter"/>. Safe to call more than once: nothing is registered twice, and every
+    /// <paramref name="configure"/> is applied to the same options.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets options; validated when the services are first resolved.</param>
+    /// <returns>A builder to add scoring rules and checks.</returns>
+    public static IFairRubricsBuilder AddFairRubrics(this IServiceCollection services, Action<FairRubricsOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.FirstOrDefault(d => d.ServiceType == typeof(FairRubricsOptions))?.ImplementationInstance as FairRubricsOptions;
+        if (options is null)
+        {
+            options = new FairRubricsOptions();
+            services.AddSingleton(options);
+        }
+
+        configure?.Invoke(options);
+        options.Loader.Validate();
+
+        services.TryAddSingleton(sp => new ScoringRuleSet(sp.GetServices<ScoringRule>()));
+        services.TryAddSingleton(sp => new RubricLoader(sp.GetRequiredService<FairRubricsOptions>().Loader, sp.GetRequiredService<ScoringRuleSet>()));
+        services.TryAddSingleton<IRubricLinter>(sp => new RubricLinter(sp.GetServices<IRubricCheck>(), sp.GetRequiredService<FairRubricsOptions>().Linter));
+
+        var builder = new FairRubricsBuilder(services);
+        builder.AddScoringRule<RatingRule>()
+            .AddScoringRule<CountRule>()
+            .AddScoringRule<PresenceRule>();
+        return builder;
+    }
+}
