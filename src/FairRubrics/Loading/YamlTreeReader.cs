@@ -11,7 +11,7 @@ namespace FairRubrics.Loading;
 /// </summary>
 internal static class YamlTreeReader
 {
-    public static RubricNode? Read(string text, string file, RubricLoaderOptions options, DiagnosticBag diagnostics)
+    public static RubricNode? Read(string text, string file, RubricLoaderOptions options, DiagnosticBag diagnostics, bool requireMapping = true)
     {
         var parser = new Parser(new StringReader(text));
         var stack = new Stack<Frame>();
@@ -142,7 +142,7 @@ internal static class YamlTreeReader
             return null;
         }
 
-        if (root is not RubricMappingNode)
+        if (requireMapping && root is not RubricMappingNode)
         {
             diagnostics.Error(DiagnosticIds.NotARubricDocument, root.Location, $"the file holds {root.KindName}, not a rubric; a rubric is a mapping of keys starting with 'fairrubrics: 1'");
             return null;
