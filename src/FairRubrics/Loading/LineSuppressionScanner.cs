@@ -40,6 +40,6 @@ internal static partial class LineSuppressionScanner
         return result;
     }
 
-    [GeneratedRegex(@"#\s*fairrubrics-disable-next-line\s+(?<ids>FR[0-9]{3}(\s*,\s*FR[0-9]{3}|\s+FR[0-9]{3})*)(\s*--\s*(?<reason>.*))?\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"#\s*fairrubrics-disable-next-line\s+(?<ids>[A-Z]{2,10}[0-9]{3,4}(\s*,\s*[A-Z]{2,10}[0-9]{3,4}|\s+[A-Z]{2,10}[0-9]{3,4})*)(\s*--\s*(?<reason>.*))?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex Directive();
 }

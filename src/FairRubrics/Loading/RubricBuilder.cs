@@ -65,8 +65,10 @@ internal sealed partial class RubricBuilder
 
         var id = _r.Get(root, "id", "the rubric", required: true) is { } idNode ? _r.Identifier(idNode, "the rubric 'id'") : null;
         var version = _r.Get(root, "version", "the rubric", required: true) is { } versionNode ? ReadVersion(versionNode) : null;
-        var title = _r.Get(root, "title", "the rubric", required: true) is { } titleNode ? _r.Text(titleNode, "the rubric 'title'") : null;
-        var description = _r.Get(root, "description", "the rubric", required: false) is { } descriptionNode ? _r.OptionalText(descriptionNode, "'description'") : null;
+        var titleNode = _r.Get(root, "title", "the rubric", required: true);
+        var title = titleNode is null ? null : _r.Text(titleNode, "the rubric 'title'");
+        var descriptionNode = _r.Get(root, "description", "the rubric", required: false);
+        var description = descriptionNode is null ? null : _r.OptionalText(descriptionNode, "'description'");
 
         var scale = _r.Get(root, "scale", "the rubric", required: true) is { } scaleNode ? ReadScale(scaleNode) : null;
         _r.ScaleMax = scale?.MaxLevel;
@@ -91,7 +93,7 @@ internal sealed partial class RubricBuilder
             return null;
         }
 
-        return new Rubric(id, version, title, description, scale, competencies, bands, favourable, missing, window, checks, _file, root.FirstKeyLocation);
+        return new Rubric(id, version, title, description, scale, competencies, bands, favourable, missing, window, checks, _file, root.FirstKeyLocation, titleNode!.Location, description is null ? null : descriptionNode!.Location);
     }
 
     private void ReadFormatVersion(RubricMappingNode root)
@@ -235,7 +237,8 @@ internal sealed partial class RubricBuilder
         var where = id is null ? "this competency" : $"competency '{id}'";
         var titleNode = _r.Get(mapping, "title", where, required: true);
         var title = titleNode is null ? null : _r.Text(titleNode, "the competency 'title'");
-        var description = _r.Get(mapping, "description", where, required: false) is { } d ? _r.OptionalText(d, "'description'") : null;
+        var descriptionNode = _r.Get(mapping, "description", where, required: false);
+        var description = descriptionNode is null ? null : _r.OptionalText(descriptionNode, "'description'");
 
         var category = CompetencyCategory.Other;
         if (_r.Get(mapping, "category", where, required: false) is { } categoryNode)
@@ -282,7 +285,7 @@ internal sealed partial class RubricBuilder
             return null;
         }
 
-        return new Competency(id, title, description, category, weight.Value, combine, paths, mapping.FirstKeyLocation, titleNode!.Location, weightNode?.Location ?? mapping.FirstKeyLocation);
+        return new Competency(id, title, description, category, weight.Value, combine, paths, mapping.FirstKeyLocation, titleNode!.Location, description is null ? null : descriptionNode!.Location, weightNode?.Location ?? mapping.FirstKeyLocation);
     }
 
     private EvidencePath? ReadPath(RubricNode node, RatingScale? scale, string competencyId, HashSet<string> ids, string competencyWhere)
@@ -298,7 +301,8 @@ internal sealed partial class RubricBuilder
         var where = id is null ? "this path" : $"path '{id}'";
         var titleNode = _r.Get(mapping, "title", where, required: true);
         var title = titleNode is null ? null : _r.Text(titleNode, "the path 'title'");
-        var description = _r.Get(mapping, "description", where, required: false) is { } d ? _r.OptionalText(d, "'description'") : null;
+        var descriptionNode = _r.Get(mapping, "description", where, required: false);
+        var description = descriptionNode is null ? null : _r.OptionalText(descriptionNode, "'description'");
         var weightNode = _r.Get(mapping, "weight", where, required: false);
         var weight = weightNode is null ? 1.0 : ReadWeight(weightNode, where);
 
@@ -319,7 +323,7 @@ internal sealed partial class RubricBuilder
             return null;
         }
 
-        return new EvidencePath(id, title, description, weight.Value, anchors, score, mapping.FirstKeyLocation, titleNode!.Location);
+        return new EvidencePath(id, title, description, weight.Value, anchors, score, mapping.FirstKeyLocation, titleNode!.Location, description is null ? null : descriptionNode!.Location);
     }
 
     private string? ReadUniqueId(RubricMappingNode mapping, string what, HashSet<string> ids, string scope)
@@ -703,7 +707,7 @@ internal sealed partial class RubricBuilder
 
         if (!CheckIdPattern().IsMatch(id))
         {
-            _r.Error(DiagnosticIds.InvalidCheckSettings, node, $"'{id}' is not a check id; check ids look like FR104");
+            _r.Error(DiagnosticIds.InvalidCheckSettings, node, $"'{id}' is not a check id; check ids are upper-case letters and digits such as FR104 or ACME001");
             return null;
         }
 
@@ -716,7 +720,7 @@ internal sealed partial class RubricBuilder
     [GeneratedRegex(@"^[0-9]+(\.[0-9]+)?\z", RegexOptions.CultureInvariant)]
     private static partial Regex NumberLike();
 
-    [GeneratedRegex(@"^FR[0-9]{3}\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Z]{2,10}[0-9]{3,4}\z", RegexOptions.CultureInvariant)]
     private static partial Regex CheckIdPattern();
 
     private readonly record struct SeverityChoice(DiagnosticSeverity? Severity);

@@ -3,7 +3,7 @@ namespace FairRubrics.Model;
 /// <summary>Something assessed, e.g. "Professional relationships": a category, a weight and one or more evidence paths.</summary>
 public sealed class Competency
 {
-    internal Competency(string id, string title, string? description, CompetencyCategory category, double weight, CombineMode combine, IReadOnlyList<EvidencePath> paths, SourceLocation location, SourceLocation titleLocation, SourceLocation weightLocation)
+    internal Competency(string id, string title, string? description, CompetencyCategory category, double weight, CombineMode combine, IReadOnlyList<EvidencePath> paths, SourceLocation location, SourceLocation titleLocation, SourceLocation? descriptionLocation, SourceLocation weightLocation)
     {
         Id = id;
         Title = title;
@@ -14,6 +14,7 @@ public sealed class Competency
         Paths = paths;
         Location = location;
         TitleLocation = titleLocation;
+        DescriptionLocation = descriptionLocation;
         WeightLocation = weightLocation;
     }
 
@@ -43,6 +44,9 @@ public sealed class Competency
 
     /// <summary>Gets where the title is written.</summary>
     public SourceLocation TitleLocation { get; }
+
+    /// <summary>Gets where the description is written, or null when there is none.</summary>
+    public SourceLocation? DescriptionLocation { get; }
 
     /// <summary>Gets where the weight is written, or the competency's location when the default applies.</summary>
     public SourceLocation WeightLocation { get; }

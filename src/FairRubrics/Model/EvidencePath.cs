@@ -3,7 +3,7 @@ namespace FairRubrics.Model;
 /// <summary>One valid route to demonstrate a competency, with its own anchors and scoring rule.</summary>
 public sealed class EvidencePath
 {
-    internal EvidencePath(string id, string title, string? description, double weight, IReadOnlyList<Anchor> anchors, ScoreSpec score, SourceLocation location, SourceLocation titleLocation)
+    internal EvidencePath(string id, string title, string? description, double weight, IReadOnlyList<Anchor> anchors, ScoreSpec score, SourceLocation location, SourceLocation titleLocation, SourceLocation? descriptionLocation)
     {
         Id = id;
         Title = title;
@@ -13,6 +13,7 @@ public sealed class EvidencePath
         Score = score;
         Location = location;
         TitleLocation = titleLocation;
+        DescriptionLocation = descriptionLocation;
     }
 
     /// <summary>Gets the path id, unique within its competency.</summary>
@@ -38,4 +39,7 @@ public sealed class EvidencePath
 
     /// <summary>Gets where the title is written.</summary>
     public SourceLocation TitleLocation { get; }
+
+    /// <summary>Gets where the description is written, or null when there is none.</summary>
+    public SourceLocation? DescriptionLocation { get; }
 }

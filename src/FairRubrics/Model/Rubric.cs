@@ -20,8 +20,12 @@ public sealed class Rubric
         EvidenceWindow? window,
         CheckSettings checks,
         string source,
-        SourceLocation location)
+        SourceLocation location,
+        SourceLocation titleLocation,
+        SourceLocation? descriptionLocation)
     {
+        TitleLocation = titleLocation;
+        DescriptionLocation = descriptionLocation;
         Id = id;
         Version = version;
         Title = title;
@@ -52,6 +56,12 @@ public sealed class Rubric
 
     /// <summary>Gets the optional description.</summary>
     public string? Description { get; }
+
+    /// <summary>Gets where the title is written.</summary>
+    public SourceLocation TitleLocation { get; }
+
+    /// <summary>Gets where the description is written, or null when there is none.</summary>
+    public SourceLocation? DescriptionLocation { get; }
 
     /// <summary>Gets the level scale.</summary>
     public RatingScale Scale { get; }
