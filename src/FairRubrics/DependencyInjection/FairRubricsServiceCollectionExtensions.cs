@@ -33,6 +33,7 @@ public static class FairRubricsServiceCollectionExtensions
 
         services.TryAddSingleton(sp => new ScoringRuleSet(sp.GetServices<ScoringRule>()));
         services.TryAddSingleton(sp => new RubricLoader(sp.GetRequiredService<FairRubricsOptions>().Loader, sp.GetRequiredService<ScoringRuleSet>()));
+        services.TryAddSingleton<IRubricScorer>(sp => new RubricScorer(sp.GetService<TimeProvider>()));
         services.TryAddSingleton<IRubricLinter>(sp => new RubricLinter(sp.GetServices<IRubricCheck>(), sp.GetRequiredService<FairRubricsOptions>().Linter));
 
         var builder = new FairRubricsBuilder(services);

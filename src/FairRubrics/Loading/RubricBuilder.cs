@@ -450,7 +450,7 @@ internal sealed partial class RubricBuilder
             return null;
         }
 
-        return new ScoreSpec(ruleName, mapping, settings, mapping.FirstKeyLocation, ruleNode.Location);
+        return new ScoreSpec(ruleName, rule, mapping, settings, mapping.FirstKeyLocation, ruleNode.Location);
     }
 
     private bool ContainsReported(RubricNode node)

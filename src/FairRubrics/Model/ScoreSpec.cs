@@ -8,8 +8,9 @@ namespace FairRubrics.Model;
 /// </summary>
 public sealed class ScoreSpec
 {
-    internal ScoreSpec(string rule, RubricMappingNode parameters, object settings, SourceLocation location, SourceLocation ruleLocation)
+    internal ScoreSpec(string rule, Scoring.ScoringRule implementation, RubricMappingNode parameters, object settings, SourceLocation location, SourceLocation ruleLocation)
     {
+        Implementation = implementation;
         Rule = rule;
         Parameters = parameters;
         Settings = settings;
@@ -31,6 +32,9 @@ public sealed class ScoreSpec
 
     /// <summary>Gets where the <c>score</c> mapping is written.</summary>
     public SourceLocation Location { get; }
+
+    /// <summary>Gets the rule that bound the settings (and scores the path).</summary>
+    internal Scoring.ScoringRule Implementation { get; }
 
     /// <summary>Gets where the <c>rule</c> value is written.</summary>
     public SourceLocation RuleLocation { get; }

@@ -53,6 +53,38 @@ internal sealed class CountRule : ScoringRule<CountRuleSettings>
 
         return of is not null && thresholds is not null ? new CountRuleSettings(of, thresholds) : null;
     }
+
+    public override IReadOnlyCollection<string> OccurrenceTypes(CountRuleSettings settings) => settings.Of;
+
+    public override bool Counts(CountRuleSettings settings, in Evidence.EvidenceItem item) => !item.IsRating;
+
+    public override PathOutcome Evaluate(CountRuleSettings settings, in PathEvidence evidence)
+    {
+        if (evidence.Count == 0)
+        {
+            return PathOutcome.NoLevel("no evidence");
+        }
+
+        // Quantities are summed in sorted order so that the sum does not depend on the order of the evidence.
+        var count = evidence.Count;
+        Span<double> quantities = count <= 128 ? stackalloc double[count] : new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            quantities[i] = evidence.Items[i].Quantity;
+        }
+
+        quantities.Sort();
+        var total = 0.0;
+        foreach (var q in quantities)
+        {
+            total += q;
+        }
+
+        var level = settings.LevelFor(total);
+        return level is { } reached
+            ? PathOutcome.AtLevel(reached)
+            : PathOutcome.NoLevel(string.Create(CultureInfo.InvariantCulture, $"{total.ToString("0.###", CultureInfo.InvariantCulture)} counted, {settings.Thresholds[0].MinCount} needed for level {settings.Thresholds[0].Level}"));
+    }
 }
 
 /// <summary>Reads the <c>of:</c> list shared by <c>count</c> and <c>presence</c>.</summary>

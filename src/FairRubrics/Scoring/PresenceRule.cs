@@ -16,4 +16,11 @@ internal sealed class PresenceRule : ScoringRule<PresenceRuleSettings>
         var level = levelNode is null ? null : context.ReadLevel(levelNode, "'level'");
         return of is not null && level is not null ? new PresenceRuleSettings(of, level.Value) : null;
     }
+
+    public override IReadOnlyCollection<string> OccurrenceTypes(PresenceRuleSettings settings) => settings.Of;
+
+    public override bool Counts(PresenceRuleSettings settings, in Evidence.EvidenceItem item) => !item.IsRating;
+
+    public override PathOutcome Evaluate(PresenceRuleSettings settings, in PathEvidence evidence) =>
+        evidence.Count > 0 ? PathOutcome.AtLevel(settings.Level) : PathOutcome.NoLevel("no evidence");
 }

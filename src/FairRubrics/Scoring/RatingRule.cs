@@ -1,3 +1,5 @@
+using System.Globalization;
+using FairRubrics.Evidence;
 using FairRubrics.Model;
 
 namespace FairRubrics.Scoring;
@@ -72,5 +74,53 @@ internal sealed class RatingRule : ScoringRule<RatingRuleSettings>
         }
 
         return ok ? new RatingRuleSettings(sources, aggregate, minRatings) : null;
+    }
+
+    public override bool UsesRatings(RatingRuleSettings settings) => true;
+
+    public override bool Counts(RatingRuleSettings settings, in EvidenceItem item) => item.IsRating && settings.Counts(item.Source);
+
+    public override PathOutcome Evaluate(RatingRuleSettings settings, in PathEvidence evidence)
+    {
+        var count = evidence.Count;
+        if (count < settings.MinRatings)
+        {
+            return count == 0
+                ? PathOutcome.NoLevel("no ratings")
+                : PathOutcome.NoLevel(string.Create(CultureInfo.InvariantCulture, $"{count} rating(s), {settings.MinRatings} needed"));
+        }
+
+        // Sort the values so that the result does not depend on the order of the evidence.
+        Span<double> values = count <= 64 ? stackalloc double[count] : new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            values[i] = evidence.Items[i].Value!.Value;
+        }
+
+        values.Sort();
+        double level;
+        switch (settings.Aggregate)
+        {
+            case RatingAggregate.Median:
+                level = count % 2 == 1 ? values[count / 2] : (values[(count / 2) - 1] + values[count / 2]) / 2;
+                break;
+            case RatingAggregate.Min:
+                level = values[0];
+                break;
+            case RatingAggregate.Max:
+                level = values[count - 1];
+                break;
+            default:
+                var sum = 0.0;
+                foreach (var v in values)
+                {
+                    sum += v;
+                }
+
+                level = sum / count;
+                break;
+        }
+
+        return PathOutcome.AtLevel(level);
     }
 }

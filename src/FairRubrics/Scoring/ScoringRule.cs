@@ -32,6 +32,14 @@ public abstract partial class ScoringRule
 
     internal abstract object? BindSettings(ScoringRuleParameters parameters, ScoringRuleContext context);
 
+    internal abstract IReadOnlyCollection<string> OccurrenceTypesOf(object settings);
+
+    internal abstract bool UsesRatingsOf(object settings);
+
+    internal abstract bool CountsItem(object settings, in Evidence.EvidenceItem item);
+
+    internal abstract PathOutcome EvaluatePath(object settings, in PathEvidence evidence);
+
     [GeneratedRegex("^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?\\z", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
 }
@@ -52,5 +60,44 @@ public abstract class ScoringRule<TSettings> : ScoringRule
     /// <returns>The settings, or null after reporting problems.</returns>
     public abstract TSettings? Bind(ScoringRuleParameters parameters, ScoringRuleContext context);
 
+    /// <summary>
+    /// Gets the occurrence types (evidence <c>type</c> other than <c>rating</c>) the path counts: items of these
+    /// types are routed to the path by type, and items addressed to the path must have one of them. Default: none.
+    /// </summary>
+    /// <param name="settings">The path's settings.</param>
+    /// <returns>The types.</returns>
+    public virtual IReadOnlyCollection<string> OccurrenceTypes(TSettings settings) => [];
+
+    /// <summary>Gets a value indicating whether ratings addressed to the path are scored by this rule. Default: false.</summary>
+    /// <param name="settings">The path's settings.</param>
+    /// <returns><see langword="true"/> when the rule scores ratings.</returns>
+    public virtual bool UsesRatings(TSettings settings) => false;
+
+    /// <summary>
+    /// Decides whether an item routed to the path counts (for example, whether a rating's source is one the path
+    /// counts). Items that do not count are reported as unmatched, never dropped silently. Default: all count.
+    /// </summary>
+    /// <param name="settings">The path's settings.</param>
+    /// <param name="item">The item.</param>
+    /// <returns><see langword="true"/> when the item counts.</returns>
+    public virtual bool Counts(TSettings settings, in Evidence.EvidenceItem item) => true;
+
+    /// <summary>
+    /// Scores the path from the subject's counted evidence for it. Must be deterministic (the same items in any
+    /// order give the same outcome), thread-safe and free of per-item allocations on the hot path.
+    /// </summary>
+    /// <param name="settings">The path's settings bound at load time.</param>
+    /// <param name="evidence">The subject's counted evidence for this path.</param>
+    /// <returns>A level from 1 to the scale's top, or no level.</returns>
+    public abstract PathOutcome Evaluate(TSettings settings, in PathEvidence evidence);
+
     internal sealed override object? BindSettings(ScoringRuleParameters parameters, ScoringRuleContext context) => Bind(parameters, context);
+
+    internal sealed override IReadOnlyCollection<string> OccurrenceTypesOf(object settings) => OccurrenceTypes((TSettings)settings);
+
+    internal sealed override bool UsesRatingsOf(object settings) => UsesRatings((TSettings)settings);
+
+    internal sealed override bool CountsItem(object settings, in Evidence.EvidenceItem item) => Counts((TSettings)settings, item);
+
+    internal sealed override PathOutcome EvaluatePath(object settings, in PathEvidence evidence) => Evaluate((TSettings)settings, evidence);
 }

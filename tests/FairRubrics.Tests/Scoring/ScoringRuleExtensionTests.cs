@@ -115,6 +115,8 @@ public sealed class ScoringRuleExtensionTests
             var years = context.Get(parameters, "years", required: true) is { } node ? context.ReadInteger(node, "'years'", 1, 40) : null;
             return years is null ? null : new TenureSettings(years.Value);
         }
+
+        public override PathOutcome Evaluate(TenureSettings settings, in PathEvidence evidence) => evidence.Count == 0 ? PathOutcome.NoLevel() : PathOutcome.AtLevel(1);
     }
 
     private sealed class OtherTenureRule : ScoringRule<TenureSettings>
@@ -122,6 +124,8 @@ public sealed class ScoringRuleExtensionTests
         public override string Name => "acme/tenure-weighted";
 
         public override TenureSettings? Bind(ScoringRuleParameters parameters, ScoringRuleContext context) => new(1);
+
+        public override PathOutcome Evaluate(TenureSettings settings, in PathEvidence evidence) => evidence.Count == 0 ? PathOutcome.NoLevel() : PathOutcome.AtLevel(1);
     }
 
     private sealed class FakeCountRule : ScoringRule<TenureSettings>
@@ -129,6 +133,8 @@ public sealed class ScoringRuleExtensionTests
         public override string Name => "count";
 
         public override TenureSettings? Bind(ScoringRuleParameters parameters, ScoringRuleContext context) => new(1);
+
+        public override PathOutcome Evaluate(TenureSettings settings, in PathEvidence evidence) => evidence.Count == 0 ? PathOutcome.NoLevel() : PathOutcome.AtLevel(1);
     }
 
     private sealed class NamedRule(string name) : ScoringRule<TenureSettings>
@@ -136,6 +142,8 @@ public sealed class ScoringRuleExtensionTests
         public override string Name => name;
 
         public override TenureSettings? Bind(ScoringRuleParameters parameters, ScoringRuleContext context) => new(1);
+
+        public override PathOutcome Evaluate(TenureSettings settings, in PathEvidence evidence) => evidence.Count == 0 ? PathOutcome.NoLevel() : PathOutcome.AtLevel(1);
     }
 
     private sealed class ThrowingRule : ScoringRule<TenureSettings>
@@ -143,6 +151,8 @@ public sealed class ScoringRuleExtensionTests
         public override string Name => "acme/broken";
 
         public override TenureSettings? Bind(ScoringRuleParameters parameters, ScoringRuleContext context) => throw new InvalidOperationException("boom");
+
+        public override PathOutcome Evaluate(TenureSettings settings, in PathEvidence evidence) => evidence.Count == 0 ? PathOutcome.NoLevel() : PathOutcome.AtLevel(1);
     }
 
     private sealed class SilentRule : ScoringRule<TenureSettings>
@@ -150,5 +160,7 @@ public sealed class ScoringRuleExtensionTests
         public override string Name => "acme/silent";
 
         public override TenureSettings? Bind(ScoringRuleParameters parameters, ScoringRuleContext context) => null;
+
+        public override PathOutcome Evaluate(TenureSettings settings, in PathEvidence evidence) => evidence.Count == 0 ? PathOutcome.NoLevel() : PathOutcome.AtLevel(1);
     }
 }

@@ -44,6 +44,8 @@ internal static class TestRubrics
         public override string Name => "acme/tenure-weighted";
 
         public override object? Bind(ScoringRuleParameters parameters, ScoringRuleContext context) => new object();
+
+        public override PathOutcome Evaluate(object settings, in PathEvidence evidence) => evidence.Count == 0 ? PathOutcome.NoLevel() : PathOutcome.AtLevel(1);
     }
 }
 

@@ -1,0 +1,119 @@
+using System.Globalization;
+using FairRubrics.Model;
+
+namespace FairRubrics.Evidence;
+
+/// <summary>Turns the text fields of one evidence row into an <see cref="EvidenceItem"/>, or a reason the row is rejected.</summary>
+internal static class EvidenceFields
+{
+    public static readonly string[] Names = ["subject", "type", "competency", "path", "value", "source", "rater", "date", "id"];
+
+    private static readonly Dictionary<string, RaterSource> Sources = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["self"] = RaterSource.Self,
+        ["manager"] = RaterSource.Manager,
+        ["peer"] = RaterSource.Peer,
+        ["report"] = RaterSource.Report,
+        ["system"] = RaterSource.System,
+    };
+
+    public static EvidenceRow Build(long row, long line, string? subject, string? type, string? competency, string? path, string? value, string? source, string? rater, string? date, string? id)
+    {
+        subject = Clean(subject);
+        type = Clean(type);
+        if (subject is null)
+        {
+            return Reject(row, line, "the 'subject' field is empty; every row needs the id of the person assessed");
+        }
+
+        if (type is null)
+        {
+            return Reject(row, line, "the 'type' field is empty; write 'rating' or an occurrence type such as 'talk'");
+        }
+
+        competency = Clean(competency);
+        path = Clean(path);
+        double? number = null;
+        if (Clean(value) is { } valueText)
+        {
+            if (!double.TryParse(valueText, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var parsed) || !double.IsFinite(parsed))
+            {
+                return Reject(row, line, "the 'value' field is not a finite number written with '.' (e.g. 3 or 3.5)");
+            }
+
+            number = parsed;
+        }
+
+        var isRating = string.Equals(type, EvidenceItem.RatingType, StringComparison.Ordinal);
+        if (isRating)
+        {
+            if (competency is null || path is null)
+            {
+                return Reject(row, line, "a rating needs the 'competency' and 'path' it is for");
+            }
+
+            if (number is null)
+            {
+                return Reject(row, line, "a rating needs a 'value': the level given");
+            }
+        }
+        else if (number is <= 0)
+        {
+            return Reject(row, line, "the 'value' of an occurrence is a positive quantity (default 1)");
+        }
+
+        var raterSource = RaterSource.System;
+        if (Clean(source) is { } sourceText)
+        {
+            if (!Sources.TryGetValue(sourceText, out raterSource))
+            {
+                return Reject(row, line, "the 'source' field must be one of self, manager, peer, report, system");
+            }
+        }
+
+        DateOnly? parsedDate = null;
+        if (Clean(date) is { } dateText)
+        {
+            if (!TryParseDate(dateText, out var d))
+            {
+                return Reject(row, line, "the 'date' field is not an ISO 8601 date (YYYY-MM-DD)");
+            }
+
+            parsedDate = d;
+        }
+
+        return new EvidenceRow(row, line, new EvidenceItem(subject, type, competency, path, number, raterSource, Clean(rater), parsedDate, Clean(id), row), null);
+    }
+
+    public static bool TryParseDate(string text, out DateOnly date)
+    {
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            return true;
+        }
+
+        if (text.Length > 10 && text[10] is 'T' or 't' or ' '
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind | DateTimeStyles.AssumeUniversal, out var timestamp)
+            && DateOnly.TryParseExact(text.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            _ = timestamp;
+            return true;
+        }
+
+        date = default;
+        return false;
+    }
+
+    private static EvidenceRow Reject(long row, long line, string reason) => new(row, line, null, reason);
+
+    private static string? Clean(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var trimmed = text.Trim();
+        return trimmed.Length == 0 ? null : trimmed;
+    }
+}

@@ -1,0 +1,309 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CsvHelper;
+
+namespace FairRubrics.Evidence;
+
+/// <summary>
+/// Streams evidence from CSV (RFC 4180: quotes, embedded separators and line breaks, byte-order mark, header
+/// names as documented, any column order) or JSON Lines. Every row read yields one <see cref="EvidenceRow"/>:
+/// the item, or the reason it was rejected with its row and line number. Columns or properties that are not
+/// evidence fields (for example a stray demographic column) are never read; they are reported by name only.
+/// </summary>
+public static class EvidenceReader
+{
+    /// <summary>Reads a file by its extension: <c>.csv</c> as CSV, <c>.jsonl</c>, <c>.ndjson</c> or <c>.json</c> as JSON Lines.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="ignoredField">Called once per field name that is not an evidence field (the name only, never values).</param>
+    /// <returns>The rows, lazily.</returns>
+    /// <exception cref="EvidenceFormatException">The file cannot be read as evidence at all (no header, missing required columns).</exception>
+    public static IEnumerable<EvidenceRow> ReadFile(string path, Action<string>? ignoredField = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        return extension switch
+        {
+            ".csv" => ReadCsvFile(path, ignoredField),
+            ".jsonl" or ".ndjson" or ".json" => ReadJsonLinesFile(path, ignoredField),
+            _ => throw new EvidenceFormatException($"{path}: unknown evidence format '{extension}'; use .csv or .jsonl"),
+        };
+    }
+
+    /// <summary>Reads CSV evidence from a stream (UTF-8, or UTF-16 with a byte-order mark). The stream is not closed.</summary>
+    /// <param name="stream">The stream.</param>
+    /// <param name="ignoredField">Called once per column that is not an evidence field.</param>
+    /// <returns>The rows, lazily; every data row yields one, malformed ones with their reason.</returns>
+    public static IEnumerable<EvidenceRow> ReadCsv(Stream stream, Action<string>? ignoredField = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return ReadCsvCore(stream, leaveOpen: true, ignoredField);
+    }
+
+    /// <summary>Reads JSON Lines evidence (one JSON object per line) from a stream. The stream is not closed.</summary>
+    /// <param name="stream">The stream.</param>
+    /// <param name="ignoredField">Called once per property name that is not an evidence field.</param>
+    /// <returns>The rows, lazily; every non-blank line yields one.</returns>
+    public static IEnumerable<EvidenceRow> ReadJsonLines(Stream stream, Action<string>? ignoredField = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return ReadJsonLinesCore(stream, leaveOpen: true, ignoredField);
+    }
+
+    private static IEnumerable<EvidenceRow> ReadCsvFile(string path, Action<string>? ignoredField) =>
+        ReadCsvCore(OpenRead(path), leaveOpen: false, ignoredField);
+
+    private static IEnumerable<EvidenceRow> ReadJsonLinesFile(string path, Action<string>? ignoredField) =>
+        ReadJsonLinesCore(OpenRead(path), leaveOpen: false, ignoredField);
+
+    private static FileStream OpenRead(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+
+    private static IEnumerable<EvidenceRow> ReadCsvCore(Stream stream, bool leaveOpen, Action<string>? ignoredField)
+    {
+        var pending = new Queue<EvidenceRow>();
+        long row = 0;
+        var options = new CsvReaderOptions
+        {
+            Separator = ',',
+            HasHeader = true,
+            TrackLineNumbers = true,
+            MalformedData = CsvMalformedDataHandling.Skip,
+            FieldCountMismatch = CsvFieldCountHandling.Skip,
+            IncludeValuesInExceptions = false,
+            MaxRecordSize = 1 << 20,
+            OnMalformedRecord = malformed =>
+            {
+                if (!malformed.Skipped)
+                {
+                    return;
+                }
+
+                row++;
+                var reason = malformed.Reason switch
+                {
+                    CsvMalformedReason.UnterminatedQuote => "a quoted field is never closed (a '\"' is missing); the rest of the file is part of this row",
+                    CsvMalformedReason.FieldCountMismatch => "the row has a different number of fields than the header",
+                    CsvMalformedReason.StrayQuote => "a '\"' inside an unquoted field; quote the field and double the quote (\"\")",
+                    CsvMalformedReason.TextAfterClosingQuote => "text after the closing quote of a field",
+                    _ => "the row is not valid CSV",
+                };
+                pending.Enqueue(new EvidenceRow(row, malformed.LineNumber, null, reason));
+            },
+        };
+
+        using var reader = CsvReader.Create(stream, options, leaveOpen);
+        int[] columns;
+        try
+        {
+            reader.ReadHeader();
+            columns = MapColumns(reader.Headers, ignoredField);
+        }
+        catch (CsvFormatException ex)
+        {
+            throw new EvidenceFormatException("the CSV header cannot be read: " + ex.Message, ex);
+        }
+
+        while (true)
+        {
+            bool more;
+            try
+            {
+                more = reader.Read();
+            }
+            catch (CsvFormatException ex)
+            {
+                throw new EvidenceFormatException(string.Create(CultureInfo.InvariantCulture, $"line {ex.LineNumber}: the CSV cannot be read further: {ex.Message}"), ex);
+            }
+
+            while (pending.Count > 0)
+            {
+                yield return pending.Dequeue();
+            }
+
+            if (!more)
+            {
+                break;
+            }
+
+            row++;
+            yield return EvidenceFields.Build(
+                row,
+                reader.LineNumber,
+                Field(reader, columns[0]),
+                Field(reader, columns[1]),
+                Field(reader, columns[2]),
+                Field(reader, columns[3]),
+                Field(reader, columns[4]),
+                Field(reader, columns[5]),
+                Field(reader, columns[6]),
+                Field(reader, columns[7]),
+                Field(reader, columns[8]));
+        }
+    }
+
+    private static string? Field(CsvReader reader, int column) => column < 0 || column >= reader.FieldCount ? null : reader.GetString(column);
+
+    private static int[] MapColumns(IReadOnlyList<string> headers, Action<string>? ignoredField)
+    {
+        var columns = new int[EvidenceFields.Names.Length];
+        Array.Fill(columns, -1);
+        for (var i = 0; i < headers.Count; i++)
+        {
+            var name = headers[i].Trim().TrimStart('\uFEFF').ToLowerInvariant();
+            var index = Array.IndexOf(EvidenceFields.Names, name);
+            if (index < 0)
+            {
+                ignoredField?.Invoke(headers[i].Trim());
+                continue;
+            }
+
+            if (columns[index] >= 0)
+            {
+                throw new EvidenceFormatException($"the CSV header names the column '{name}' twice; keep one");
+            }
+
+            columns[index] = i;
+        }
+
+        if (columns[0] < 0 || columns[1] < 0)
+        {
+            throw new EvidenceFormatException("the CSV header must name at least the columns 'subject' and 'type' (and for ratings 'competency', 'path' and 'value')");
+        }
+
+        return columns;
+    }
+
+    private static IEnumerable<EvidenceRow> ReadJsonLinesCore(Stream stream, bool leaveOpen, Action<string>? ignoredField)
+    {
+        using var reader = new StreamReader(stream, new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: leaveOpen);
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        long lineNumber = 0;
+        while (true)
+        {
+            string? line;
+            try
+            {
+                line = reader.ReadLine();
+            }
+            catch (DecoderFallbackException)
+            {
+                throw new EvidenceFormatException(string.Create(CultureInfo.InvariantCulture, $"line {lineNumber + 1}: the file is not valid UTF-8"));
+            }
+
+            if (line is null)
+            {
+                yield break;
+            }
+
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            yield return ParseJsonLine(line, lineNumber, reported, ignoredField);
+        }
+    }
+
+    private static EvidenceRow ParseJsonLine(string line, long lineNumber, HashSet<string> reported, Action<string>? ignoredField)
+    {
+        var fields = new string?[EvidenceFields.Names.Length];
+        var seen = new bool[EvidenceFields.Names.Length];
+        var bytes = Encoding.UTF8.GetBytes(line);
+        var json = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 16, CommentHandling = JsonCommentHandling.Disallow });
+        try
+        {
+            if (!json.Read() || json.TokenType != JsonTokenType.StartObject)
+            {
+                return Reject(lineNumber, 1, "the line is not a JSON object ({ ... })");
+            }
+
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            while (json.Read() && json.TokenType != JsonTokenType.EndObject)
+            {
+                var column = (int)json.TokenStartIndex + 1;
+                var name = json.GetString()!;
+                if (!names.Add(name))
+                {
+                    return Reject(lineNumber, column, $"the property '{Shorten(name)}' appears twice");
+                }
+
+                json.Read();
+                var index = Array.IndexOf(EvidenceFields.Names, name);
+                if (index < 0)
+                {
+                    json.Skip();
+                    if (reported.Add(name))
+                    {
+                        ignoredField?.Invoke(name);
+                    }
+
+                    continue;
+                }
+
+                seen[index] = true;
+                switch (json.TokenType)
+                {
+                    case JsonTokenType.String:
+                        fields[index] = json.GetString();
+                        break;
+                    case JsonTokenType.Number:
+                        if (!json.TryGetDouble(out var number) || !double.IsFinite(number))
+                        {
+                            return Reject(lineNumber, (int)json.TokenStartIndex + 1, $"the '{name}' number is not finite");
+                        }
+
+                        fields[index] = number.ToString("R", CultureInfo.InvariantCulture);
+                        break;
+                    case JsonTokenType.Null:
+                        break;
+                    default:
+                        return Reject(lineNumber, (int)json.TokenStartIndex + 1, $"the '{name}' property must be a string or a number");
+                }
+            }
+
+            if (json.TokenType != JsonTokenType.EndObject || json.Read())
+            {
+                return Reject(lineNumber, (int)json.TokenStartIndex + 1, "text after the JSON object; write one object per line");
+            }
+        }
+        catch (JsonException ex)
+        {
+            var column = ex.BytePositionInLine is { } position ? position + 1 : 1;
+            return Reject(lineNumber, column, "the line is not valid JSON" + (ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) ? " (nested too deeply)" : string.Empty));
+        }
+
+        _ = seen;
+        return EvidenceFields.Build(lineNumber, lineNumber, fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], fields[6], fields[7], fields[8]);
+    }
+
+    private static EvidenceRow Reject(long line, long column, string reason) =>
+        new(line, line, null, string.Create(CultureInfo.InvariantCulture, $"column {column}: {reason}"));
+
+    private static string Shorten(string value) => value.Length <= 40 ? value : value[..37] + "...";
+}
+
+/// <summary>An evidence or attributes file cannot be read at all (no header, missing required columns, not text).</summary>
+public sealed class EvidenceFormatException : FairRubricsException
+{
+    /// <summary>Creates the exception.</summary>
+    public EvidenceFormatException()
+    {
+    }
+
+    /// <summary>Creates the exception with a message.</summary>
+    /// <param name="message">What is wrong, naming the file position but never a value.</param>
+    public EvidenceFormatException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with a message and a cause.</summary>
+    /// <param name="message">What is wrong.</param>
+    /// <param name="innerException">The cause.</param>
+    public EvidenceFormatException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,8 @@
+namespace FairRubrics.Scoring;
+
+/// <summary>Options of one scoring call.</summary>
+public sealed record ScoringOptions
+{
+    /// <summary>Gets the scoring date: evidence after it, or older than the rubric's window before it, does not count. Default: today (UTC) from the scorer's <see cref="TimeProvider"/>.</summary>
+    public DateOnly? AsOf { get; init; }
+}
