@@ -1,0 +1,165 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using FairRubrics.Evidence;
+using FairRubrics.Loading;
+using FairRubrics.Scoring;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FairRubrics.Cli.Commands;
+
+/// <summary>
+/// <c>fairrubrics score --rubric FILE --evidence FILE [--as-of DATE] [--out FILE] [--explain]</c>: scores evidence
+/// (CSV or JSON Lines) to JSON Lines, one subject a line in ordinal subject order. Every evidence row is used,
+/// rejected or reported as not counted on stderr as <c>file:row: reason</c>, with a reconciling summary.
+/// </summary>
+internal static class ScoreCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var rubricOption = new Option<string>("--rubric") { Description = "The rubric file (YAML).", Required = true };
+        var evidenceOption = new Option<string>("--evidence") { Description = "The evidence file: .csv or .jsonl.", Required = true };
+        var asOfOption = new Option<string?>("--as-of") { Description = "Scoring date (YYYY-MM-DD): evidence after it or outside the rubric's window does not count. Default: today (UTC)." };
+        var outOption = new Option<string?>("--out") { Description = "Write the JSON Lines here instead of standard output." };
+        var explainOption = new Option<bool>("--explain") { Description = "Add explanations: rule, evidence ids and counts per path, the text, and unused evidence." };
+        var command = new Command("score", "Score evidence against a rubric; writes one JSON object per subject (JSON Lines).") { rubricOption, evidenceOption, asOfOption, outOption, explainOption };
+        command.SetAction(parse => Run(
+            parse.GetValue(rubricOption)!,
+            parse.GetValue(evidenceOption)!,
+            parse.GetValue(asOfOption),
+            parse.GetValue(outOption),
+            parse.GetValue(explainOption),
+            stdout,
+            stderr));
+        return command;
+    }
+
+    private static int Run(string rubricPath, string evidencePath, string? asOfText, string? outPath, bool explain, TextWriter stdout, TextWriter stderr)
+    {
+        DateOnly? asOf = null;
+        if (asOfText is not null)
+        {
+            if (!DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                throw new CliUsageException($"--as-of '{asOfText}' is not a date written as YYYY-MM-DD");
+            }
+
+            asOf = parsed;
+        }
+
+        if (!File.Exists(rubricPath))
+        {
+            throw new CliUsageException($"no such rubric file: {rubricPath}");
+        }
+
+        if (!File.Exists(evidencePath))
+        {
+            throw new CliUsageException($"no such evidence file: {evidencePath}");
+        }
+
+        using var services = CliServices.Create();
+        var load = services.GetRequiredService<RubricLoader>().LoadFile(rubricPath);
+        if (!load.Succeeded)
+        {
+            foreach (var diagnostic in load.Diagnostics)
+            {
+                stderr.WriteLine(diagnostic.ToString());
+            }
+
+            stderr.WriteLine($"fairrubrics: error: the rubric {rubricPath} does not load; fix the errors above (see 'fairrubrics lint')");
+            return CliApp.ExitUsage;
+        }
+
+        var rubric = load.Rubric;
+        var scorer = services.GetRequiredService<IRubricScorer>();
+        var options = new ScoringOptions { AsOf = asOf ?? DateOnly.FromDateTime(DateTime.UtcNow) };
+        var progress = ProgressReporter.For(stderr);
+
+        long read = 0, rejected = 0;
+        var bySubject = new Dictionary<string, List<EvidenceItem>>(StringComparer.Ordinal);
+        IEnumerable<EvidenceRow> rows;
+        try
+        {
+            rows = EvidenceReader.ReadFile(evidencePath, name => stderr.WriteLine($"{evidencePath}: note: the field '{name}' is not an evidence field and is not read"));
+            foreach (var row in rows)
+            {
+                read++;
+                progress.Tick(read, "rows read");
+                if (!row.IsValid)
+                {
+                    rejected++;
+                    stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{evidencePath}:{row.Row}: rejected: {row.Error}{LineNote(row)}"));
+                    continue;
+                }
+
+                var item = row.Item.Value;
+                if (!bySubject.TryGetValue(item.Subject, out var list))
+                {
+                    bySubject[item.Subject] = list = [];
+                }
+
+                list.Add(item);
+            }
+        }
+        catch (EvidenceFormatException ex)
+        {
+            throw new CliUsageException($"{evidencePath}: {ex.Message}");
+        }
+
+        progress.Done();
+        long used = 0, unmatched = 0, insufficient = 0;
+        var output = outPath is null ? stdout : new StreamWriter(outPath, false, new UTF8Encoding(false));
+        try
+        {
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
+            using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            foreach (var subject in bySubject.Keys.Order(StringComparer.Ordinal))
+            {
+                var items = bySubject[subject];
+                var score = scorer.Score(rubric, subject, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(items), options);
+                used += score.UsedItems;
+                foreach (var issue in score.Issues.OrderBy(i => i.Item.Row))
+                {
+                    if (issue.Rejected)
+                    {
+                        rejected++;
+                    }
+                    else
+                    {
+                        unmatched++;
+                    }
+
+                    stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{evidencePath}:{issue.Item.Row}: {(issue.Rejected ? "rejected" : "not counted")}: {issue.Reason}"));
+                }
+
+                if (score.Status == ScoreStatus.InsufficientEvidence)
+                {
+                    insufficient++;
+                }
+
+                buffer.Clear();
+                json.Reset(buffer);
+                ScoreJson.Write(json, score, explain);
+                json.Flush();
+                output.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+            }
+        }
+        finally
+        {
+            if (!ReferenceEquals(output, stdout))
+            {
+                output.Dispose();
+            }
+        }
+
+        stderr.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{evidencePath}: {read} row(s) read: {used} used, {rejected} rejected, {unmatched} not counted; {bySubject.Count} subject(s) scored against {rubric.Id} {rubric.Version}, {insufficient} with insufficient evidence"));
+        return rejected > 0 ? CliApp.ExitFindings : CliApp.ExitOk;
+    }
+
+    private static string LineNote(EvidenceRow row) =>
+        row.Line > 0 && row.Line != row.Row && row.Line != row.Row + 1 ? string.Create(CultureInfo.InvariantCulture, $" (line {row.Line})") : string.Empty;
+}
