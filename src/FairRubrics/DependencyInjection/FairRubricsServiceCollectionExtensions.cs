@@ -1,3 +1,4 @@
+using FairRubrics.Catalog;
 using FairRubrics.Checks;
 using FairRubrics.DependencyInjection;
 using FairRubrics.Loading;
@@ -33,6 +34,7 @@ public static class FairRubricsServiceCollectionExtensions
 
         services.TryAddSingleton(sp => new ScoringRuleSet(sp.GetServices<ScoringRule>()));
         services.TryAddSingleton(sp => new RubricLoader(sp.GetRequiredService<FairRubricsOptions>().Loader, sp.GetRequiredService<ScoringRuleSet>()));
+        services.TryAddSingleton<IRubricCatalog>(sp => new RubricCatalog(sp.GetRequiredService<RubricLoader>(), sp.GetServices<RubricSource>(), sp.GetService<TimeProvider>()));
         services.TryAddSingleton<IRubricScorer>(sp => new RubricScorer(sp.GetService<TimeProvider>()));
         services.TryAddSingleton<IRubricLinter>(sp => new RubricLinter(sp.GetServices<IRubricCheck>(), sp.GetRequiredService<FairRubricsOptions>().Linter));
 
