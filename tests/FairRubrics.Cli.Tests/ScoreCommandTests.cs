@@ -1,0 +1,136 @@
+using System.Text.Json;
+
+namespace FairRubrics.Cli.Tests;
+
+[Collection("cli")]
+public sealed class ScoreCommandTests : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("fairrubrics-score-");
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_dir.FullName, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private const string Evidence = """
+        subject,type,competency,path,value,source,date,id
+        e2,talk,,,,,2026-03-01,t1
+        e1,rating,delivery,outcomes,4,manager,2026-06-01,r1
+        e1,rating,delivery,outcomes,5,peer,2026-06-01,r2
+        e1,mentoring,,,,,2026-02-01,m1
+        e2,rating,delivery,outcomes,9,manager,2026-06-01,r3
+        e2,unknown-type,,,,,2026-06-01,u1
+        ,talk,,,,,2026-03-01,t2
+        """;
+
+    [Fact]
+    public void Score_Csv_WritesJsonLinesInSubjectOrderAndAccountsForEveryRow()
+    {
+        var evidence = Write("evidence.csv", Evidence);
+
+        var (code, stdout, stderr) = CliRunner.Run("score", "--rubric", "rubrics/professional-relationships.yaml", "--evidence", evidence, "--as-of", "2026-11-27");
+
+        code.Should().Be(1, "one row is rejected");
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().HaveCount(2);
+        using var first = JsonDocument.Parse(lines[0]);
+        var root = first.RootElement;
+        root.GetProperty("subject").GetString().Should().Be("e1");
+        root.GetProperty("rubric").GetString().Should().Be("professional-relationships");
+        root.GetProperty("rubricVersion").GetString().Should().NotBeNullOrEmpty();
+        root.GetProperty("rubricHash").GetString().Should().MatchRegex("^[0-9a-f]{64}$");
+        root.GetProperty("status").GetString().Should().Be("scored");
+        root.GetProperty("overall").GetDouble().Should().Be(2.75);
+        var delivery = root.GetProperty("competencies").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "delivery");
+        delivery.GetProperty("level").GetDouble().Should().Be(4.5);
+        delivery.GetProperty("path").GetString().Should().Be("outcomes");
+        JsonDocument.Parse(lines[1]).RootElement.GetProperty("subject").GetString().Should().Be("e2");
+
+        stderr.Should().Contain($"{evidence}:7: rejected: the 'subject' field is empty");
+        stderr.Should().Contain($"{evidence}:5: rejected: rating 9 is outside the scale 1..5");
+        stderr.Should().Contain($"{evidence}:6: not counted: no path of the rubric 'professional-relationships' counts evidence of type 'unknown-type'");
+        stderr.Should().Contain("7 row(s) read: 4 used, 2 rejected, 1 not counted; 2 subject(s) scored");
+    }
+
+    [Fact]
+    public void Score_Explain_AddsEvidenceIdsAndText()
+    {
+        var evidence = Write("evidence.csv", Evidence);
+
+        var (_, stdout, _) = CliRunner.Run("score", "--rubric", "rubrics/professional-relationships.yaml", "--evidence", evidence, "--as-of", "2026-11-27", "--explain");
+
+        using var first = JsonDocument.Parse(stdout.Split('\n')[0]);
+        var relationships = first.RootElement.GetProperty("competencies")[0];
+        relationships.GetProperty("explanation").GetString().Should().Contain("level 1 via");
+        relationships.GetProperty("paths").EnumerateArray().Should().Contain(p => p.GetProperty("items").EnumerateArray().Any(i => i.GetString() == "m1"));
+    }
+
+    [Fact]
+    public void Score_OutFile_IsWrittenAndIdenticalToStdout()
+    {
+        var evidence = Write("evidence.csv", Evidence);
+        var output = Path.Combine(_dir.FullName, "scores.jsonl");
+
+        var (_, stdout, _) = CliRunner.Run("score", "--rubric", "rubrics/professional-relationships.yaml", "--evidence", evidence, "--as-of", "2026-11-27");
+        var (code, toFile, _) = CliRunner.Run("score", "--rubric", "rubrics/professional-relationships.yaml", "--evidence", evidence, "--as-of", "2026-11-27", "--out", output);
+
+        code.Should().Be(1);
+        toFile.Should().BeEmpty();
+        File.ReadAllText(output).Should().Be(stdout);
+    }
+
+    [Fact]
+    public void Score_JsonLinesEvidence_IsRead()
+    {
+        var evidence = Write("evidence.jsonl", "{\"subject\":\"e1\",\"type\":\"rating\",\"competency\":\"delivery\",\"path\":\"outcomes\",\"value\":3,\"source\":\"peer\",\"date\":\"2026-05-01\"}\n"
+            + "{\"subject\":\"e1\",\"type\":\"rating\",\"competency\":\"delivery\",\"path\":\"outcomes\",\"value\":\"3\",\"source\":\"manager\",\"date\":\"2026-05-02\"}\n");
+
+        var (code, stdout, _) = CliRunner.Run("score", "--rubric", "rubrics/professional-relationships.yaml", "--evidence", evidence, "--as-of", "2026-11-27");
+
+        code.Should().Be(0);
+        JsonDocument.Parse(stdout).RootElement.GetProperty("overall").GetDouble().Should().Be(3);
+    }
+
+    [Theory]
+    [InlineData("--as-of", "27.11.2026", "is not a date written as YYYY-MM-DD")]
+    [InlineData("--rubric", "missing.yaml", "no such rubric file")]
+    [InlineData("--evidence", "missing.csv", "no such evidence file")]
+    public void Score_BadArguments_ExitTwoWithOneLine(string option, string value, string message)
+    {
+        var evidence = Write("evidence.csv", Evidence);
+        var args = new List<string> { "score", "--rubric", "rubrics/professional-relationships.yaml", "--evidence", evidence, "--as-of", "2026-11-27" };
+        args[args.IndexOf(option) + 1] = value;
+
+        var (code, stdout, stderr) = CliRunner.Run([.. args]);
+
+        code.Should().Be(2);
+        stdout.Should().BeEmpty();
+        stderr.Should().Contain(message).And.NotContain("   at ");
+    }
+
+    [Fact]
+    public void Score_EvidenceWithoutRequiredColumns_ExitsTwo()
+    {
+        var evidence = Write("evidence.csv", "who,what\ne1,talk\n");
+
+        var (code, _, stderr) = CliRunner.Run("score", "--rubric", "rubrics/professional-relationships.yaml", "--evidence", evidence);
+
+        code.Should().Be(2);
+        stderr.Should().Contain("'subject' and 'type'");
+    }
+
+    [Fact]
+    public void Score_BrokenRubric_ExitsTwoWithItsDiagnostics()
+    {
+        var evidence = Write("evidence.csv", Evidence);
+
+        var (code, _, stderr) = CliRunner.Run("score", "--rubric", "tests/FairRubrics.Tests/Loading/Corpus/invalid/scale-gap.yaml", "--evidence", evidence);
+
+        code.Should().Be(2);
+        stderr.Should().Contain("error FR013").And.Contain("does not load");
+    }
+}
