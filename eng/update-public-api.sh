@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Adds every public symbol the PublicApiAnalyzers report as undeclared (RS0016) to PublicAPI.Unshipped.txt.
+# Brings PublicAPI.Unshipped.txt in line with the code: adds every public symbol the PublicApiAnalyzers
+# report as undeclared (RS0016) and removes declared symbols that no longer exist (RS0017).
 # Use it deliberately: review the diff of PublicAPI.Unshipped.txt before committing, it is the public API change.
 set -euo pipefail
 project=${1:-src/FairRubrics}
 file="$project/PublicAPI.Unshipped.txt"
-dotnet build "$project" -p:TreatWarningsAsErrors=false 2>&1 \
-  | grep -oP "RS0016: Symbol '\K.*(?=' is not part of the declared public API)" \
-  | sed "s/&lt;/</g; s/&gt;/>/g" | sort -u > /tmp/public-api-new.txt || true
-{ cat "$file"; cat /tmp/public-api-new.txt; } | grep -v '^#nullable enable$' | sort -u > /tmp/public-api-merged.txt
-{ echo '#nullable enable'; cat /tmp/public-api-merged.txt; } > "$file"
-echo "$(wc -l < /tmp/public-api-new.txt) symbol(s) added to $file"
+log=$(mktemp)
+dotnet build "$project" --no-incremental -p:TreatWarningsAsErrors=false > "$log" 2>&1 || true
+grep -oP "RS0016: Symbol '\K.*(?=' is not part of the declared public API)" "$log" | sed "s/&lt;/</g; s/&gt;/>/g" | sort -u > "$log.add" || true
+grep -oP "RS0017: Symbol '\K.*(?=' is part of the declared API)" "$log" | sed "s/&lt;/</g; s/&gt;/>/g" | sort -u > "$log.remove" || true
+{ grep -v '^#nullable enable$' "$file" | grep -vxF -f "$log.remove" || true; cat "$log.add"; } | sort -u > "$log.merged"
+{ echo '#nullable enable'; cat "$log.merged"; } > "$file"
+echo "$(wc -l < "$log.add") symbol(s) added, $(wc -l < "$log.remove") removed: $file"

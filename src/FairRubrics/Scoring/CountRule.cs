@@ -81,10 +81,12 @@ internal sealed class CountRule : ScoringRule<CountRuleSettings>
         }
 
         var level = settings.LevelFor(total);
-        return level is { } reached
-            ? PathOutcome.AtLevel(reached)
-            : PathOutcome.NoLevel(string.Create(CultureInfo.InvariantCulture, $"{total.ToString("0.###", CultureInfo.InvariantCulture)} counted, {settings.Thresholds[0].MinCount} needed for level {settings.Thresholds[0].Level}"));
+        return level is { } reached ? PathOutcome.AtLevel(reached) : BelowLowest(settings, total);
     }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static PathOutcome BelowLowest(CountRuleSettings settings, double total) =>
+        PathOutcome.NoLevel(string.Create(CultureInfo.InvariantCulture, $"{total.ToString("0.###", CultureInfo.InvariantCulture)} counted, {settings.Thresholds[0].MinCount} needed for level {settings.Thresholds[0].Level}"));
 }
 
 /// <summary>Reads the <c>of:</c> list shared by <c>count</c> and <c>presence</c>.</summary>

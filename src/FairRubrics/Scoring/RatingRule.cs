@@ -78,6 +78,12 @@ internal sealed class RatingRule : ScoringRule<RatingRuleSettings>
 
     public override bool UsesRatings(RatingRuleSettings settings) => true;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static PathOutcome TooFew(RatingRuleSettings settings, int count) =>
+        count == 0
+            ? PathOutcome.NoLevel("no ratings")
+            : PathOutcome.NoLevel(string.Create(CultureInfo.InvariantCulture, $"{count} rating(s), {settings.MinRatings} needed"));
+
     public override bool Counts(RatingRuleSettings settings, in EvidenceItem item) => item.IsRating && settings.Counts(item.Source);
 
     public override PathOutcome Evaluate(RatingRuleSettings settings, in PathEvidence evidence)
@@ -85,9 +91,7 @@ internal sealed class RatingRule : ScoringRule<RatingRuleSettings>
         var count = evidence.Count;
         if (count < settings.MinRatings)
         {
-            return count == 0
-                ? PathOutcome.NoLevel("no ratings")
-                : PathOutcome.NoLevel(string.Create(CultureInfo.InvariantCulture, $"{count} rating(s), {settings.MinRatings} needed"));
+            return TooFew(settings, count);
         }
 
         // Sort the values so that the result does not depend on the order of the evidence.

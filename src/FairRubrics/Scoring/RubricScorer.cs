@@ -17,6 +17,17 @@ public interface IRubricScorer
     /// <returns>The explained score.</returns>
     SubjectScore Score(Rubric rubric, string subject, ReadOnlySpan<EvidenceItem> evidence, ScoringOptions? options = null);
 
+    /// <summary>
+    /// Scores one subject without copying the evidence: the result keeps a reference to <paramref name="evidence"/>
+    /// for its explanations, so the caller must not change that memory afterwards.
+    /// </summary>
+    /// <param name="rubric">The rubric.</param>
+    /// <param name="subject">The subject id.</param>
+    /// <param name="evidence">The subject's evidence.</param>
+    /// <param name="options">Scoring options (date), or null for the defaults.</param>
+    /// <returns>The explained score.</returns>
+    SubjectScore Score(Rubric rubric, string subject, ReadOnlyMemory<EvidenceItem> evidence, ScoringOptions? options = null);
+
     /// <summary>Scores every subject found in the evidence, in ordinal subject order.</summary>
     /// <param name="rubric">The rubric.</param>
     /// <param name="evidence">Evidence of any number of subjects, in any order.</param>
@@ -34,6 +45,7 @@ public sealed class RubricScorer : IRubricScorer
 {
     private readonly TimeProvider _time;
     private readonly ConditionalWeakTable<Rubric, ScoringPlan> _plans = [];
+    private ScoringPlan? _lastPlan;
 
     /// <summary>Creates a scorer.</summary>
     /// <param name="timeProvider">Where today's date comes from when no scoring date is given; default the system clock.</param>
@@ -58,34 +70,39 @@ public sealed class RubricScorer : IRubricScorer
         var results = new List<SubjectScore>(bySubject.Count);
         foreach (var subject in bySubject.Keys.Order(StringComparer.Ordinal))
         {
-            results.Add(Score(rubric, subject, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bySubject[subject]), options));
+            results.Add(Score(rubric, subject, new ReadOnlyMemory<EvidenceItem>([.. bySubject[subject]]), options));
         }
 
         return results;
     }
 
     /// <inheritdoc/>
-    public SubjectScore Score(Rubric rubric, string subject, ReadOnlySpan<EvidenceItem> evidence, ScoringOptions? options = null)
+    public SubjectScore Score(Rubric rubric, string subject, ReadOnlySpan<EvidenceItem> evidence, ScoringOptions? options = null) =>
+        Score(rubric, subject, new ReadOnlyMemory<EvidenceItem>(evidence.ToArray()), options);
+
+    /// <inheritdoc/>
+    public SubjectScore Score(Rubric rubric, string subject, ReadOnlyMemory<EvidenceItem> evidence, ScoringOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(rubric);
         ArgumentNullException.ThrowIfNull(subject);
-        var plan = _plans.GetValue(rubric, static r => new ScoringPlan(r));
+        var plan = PlanFor(rubric);
         var asOf = options?.AsOf ?? DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
         var earliest = rubric.Window?.EarliestCountedDate(asOf);
+        var items = evidence.Span;
 
-        // Route every item to the paths that count it: pairs (path, item), then a counting sort by path.
+        // Route every item to the paths that count it as (path, item) pairs, then counting-sort them by path.
         var pathCount = plan.Paths.Length;
-        var pairs = ArrayPool<long>.Shared.Rent(Math.Max(16, evidence.Length * 2));
+        long[]? rentedPairs = null;
+        var pairs = items.Length <= 128 ? stackalloc long[items.Length * 2 + 8] : (rentedPairs = ArrayPool<long>.Shared.Rent((items.Length * 2) + 8));
         var pairCount = 0;
         List<EvidenceIssue>? issues = null;
         var used = 0;
         try
         {
-            for (var i = 0; i < evidence.Length; i++)
+            for (var i = 0; i < items.Length; i++)
             {
-                ref readonly var item = ref evidence[i];
                 var before = pairCount;
-                var issue = Route(plan, subject, item, i, earliest, asOf, ref pairs, ref pairCount);
+                var issue = Route(plan, subject, items[i], i, earliest, asOf, ref pairs, ref pairCount, ref rentedPairs);
                 if (issue is not null)
                 {
                     (issues ??= []).Add(issue);
@@ -96,126 +113,128 @@ public sealed class RubricScorer : IRubricScorer
                 }
             }
 
-            Span<int> counts = pathCount <= 256 ? stackalloc int[pathCount + 1] : new int[pathCount + 1];
-            counts.Clear();
+            var competencyCount = rubric.Competencies.Count;
+            var routedBase = pathCount + 1 + competencyCount;
+            var layout = new int[routedBase + pairCount];
             for (var p = 0; p < pairCount; p++)
             {
-                counts[(int)(pairs[p] >> 32) + 1]++;
+                layout[(int)(pairs[p] >> 32) + 1]++;
             }
 
             for (var p = 1; p <= pathCount; p++)
             {
-                counts[p] += counts[p - 1];
+                layout[p] += layout[p - 1];
             }
 
-            var routed = pairCount == 0 ? [] : new EvidenceItem[pairCount];
             Span<int> fill = pathCount <= 256 ? stackalloc int[pathCount] : new int[pathCount];
-            counts[..pathCount].CopyTo(fill);
+            layout.AsSpan(0, pathCount).CopyTo(fill);
             for (var p = 0; p < pairCount; p++)
             {
                 var path = (int)(pairs[p] >> 32);
-                routed[fill[path]++] = evidence[(int)(pairs[p] & 0xFFFFFFFF)];
+                layout[routedBase + fill[path]++] = (int)(pairs[p] & 0xFFFFFFFF);
             }
 
-            return Build(plan, subject, asOf, routed, counts, issues, used);
+            return Build(plan, subject, asOf, evidence, layout, issues, used);
         }
         finally
         {
-            ArrayPool<long>.Shared.Return(pairs);
+            if (rentedPairs is not null)
+            {
+                ArrayPool<long>.Shared.Return(rentedPairs);
+            }
         }
     }
 
-    private static EvidenceIssue? Route(ScoringPlan plan, string subject, in EvidenceItem item, int index, DateOnly? earliest, DateOnly asOf, ref long[] pairs, ref int pairCount)
+    private ScoringPlan PlanFor(Rubric rubric)
     {
-        if (!string.Equals(item.Subject, subject, StringComparison.Ordinal))
+        var last = Volatile.Read(ref _lastPlan);
+        if (last is not null && ReferenceEquals(last.Rubric, rubric))
         {
-            return new EvidenceIssue(item, true, "the item belongs to another subject");
+            return last;
+        }
+
+        var plan = _plans.GetValue(rubric, static r => new ScoringPlan(r));
+        Volatile.Write(ref _lastPlan, plan);
+        return plan;
+    }
+
+    private static EvidenceIssue? Route(ScoringPlan plan, string subject, in EvidenceItem item, int index, DateOnly? earliest, DateOnly asOf, ref Span<long> pairs, ref int pairCount, ref long[]? rented)
+    {
+        if (!ReferenceEquals(item.Subject, subject) && !string.Equals(item.Subject, subject, StringComparison.Ordinal))
+        {
+            return Issues.OtherSubject(item);
         }
 
         if (item.Date is { } date)
         {
             if (date > asOf)
             {
-                return new EvidenceIssue(item, false, string.Create(CultureInfo.InvariantCulture, $"dated after the scoring date {asOf:yyyy-MM-dd}"));
+                return Issues.AfterScoringDate(item, asOf);
             }
 
             if (earliest is { } first && date < first)
             {
-                return new EvidenceIssue(item, false, string.Create(CultureInfo.InvariantCulture, $"older than the rubric's window (counts from {first:yyyy-MM-dd})"));
+                return Issues.OutsideWindow(item, first);
             }
         }
         else if (earliest is not null)
         {
-            return new EvidenceIssue(item, true, "no 'date', but the rubric has a window: the date is needed to know whether the item counts");
+            return Issues.NoDate(item);
         }
 
-        var rubric = plan.Rubric;
-        if (item.Competency is not null || item.Path is not null)
+        if (item.Competency is null && item.Path is null)
         {
-            if (item.Competency is null || !plan.ByCompetency.TryGetValue(item.Competency, out var competency))
-            {
-                return new EvidenceIssue(item, true, item.Competency is null
-                    ? "a 'path' is given without its 'competency'"
-                    : $"the rubric '{rubric.Id}' has no competency '{item.Competency}'");
-            }
-
-            if (item.Path is null)
-            {
-                return item.IsRating
-                    ? new EvidenceIssue(item, true, "a rating needs the 'path' it is for")
-                    : RouteByType(plan, item, index, competency.Index, ref pairs, ref pairCount);
-            }
-
-            if (!competency.Paths.TryGetValue(item.Path, out var pathIndex))
-            {
-                return new EvidenceIssue(item, true, $"competency '{item.Competency}' has no path '{item.Path}'");
-            }
-
-            var path = plan.Paths[pathIndex];
-            if (item.IsRating)
-            {
-                if (!path.UsesRatings)
-                {
-                    return new EvidenceIssue(item, true, $"path '{item.Path}' of '{item.Competency}' is not scored by ratings (its rule is '{path.Path.Score.Rule}')");
-                }
-
-                var value = item.Value!.Value;
-                if (value < 1 || value > rubric.Scale.MaxLevel)
-                {
-                    return new EvidenceIssue(item, true, string.Create(CultureInfo.InvariantCulture, $"rating {value} is outside the scale 1..{rubric.Scale.MaxLevel}"));
-                }
-            }
-            else if (!path.Types.Contains(item.Type))
-            {
-                return new EvidenceIssue(item, false, $"path '{item.Path}' of '{item.Competency}' does not count evidence of type '{item.Type}'");
-            }
-
-            if (!path.Rule.CountsItem(path.Settings, item))
-            {
-                return new EvidenceIssue(item, false, item.IsRating
-                    ? $"ratings from '{item.Source.ToString().ToLowerInvariant()}' do not count for path '{item.Path}' of '{item.Competency}'"
-                    : $"path '{item.Path}' of '{item.Competency}' does not count this item");
-            }
-
-            Add(ref pairs, ref pairCount, pathIndex, index);
-            return null;
+            return item.IsRating ? Issues.RatingWithoutPath(item) : RouteByType(plan, item, index, -1, ref pairs, ref pairCount, ref rented);
         }
 
+        if (item.Competency is null || !plan.ByCompetency.TryGetValue(item.Competency, out var competency))
+        {
+            return Issues.UnknownCompetency(plan, item);
+        }
+
+        if (item.Path is null)
+        {
+            return item.IsRating ? Issues.RatingWithoutPath(item) : RouteByType(plan, item, index, competency.Index, ref pairs, ref pairCount, ref rented);
+        }
+
+        if (!competency.Paths.TryGetValue(item.Path, out var pathIndex))
+        {
+            return Issues.UnknownPath(item);
+        }
+
+        var path = plan.Paths[pathIndex];
         if (item.IsRating)
         {
-            return new EvidenceIssue(item, true, "a rating needs the 'competency' and 'path' it is for");
+            if (!path.UsesRatings)
+            {
+                return Issues.PathNotRated(item, path);
+            }
+
+            var value = item.Value!.Value;
+            if (value < 1 || value > plan.Rubric.Scale.MaxLevel)
+            {
+                return Issues.OffScale(plan, item);
+            }
+        }
+        else if (!path.Types.Contains(item.Type))
+        {
+            return Issues.TypeNotCounted(item);
         }
 
-        return RouteByType(plan, item, index, -1, ref pairs, ref pairCount);
+        if (!path.Rule.CountsItem(path.Settings, item))
+        {
+            return Issues.NotCounted(item);
+        }
+
+        Add(ref pairs, ref pairCount, ref rented, pathIndex, index);
+        return null;
     }
 
-    private static EvidenceIssue? RouteByType(ScoringPlan plan, in EvidenceItem item, int index, int competencyFilter, ref long[] pairs, ref int pairCount)
+    private static EvidenceIssue? RouteByType(ScoringPlan plan, in EvidenceItem item, int index, int competencyFilter, ref Span<long> pairs, ref int pairCount, ref long[]? rented)
     {
         if (!plan.ByType.TryGetValue(item.Type, out var targets))
         {
-            return new EvidenceIssue(item, false, competencyFilter >= 0
-                ? $"no path of '{item.Competency}' counts evidence of type '{item.Type}'"
-                : $"no path of the rubric '{plan.Rubric.Id}' counts evidence of type '{item.Type}'");
+            return Issues.NoPathForType(plan, item, competencyFilter >= 0);
         }
 
         var added = false;
@@ -227,55 +246,106 @@ public sealed class RubricScorer : IRubricScorer
                 continue;
             }
 
-            Add(ref pairs, ref pairCount, target, index);
+            Add(ref pairs, ref pairCount, ref rented, target, index);
             added = true;
         }
 
-        return added ? null : new EvidenceIssue(item, false, $"no path counts this item of type '{item.Type}'");
+        return added ? null : Issues.NoPathCountsItem(item);
     }
 
-    private static void Add(ref long[] pairs, ref int pairCount, int path, int item)
+    private static void Add(ref Span<long> pairs, ref int pairCount, ref long[]? rented, int path, int item)
     {
         if (pairCount == pairs.Length)
         {
             var bigger = ArrayPool<long>.Shared.Rent(pairs.Length * 2);
-            pairs.AsSpan(0, pairCount).CopyTo(bigger);
-            ArrayPool<long>.Shared.Return(pairs);
+            pairs[..pairCount].CopyTo(bigger);
+            if (rented is not null)
+            {
+                ArrayPool<long>.Shared.Return(rented);
+            }
+
+            rented = bigger;
             pairs = bigger;
         }
 
         pairs[pairCount++] = ((long)path << 32) | (uint)item;
     }
 
-    private static SubjectScore Build(ScoringPlan plan, string subject, DateOnly asOf, EvidenceItem[] routed, ReadOnlySpan<int> starts, List<EvidenceIssue>? issues, int used)
+    private static SubjectScore Build(ScoringPlan plan, string subject, DateOnly asOf, ReadOnlyMemory<EvidenceItem> evidence, int[] layout, List<EvidenceIssue>? issues, int used)
     {
         var rubric = plan.Rubric;
-        var paths = new PathScore[plan.Paths.Length];
-        for (var p = 0; p < plan.Paths.Length; p++)
+        var pathCount = plan.Paths.Length;
+        var competencyCount = rubric.Competencies.Count;
+        var routedBase = pathCount + 1 + competencyCount;
+        var levels = new double[pathCount + competencyCount];
+        string?[]? notes = null;
+        var items = evidence.Span;
+        var maxPerPath = 0;
+        for (var p = 0; p < pathCount; p++)
         {
-            var pathPlan = plan.Paths[p];
-            var segment = new ArraySegment<EvidenceItem>(routed, starts[p], starts[p + 1] - starts[p]);
-            var outcome = pathPlan.Rule.EvaluatePath(pathPlan.Settings, new PathEvidence(segment, rubric.Scale, asOf));
-            if (outcome.Level is { } level && (!double.IsFinite(level) || level < 0 || level > rubric.Scale.MaxLevel))
-            {
-                throw new FairRubricsException(string.Create(CultureInfo.InvariantCulture, $"The scoring rule '{pathPlan.Path.Score.Rule}' gave path '{pathPlan.Path.Id}' the level {level}, outside the scale 0..{rubric.Scale.MaxLevel}; this is a defect in that rule."));
-            }
-
-            paths[p] = new PathScore(pathPlan.Path, outcome.Level, segment, outcome.Note);
+            maxPerPath = Math.Max(maxPerPath, layout[p + 1] - layout[p]);
         }
 
-        var competencies = new CompetencyScore[rubric.Competencies.Count];
+        var scratch = maxPerPath == 0 ? [] : ArrayPool<EvidenceItem>.Shared.Rent(maxPerPath);
+        try
+        {
+            for (var p = 0; p < pathCount; p++)
+            {
+                var start = layout[p];
+                var count = layout[p + 1] - start;
+                if (count == 0)
+                {
+                    // No evidence: the path has no level (not zero), whatever its rule.
+                    levels[p] = double.NaN;
+                    continue;
+                }
+
+                for (var i = 0; i < count; i++)
+                {
+                    scratch[i] = items[layout[routedBase + start + i]];
+                }
+
+                var pathPlan = plan.Paths[p];
+                var outcome = pathPlan.Rule.EvaluatePath(pathPlan.Settings, new PathEvidence(scratch.AsSpan(0, count), rubric.Scale, asOf));
+                if (outcome.Level is { } level)
+                {
+                    if (!double.IsFinite(level) || level < 0 || level > rubric.Scale.MaxLevel)
+                    {
+                        throw Issues.LevelOffScale(pathPlan, level, rubric.Scale.MaxLevel);
+                    }
+
+                    levels[p] = level;
+                }
+                else
+                {
+                    levels[p] = double.NaN;
+                }
+
+                if (outcome.Note is not null)
+                {
+                    (notes ??= new string?[pathCount])[p] = outcome.Note;
+                }
+            }
+        }
+        finally
+        {
+            if (maxPerPath > 0)
+            {
+                ArrayPool<EvidenceItem>.Shared.Return(scratch, clearArray: true);
+            }
+        }
+
         double weightedSum = 0;
         double weightTotal = 0;
         var failed = false;
         var anyScored = false;
-        for (var c = 0; c < competencies.Length; c++)
+        for (var c = 0; c < competencyCount; c++)
         {
             var competency = rubric.Competencies[c];
             var start = plan.CompetencyStarts[c];
-            var count = plan.CompetencyStarts[c + 1] - start;
-            var (level, winner) = Combine(competency, paths.AsSpan(start, count));
-            competencies[c] = new CompetencyScore(competency, level, winner, new ArraySegment<PathScore>(paths, start, count));
+            var (level, winner) = Combine(plan, competency, levels, start, plan.CompetencyStarts[c + 1] - start);
+            levels[pathCount + c] = level ?? double.NaN;
+            layout[pathCount + 1 + c] = winner;
             if (level is { } l)
             {
                 weightedSum += competency.Weight * l;
@@ -314,46 +384,99 @@ public sealed class RubricScorer : IRubricScorer
             }
         }
 
-        return new SubjectScore(subject, rubric, asOf, status, overall, band, competencies, (IReadOnlyList<EvidenceIssue>?)issues ?? [], used);
+        return new SubjectScore(subject, plan, asOf, status, overall, band, levels, layout, notes, evidence, (IReadOnlyList<EvidenceIssue>?)issues ?? [], used);
     }
 
-    private static (double? Level, int Winner) Combine(Competency competency, ReadOnlySpan<PathScore> paths)
+    private static (double? Level, int Winner) Combine(ScoringPlan plan, Competency competency, double[] levels, int start, int count)
     {
         var best = -1;
         double sum = 0, weightSum = 0;
-        var levelled = 0;
-        for (var i = 0; i < paths.Length; i++)
+        for (var i = 0; i < count; i++)
         {
-            if (paths[i].Level is not { } level)
+            var level = levels[start + i];
+            if (double.IsNaN(level))
             {
                 continue;
             }
 
-            levelled++;
-            if (best < 0 || level > paths[best].Level!.Value)
+            if (best < 0 || level > levels[start + best])
             {
                 best = i;
             }
 
-            if (competency.Combine == CombineMode.WeightedMean)
-            {
-                sum += paths[i].Path.Weight * level;
-                weightSum += paths[i].Path.Weight;
-            }
-            else
-            {
-                sum += level;
-                weightSum += 1;
-            }
+            var weight = competency.Combine == CombineMode.WeightedMean ? plan.Paths[start + i].Path.Weight : 1;
+            sum += weight * level;
+            weightSum += weight;
         }
 
-        if (levelled == 0)
+        if (best < 0)
         {
             return (null, -1);
         }
 
         return competency.Combine == CombineMode.BestOf
-            ? (paths[best].Level, best)
+            ? (levels[start + best], best)
             : (sum / weightSum, best);
+    }
+
+    /// <summary>The reasons an item does not count: built off the hot path, only when needed.</summary>
+    private static class Issues
+    {
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static EvidenceIssue OtherSubject(in EvidenceItem item) => new(item, true, "the item belongs to another subject");
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static EvidenceIssue AfterScoringDate(in EvidenceItem item, DateOnly asOf) =>
+            new(item, false, string.Create(CultureInfo.InvariantCulture, $"dated after the scoring date {asOf:yyyy-MM-dd}"));
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static EvidenceIssue OutsideWindow(in EvidenceItem item, DateOnly first) =>
+            new(item, false, string.Create(CultureInfo.InvariantCulture, $"older than the rubric's window (counts from {first:yyyy-MM-dd})"));
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static EvidenceIssue NoDate(in EvidenceItem item) =>
+            new(item, true, "no 'date', but the rubric has a window: the date is needed to know whether the item counts");
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static EvidenceIssue RatingWithoutPath(in EvidenceItem item) =>
+            new(item, true, item.Competency is null ? "a rating needs the 'competency' and 'path' it is for" : "a rating needs the 'path' it is for");
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static EvidenceIssue UnknownCompetency(ScoringPlan plan, in EvidenceItem item) =>
+            new(item, true, item.Competency is null ? "a 'path' is given without its 'competency'" : $"the rubric '{plan.Rubric.Id}' has no competency '{item.Competency}'");
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static EvidenceIssue UnknownPath(in EvidenceItem item) => new(item, true, $"competency '{item.Competency}' has no path '{item.Path}'");
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static EvidenceIssue PathNotRated(in EvidenceItem item, ScoringPlan.PathPlan path) =>
+            new(item, true, $"path '{item.Path}' of '{item.Competency}' is not scored by ratings (its rule is '{path.Path.Score.Rule}')");
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static EvidenceIssue OffScale(ScoringPlan plan, in EvidenceItem item) =>
+            new(item, true, string.Create(CultureInfo.InvariantCulture, $"rating {item.Value} is outside the scale 1..{plan.Rubric.Scale.MaxLevel}"));
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static EvidenceIssue TypeNotCounted(in EvidenceItem item) =>
+            new(item, false, $"path '{item.Path}' of '{item.Competency}' does not count evidence of type '{item.Type}'");
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static EvidenceIssue NotCounted(in EvidenceItem item) =>
+            new(item, false, item.IsRating
+                ? $"ratings from '{item.Source.ToString().ToLowerInvariant()}' do not count for path '{item.Path}' of '{item.Competency}'"
+                : $"path '{item.Path}' of '{item.Competency}' does not count this item");
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static EvidenceIssue NoPathForType(ScoringPlan plan, in EvidenceItem item, bool inCompetency) =>
+            new(item, false, inCompetency
+                ? $"no path of '{item.Competency}' counts evidence of type '{item.Type}'"
+                : $"no path of the rubric '{plan.Rubric.Id}' counts evidence of type '{item.Type}'");
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static EvidenceIssue NoPathCountsItem(in EvidenceItem item) => new(item, false, $"no path counts this item of type '{item.Type}'");
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static FairRubricsException LevelOffScale(ScoringPlan.PathPlan path, double level, int max) =>
+            new(string.Create(CultureInfo.InvariantCulture, $"The scoring rule '{path.Path.Score.Rule}' gave path '{path.Path.Id}' the level {level}, outside the scale 0..{max}; this is a defect in that rule."));
     }
 }

@@ -57,7 +57,7 @@ public static class ScoreJson
                 writer.WriteStartObject();
                 writer.WriteString("id", path.Path.Id);
                 WriteNumber(writer, "level", path.Level);
-                writer.WriteNumber("evidence", path.Evidence.Count);
+                writer.WriteNumber("evidence", path.EvidenceCount);
                 if (explain)
                 {
                     writer.WriteString("rule", path.Rule);

@@ -16,25 +16,29 @@ public enum ScoreStatus
 /// <summary>One path's result for a subject: its level (or none), the evidence that produced it and the rule that fired.</summary>
 public readonly struct PathScore
 {
-    internal PathScore(EvidencePath path, double? level, ArraySegment<EvidenceItem> evidence, string? note)
+    private readonly SubjectScore _owner;
+    private readonly int _index;
+
+    internal PathScore(SubjectScore owner, int index)
     {
-        Path = path;
-        Level = level;
-        Evidence = evidence;
-        Note = note;
+        _owner = owner;
+        _index = index;
     }
 
     /// <summary>Gets the path.</summary>
-    public EvidencePath Path { get; }
+    public EvidencePath Path => _owner.Plan.Paths[_index].Path;
 
     /// <summary>Gets the path's level, or null when it has none (no evidence is not zero).</summary>
-    public double? Level { get; }
+    public double? Level => _owner.LevelAt(_index);
 
-    /// <summary>Gets the evidence items that counted for the path.</summary>
-    public ArraySegment<EvidenceItem> Evidence { get; }
+    /// <summary>Gets the evidence items that counted for the path (materialised on each call).</summary>
+    public IReadOnlyList<EvidenceItem> Evidence => _owner.EvidenceOf(_index);
+
+    /// <summary>Gets the number of evidence items that counted for the path.</summary>
+    public int EvidenceCount => _owner.EvidenceCountOf(_index);
 
     /// <summary>Gets the rule's note (e.g. "1 rating(s), 2 needed"), or null.</summary>
-    public string? Note { get; }
+    public string? Note => _owner.NoteAt(_index);
 
     /// <summary>Gets the name of the rule that scored the path.</summary>
     public string Rule => Path.Score.Rule;
@@ -43,31 +47,32 @@ public readonly struct PathScore
 /// <summary>One competency's result for a subject: level, winning path and every path's result.</summary>
 public readonly struct CompetencyScore
 {
-    internal CompetencyScore(Competency competency, double? level, int winningPath, ArraySegment<PathScore> paths)
+    private readonly SubjectScore _owner;
+    private readonly int _index;
+
+    internal CompetencyScore(SubjectScore owner, int index)
     {
-        Competency = competency;
-        Level = level;
-        WinningPathIndex = winningPath;
-        Paths = paths;
+        _owner = owner;
+        _index = index;
     }
 
     /// <summary>Gets the competency.</summary>
-    public Competency Competency { get; }
+    public Competency Competency => _owner.Rubric.Competencies[_index];
 
     /// <summary>Gets the status: insufficient evidence when no path has a level.</summary>
     public ScoreStatus Status => Level is null ? ScoreStatus.InsufficientEvidence : ScoreStatus.Scored;
 
     /// <summary>Gets the competency level, or null when no path has a level.</summary>
-    public double? Level { get; }
+    public double? Level => _owner.CompetencyLevelAt(_index);
 
     /// <summary>Gets the index (in <see cref="Paths"/>) of the path that decided a <c>best-of</c> level (the first of equal highest levels), or -1.</summary>
-    public int WinningPathIndex { get; }
+    public int WinningPathIndex => _owner.WinnerAt(_index);
 
     /// <summary>Gets the winning path under <c>best-of</c>; for <c>mean</c> and <c>weighted-mean</c> the highest-scoring path; null without a level.</summary>
-    public EvidencePath? WinningPath => WinningPathIndex >= 0 ? Paths[WinningPathIndex].Path : null;
+    public EvidencePath? WinningPath => WinningPathIndex >= 0 ? Competency.Paths[WinningPathIndex] : null;
 
     /// <summary>Gets every path's result, in the rubric's order.</summary>
-    public ArraySegment<PathScore> Paths { get; }
+    public IReadOnlyList<PathScore> Paths => _owner.PathsOf(_index);
 }
 
 /// <summary>An evidence item that did not count, and why: rejected (invalid for this rubric) or unmatched (valid, but nothing counts it).</summary>
@@ -82,15 +87,23 @@ public sealed record EvidenceIssue(EvidenceItem Item, bool Rejected, string Reas
 /// </summary>
 public sealed class SubjectScore
 {
-    internal SubjectScore(string subject, Rubric rubric, DateOnly asOf, ScoreStatus status, double? overall, string? band, CompetencyScore[] competencies, IReadOnlyList<EvidenceIssue> issues, int usedItems)
+    private readonly double[] _levels;
+    private readonly int[] _layout;
+    private readonly string?[]? _notes;
+    private readonly ReadOnlyMemory<EvidenceItem> _evidence;
+
+    internal SubjectScore(string subject, ScoringPlan plan, DateOnly asOf, ScoreStatus status, double? overall, string? band, double[] levels, int[] layout, string?[]? notes, ReadOnlyMemory<EvidenceItem> evidence, IReadOnlyList<EvidenceIssue> issues, int usedItems)
     {
         Subject = subject;
-        Rubric = rubric;
+        Plan = plan;
         AsOf = asOf;
         Status = status;
         Overall = overall;
         Band = band;
-        Competencies = competencies;
+        _levels = levels;
+        _layout = layout;
+        _notes = notes;
+        _evidence = evidence;
         Issues = issues;
         UsedItems = usedItems;
     }
@@ -99,7 +112,7 @@ public sealed class SubjectScore
     public string Subject { get; }
 
     /// <summary>Gets the rubric (id, version and <see cref="Rubric.ContentHash"/> identify the exact text).</summary>
-    public Rubric Rubric { get; }
+    public Rubric Rubric => Plan.Rubric;
 
     /// <summary>Gets the scoring date.</summary>
     public DateOnly AsOf { get; }
@@ -114,7 +127,19 @@ public sealed class SubjectScore
     public string? Band { get; }
 
     /// <summary>Gets the competency results in the rubric's order.</summary>
-    public IReadOnlyList<CompetencyScore> Competencies { get; }
+    public IReadOnlyList<CompetencyScore> Competencies
+    {
+        get
+        {
+            var result = new CompetencyScore[Rubric.Competencies.Count];
+            for (var c = 0; c < result.Length; c++)
+            {
+                result[c] = new CompetencyScore(this, c);
+            }
+
+            return result;
+        }
+    }
 
     /// <summary>Gets the subject's items that did not count, with reasons.</summary>
     public IReadOnlyList<EvidenceIssue> Issues { get; }
@@ -123,9 +148,63 @@ public sealed class SubjectScore
     public int UsedItems { get; }
 
     /// <summary>Gets a value indicating whether the overall band is one of the rubric's favourable bands.</summary>
-    public bool IsFavourable => Band is not null && Rubric.Favourable.Contains(Band, StringComparer.Ordinal);
+    public bool IsFavourable => Band is not null && Plan.Favourable.Contains(Band);
+
+    internal ScoringPlan Plan { get; }
+
+    /// <summary>Gets the level of a competency by its index in the rubric, or null.</summary>
+    /// <param name="competencyIndex">The competency's index in <see cref="Rubric.Competencies"/>.</param>
+    /// <returns>The level, or null for insufficient evidence.</returns>
+    public double? CompetencyLevel(int competencyIndex)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(competencyIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(competencyIndex, Rubric.Competencies.Count);
+        return CompetencyLevelAt(competencyIndex);
+    }
 
     /// <summary>Renders the result for a reader: overall, then per competency its level, winning path and the evidence behind it.</summary>
     /// <returns>Plain text, culture-invariant.</returns>
     public override string ToString() => ScoreText.Render(this);
+
+    internal double? LevelAt(int path) => double.IsNaN(_levels[path]) ? null : _levels[path];
+
+    internal double? CompetencyLevelAt(int competency)
+    {
+        var value = _levels[Plan.Paths.Length + competency];
+        return double.IsNaN(value) ? null : value;
+    }
+
+    internal int WinnerAt(int competency) => _layout[Plan.Paths.Length + 1 + competency];
+
+    internal string? NoteAt(int path) => _notes?[path];
+
+    internal int EvidenceCountOf(int path) => _layout[path + 1] - _layout[path];
+
+    internal IReadOnlyList<EvidenceItem> EvidenceOf(int path)
+    {
+        var start = _layout[path];
+        var count = _layout[path + 1] - start;
+        var routedBase = Plan.Paths.Length + 1 + Rubric.Competencies.Count;
+        var items = new EvidenceItem[count];
+        var source = _evidence.Span;
+        for (var i = 0; i < count; i++)
+        {
+            items[i] = source[_layout[routedBase + start + i]];
+        }
+
+        return items;
+    }
+
+    internal IReadOnlyList<PathScore> PathsOf(int competency)
+    {
+        var start = Plan.CompetencyStarts[competency];
+        var count = Plan.CompetencyStarts[competency + 1] - start;
+        var result = new PathScore[count];
+        for (var i = 0; i < count; i++)
+        {
+            result[i] = new PathScore(this, start + i);
+        }
+
+        return result;
+    }
 }
