@@ -31,7 +31,7 @@ internal sealed class WordMatcher
     private readonly FrozenDictionary<string, Compiled[]>.AlternateLookup<ReadOnlySpan<char>> _phraseLookup;
     private readonly FrozenSet<string> _allowedWords;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _allowedLookup;
-    private readonly string[][] _allowedPhrases;
+    private readonly IReadOnlyCollection<string>[][] _allowedPhrases;
     private readonly int _minStem;
     private readonly int _maxStem;
 
@@ -88,7 +88,7 @@ internal sealed class WordMatcher
         _phraseLookup = _phrases.GetAlternateLookup<ReadOnlySpan<char>>();
         _allowedWords = allow.Where(a => !a.Contains(' ', StringComparison.Ordinal)).ToFrozenSet(StringComparer.Ordinal);
         _allowedLookup = _allowedWords.GetAlternateLookup<ReadOnlySpan<char>>();
-        _allowedPhrases = [.. allow.Where(a => a.Contains(' ', StringComparison.Ordinal)).Select(a => a.Split(' '))];
+        _allowedPhrases = [.. allow.Where(a => a.Contains(' ', StringComparison.Ordinal)).Select(InflectedPhrase)];
         _minStem = stems.Count == 0 ? int.MaxValue : stems.Keys.Min(k => k.Length);
         _maxStem = stems.Count == 0 ? 0 : stems.Keys.Max(k => k.Length);
         IsEmpty = words.Count == 0 && stems.Count == 0 && phrases.Count == 0;
@@ -181,7 +181,7 @@ internal sealed class WordMatcher
             return;
         }
 
-        if (_allowedPhrases.Length > 0 && (Covered(keys, first, last, _allowedPhrases) || _allowedPhrases.Any(p => string.Join(' ', p) == entry.Normalized)))
+        if (_allowedPhrases.Length > 0 && Covered(keys, first, last, _allowedPhrases))
         {
             return;
         }
@@ -192,8 +192,11 @@ internal sealed class WordMatcher
         hits.Add(new WordHit(start, end - start, text[start..end], entry.Entry, entry.List));
     }
 
+    /// <summary>The forms each word of a phrase may take: "network incident" also covers "network incidents".</summary>
+    private static IReadOnlyCollection<string>[] InflectedPhrase(string normalized) => [.. normalized.Split(' ').Select(Inflections.Of)];
+
     /// <summary>Gets a value indicating whether one of <paramref name="phrases"/>, written around words first..last, covers them.</summary>
-    private static bool Covered(Keys keys, int first, int last, string[][] phrases)
+    private static bool Covered(Keys keys, int first, int last, IReadOnlyCollection<string>[][] phrases)
     {
         var span = last - first + 1;
         foreach (var phrase in phrases)
@@ -209,13 +212,26 @@ internal sealed class WordMatcher
                 var all = true;
                 for (var j = 0; j < phrase.Length && all; j++)
                 {
-                    all = keys[start + j].SequenceEqual(phrase[j]);
+                    all = Contains(phrase[j], keys[start + j]);
                 }
 
                 if (all)
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Contains(IReadOnlyCollection<string> forms, ReadOnlySpan<char> key)
+    {
+        foreach (var form in forms)
+        {
+            if (key.SequenceEqual(form))
+            {
+                return true;
             }
         }
 
@@ -280,7 +296,7 @@ internal sealed class WordMatcher
                 Forms[i] = entry.Match == WordMatch.Inflected ? Inflections.Of(Words[i]) : [Words[i]];
             }
 
-            Except = [.. entry.Except.Select(WordTokenizer.Normalize).Where(e => e.Length > 0).Select(e => e.Split(' '))];
+            Except = [.. entry.Except.Select(WordTokenizer.Normalize).Where(e => e.Length > 0).Select(InflectedPhrase)];
         }
 
         public WordListEntry Entry { get; }
@@ -293,7 +309,7 @@ internal sealed class WordMatcher
 
         public IReadOnlyCollection<string>[] Forms { get; }
 
-        public string[][] Except { get; }
+        public IReadOnlyCollection<string>[][] Except { get; }
 
         public bool MatchesAt(string text, List<WordToken> tokens, Keys keys, int first)
         {
@@ -321,19 +337,6 @@ internal sealed class WordMatcher
             }
 
             return true;
-        }
-
-        private static bool Contains(IReadOnlyCollection<string> forms, ReadOnlySpan<char> key)
-        {
-            foreach (var form in forms)
-            {
-                if (key.SequenceEqual(form))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private static bool Adjacent(string text, WordToken previous, WordToken next)
