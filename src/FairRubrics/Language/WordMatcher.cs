@@ -17,9 +17,10 @@ internal sealed record WordHit(int Start, int Length, string Text, WordListEntry
 /// looked up by span, without a regular expression per word. Immutable and thread-safe.
 /// </summary>
 /// <remarks>
-/// An entry's <see cref="WordListEntry.Except"/> and the allow-list hold words or phrases: a hit is dropped
-/// when one of them, written around the hit in the text, covers it ("first contact resolution" covers
-/// "contact"). A hit inside a longer hit (a word inside a matched phrase) is dropped too.
+/// An entry's <see cref="WordListEntry.Except"/> and the allow-list hold words or phrases, each also in its
+/// inflected forms: a hit is dropped when one of them, written around the hit in the text, covers it ("first
+/// contact resolution" covers "contact"; allowing "contact" allows "contacts"). A hit inside a longer hit (a
+/// word inside a matched phrase) is dropped too.
 /// </remarks>
 internal sealed class WordMatcher
 {
@@ -86,7 +87,7 @@ internal sealed class WordMatcher
         _wordLookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
         _stemLookup = _stems.GetAlternateLookup<ReadOnlySpan<char>>();
         _phraseLookup = _phrases.GetAlternateLookup<ReadOnlySpan<char>>();
-        _allowedWords = allow.Where(a => !a.Contains(' ', StringComparison.Ordinal)).ToFrozenSet(StringComparer.Ordinal);
+        _allowedWords = allow.Where(a => !a.Contains(' ', StringComparison.Ordinal)).SelectMany(Inflections.Of).ToFrozenSet(StringComparer.Ordinal);
         _allowedLookup = _allowedWords.GetAlternateLookup<ReadOnlySpan<char>>();
         _allowedPhrases = [.. allow.Where(a => a.Contains(' ', StringComparison.Ordinal)).Select(InflectedPhrase)];
         _minStem = stems.Count == 0 ? int.MaxValue : stems.Keys.Min(k => k.Length);

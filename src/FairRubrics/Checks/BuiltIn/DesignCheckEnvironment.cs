@@ -44,7 +44,11 @@ internal sealed class DesignCheckEnvironment
             return hits;
         }
 
-        var allowed = rubric.Checks.AllowedWords.Select(a => WordTokenizer.Normalize(a.Word)).ToHashSet(StringComparer.Ordinal);
+        // A rubric's allowed word covers its inflections ("contact" also allows "contacts").
+        var allowed = rubric.Checks.AllowedWords
+            .Select(a => WordTokenizer.Normalize(a.Word))
+            .SelectMany(w => w.Contains(' ', StringComparison.Ordinal) ? [w] : Inflections.Of(w))
+            .ToHashSet(StringComparer.Ordinal);
         return [.. hits.Where(h => !allowed.Contains(WordTokenizer.Normalize(h.Text)) && !allowed.Contains(WordTokenizer.Normalize(h.Entry.Term)))];
     }
 }
