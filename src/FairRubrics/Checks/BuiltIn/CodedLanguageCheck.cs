@@ -50,7 +50,9 @@ internal sealed class CodedLanguageCheck(DesignCheckEnvironment environment) : D
         var words = string.Join(", ", hits
             .GroupBy(h => h.Text, StringComparer.OrdinalIgnoreCase)
             .Select(g => $"'{g.First().Text}' ({string.Join(", ", g.Select(h => Kind(h.List)).Distinct(StringComparer.Ordinal))})"));
-        var instead = hits.Select(h => h.Entry.Instead ?? h.List.Instead).FirstOrDefault(i => i is not null)
+        // Advice written for a word wins over a list's general advice.
+        var instead = hits.Select(h => h.Entry.Instead).FirstOrDefault(i => i is not null)
+            ?? hits.Select(h => h.List.Instead).FirstOrDefault(i => i is not null)
             ?? "describe what the person does and the effect it has";
         context.Report(
             Fr104.Id,
