@@ -35,7 +35,7 @@ public sealed class RubricLinter : IRubricLinter
     /// <summary>Creates a linter.</summary>
     /// <param name="checks">The checks to run.</param>
     /// <param name="options">Severities and suppressions configured in code (copied), or null.</param>
-    /// <exception cref="FairRubricsConfigurationException">Two checks describe the same finding id.</exception>
+    /// <exception cref="FairRubricsConfigurationException">Two checks describe the same finding id, or the options name an id no check reports.</exception>
     public RubricLinter(IEnumerable<IRubricCheck> checks, RubricLinterOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(checks);
@@ -55,6 +55,12 @@ public sealed class RubricLinter : IRubricLinter
         Descriptors = descriptors;
         _severities = new Dictionary<string, DiagnosticSeverity?>(options?.Severities ?? new Dictionary<string, DiagnosticSeverity?>(), StringComparer.Ordinal);
         _suppressed = new HashSet<string>(options?.Suppressed ?? new HashSet<string>(), StringComparer.Ordinal);
+        var unknown = _severities.Keys.Concat(_suppressed).Where(id => !descriptors.ContainsKey(id)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new FairRubricsConfigurationException(
+                $"The linter options name check ids that no registered check reports: {string.Join(", ", unknown)}; the registered ids are {string.Join(", ", descriptors.Keys.Order(StringComparer.Ordinal))}.");
+        }
     }
 
     /// <inheritdoc/>

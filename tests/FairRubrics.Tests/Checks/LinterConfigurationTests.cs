@@ -182,6 +182,34 @@ public sealed class LinterConfigurationTests
     }
 
     [Fact]
+    public void Linter_OptionsNamingAnUnknownId_FailEarly()
+    {
+        var options = new RubricLinterOptions();
+        options.Severities["FR199"] = DiagnosticSeverity.Error;
+
+        var act = () => new RubricLinter(BuiltInChecks.Create(), options);
+
+        act.Should().Throw<FairRubricsConfigurationException>().WithMessage("*FR199*registered ids are FR101, FR102*");
+    }
+
+    [Theory]
+    [InlineData("tr-TR")]
+    [InlineData("de-DE")]
+    [InlineData("ar-SA")]
+    public void Linter_Output_IsTheSameUnderAnyCulture(string culture)
+    {
+        var legacy = File.ReadAllText(Path.Combine(TestRubrics.RepositoryRoot, "samples", "legacy-networking.yaml"))
+            .Replace("Networking", "INITIATIVE networking", StringComparison.Ordinal);
+        var yaml = Lint.Rubric(Lint.GoodRelationships.Replace("weight: 1", "weight: 2.5", StringComparison.Ordinal));
+        var expected = Lint.Run(legacy).Concat(Lint.Run(yaml)).Select(d => d.ToString()).ToList();
+
+        using var scope = new CultureScope(culture);
+
+        Lint.Run(legacy).Concat(Lint.Run(yaml)).Select(d => d.ToString()).Should().Equal(expected);
+        expected.Should().Contain(d => d.Contains("45.5%", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AddFairRubrics_InvalidDesignCheckOption_FailsAtRegistration()
     {
         var act = () => new ServiceCollection().AddFairRubrics(o => o.DesignChecks.MinAnchorWords = 0);
