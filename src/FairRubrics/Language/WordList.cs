@@ -91,7 +91,7 @@ public sealed class WordListEntry
 public sealed class WordList
 {
     /// <summary>Creates a list.</summary>
-    /// <param name="id">The list id, lower-case kebab-case, e.g. <c>personality</c>. A list with the id of another list extends it.</param>
+    /// <param name="id">The list id, lower-case kebab-case, e.g. <c>personality</c>; findings name the list by its title. A host list is used besides the built-in lists, whatever its id.</param>
     /// <param name="title">A short title, e.g. "Personality words".</param>
     /// <param name="checks">The check ids that use the list, e.g. <c>FR104</c>.</param>
     /// <param name="entries">The words and phrases.</param>
