@@ -102,6 +102,77 @@ public sealed class LintCommandTests
     }
 
     [Fact]
+    public void Lint_LegacySample_ExplainsLineByLineWhatToWriteInstead()
+    {
+        var (code, stdout, _) = CliRunner.Run("lint", "samples/legacy-networking.yaml");
+
+        code.Should().Be(0, "design findings are warnings");
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines[0].Should().StartWith("samples/legacy-networking.yaml:31:5: warning FR101: the interpersonal competency 'networking' has a single evidence path");
+        stdout.Should().Contain("samples/legacy-networking.yaml:48:15: warning FR102: path 'contacts' counts 'new-contact', 'linkedin-connection', 'networking-event-attended' and 'senior-leader-meeting'")
+            .And.Contain("samples/legacy-networking.yaml:44:14: warning FR104: anchor 4 of path 'contacts' uses 'naturally confident' (personality), 'outgoing' (personality)")
+            .And.Contain("samples/legacy-networking.yaml:65:20: warning FR108: competency 'delivery' is rated only by the manager")
+            .And.Contain("0 error(s), 11 warning(s), 0 info(s)")
+            .And.Contain("FR102: Path rewards accumulating contacts, see docs/checks/FR102.md");
+    }
+
+    [Fact]
+    public void Lint_WarnAsError_FailsOnTheLegacySampleButNotOnTheShippedRubrics()
+    {
+        CliRunner.Run("lint", "--warnaserror", "samples/legacy-networking.yaml").ExitCode.Should().Be(1);
+        CliRunner.Run("lint", "--warnaserror", "rubrics").ExitCode.Should().Be(0);
+    }
+
+    [Fact]
+    public void Lint_WordListOption_AddsTheHostsWords()
+    {
+        var dir = Directory.CreateTempSubdirectory("fairrubrics-words-");
+        try
+        {
+            var words = Path.Combine(dir.FullName, "words.yaml");
+            File.WriteAllText(words, "fairrubrics-words: 1\nid: house\ntitle: House words\nsource: House style guide 2024\nchecks: [FR104]\nentries: [unblock]\n");
+
+            var (code, stdout, stderr) = CliRunner.Run("lint", "--word-list", words, "rubrics/professional-relationships.yaml");
+
+            code.Should().Be(0, stderr);
+            stdout.Should().Contain("warning FR104: anchor 3 of path 'broad-network' uses 'unblock' (House words)");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Lint_WordListWithErrors_IsAUsageErrorWithPositions()
+    {
+        var dir = Directory.CreateTempSubdirectory("fairrubrics-words-");
+        try
+        {
+            var words = Path.Combine(dir.FullName, "bad.yaml");
+            File.WriteAllText(words, "fairrubrics-words: 1\nid: house\ntitle: House words\nchecks: [FR104]\nentries: [unblock]\n");
+
+            var (code, _, stderr) = CliRunner.Run("lint", "--word-list", words, "rubrics");
+
+            code.Should().Be(2);
+            stderr.Should().Contain("bad.yaml:1:1: error FR005: the word list has no 'source'").And.Contain("fairrubrics: error: the word list");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Lint_JsonFormat_GivesHelpLinks()
+    {
+        var (_, stdout, _) = CliRunner.Run("lint", "--format", "json", "samples/legacy-networking.yaml");
+
+        using var json = JsonDocument.Parse(stdout);
+        json.RootElement.GetProperty("diagnostics")[0].GetProperty("helpUri").GetString().Should().Be("docs/checks/FR101.md");
+    }
+
+    [Fact]
     public void Schema_PrintsTheJsonSchema()
     {
         var (code, stdout, _) = CliRunner.Run("schema");

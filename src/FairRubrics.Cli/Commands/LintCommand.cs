@@ -3,27 +3,70 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using FairRubrics.Checks;
+using FairRubrics.Cli.Output;
+using FairRubrics.Language;
 using FairRubrics.Loading;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FairRubrics.Cli.Commands;
 
-/// <summary><c>fairrubrics lint PATH... [--format text|json] [--warnaserror]</c>: validates rubric files or folders and runs the design checks.</summary>
+/// <summary>
+/// <c>fairrubrics lint PATH... [--format text|json|sarif] [--warnaserror] [--word-list FILE]... [--help-base-uri URI]</c>:
+/// validates rubric files or folders and runs the design checks.
+/// </summary>
 internal static class LintCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var paths = new Argument<string[]>("path") { Description = "Rubric files (*.yaml, *.yml) or folders to check.", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
+        format.AcceptOnlyFromAmong("text", "json", "sarif");
         var warnAsError = new Option<bool>("--warnaserror") { Description = "Treat warnings as errors (exit code 1 when any warning is reported)." };
-        var command = new Command("lint", "Validate rubric files and run the design checks; diagnostics are printed as path:line:col: severity FRnnn: message.") { paths, format, warnAsError };
-        command.SetAction(parse => Run(parse.GetValue(paths)!, parse.GetValue(format)!, parse.GetValue(warnAsError), stdout, stderr));
+        var wordLists = new Option<string[]>("--word-list")
+        {
+            Description = "A word-list file (fairrubrics-words: 1) to use besides the built-in lists; repeat for several.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var helpBase = new Option<string?>("--help-base-uri")
+        {
+            Description = "Base URI that makes the help links absolute (e.g. the docs folder of your FairRubrics copy); without it links are relative, e.g. docs/checks/FR101.md.",
+        };
+        var command = new Command("lint", "Validate rubric files and run the design checks; diagnostics are printed as path:line:col: severity FRnnn: message.") { paths, format, warnAsError, wordLists, helpBase };
+        command.SetAction(parse => Run(
+            parse.GetValue(paths)!,
+            parse.GetValue(format)!,
+            parse.GetValue(warnAsError),
+            parse.GetValue(wordLists) ?? [],
+            parse.GetValue(helpBase),
+            stdout,
+            stderr));
         return command;
     }
 
-    private static int Run(string[] inputs, string format, bool warnAsError, TextWriter stdout, TextWriter stderr)
+    private static int Run(string[] inputs, string format, bool warnAsError, string[] wordListFiles, string? helpBaseUri, TextWriter stdout, TextWriter stderr)
     {
+        if (helpBaseUri is not null && !Uri.TryCreate(helpBaseUri, UriKind.Absolute, out _))
+        {
+            throw new CliUsageException($"--help-base-uri must be an absolute URI, e.g. https://example.org/fairrubrics/; got '{helpBaseUri}'");
+        }
+
+        var lists = new List<WordList>();
+        foreach (var file in wordListFiles)
+        {
+            var result = WordListLoader.LoadFile(file);
+            if (!result.Succeeded)
+            {
+                foreach (var diagnostic in result.Diagnostics)
+                {
+                    stderr.WriteLine(diagnostic.ToString());
+                }
+
+                throw new CliUsageException($"the word list {file} has errors; fix them or leave out --word-list {file}");
+            }
+
+            lists.Add(result.List);
+        }
+
         var files = new List<string>();
         foreach (var input in inputs)
         {
@@ -47,7 +90,13 @@ internal static class LintCommand
             }
         }
 
-        using var services = CliServices.Create();
+        using var services = CliServices.Create(o =>
+        {
+            foreach (var list in lists)
+            {
+                o.DesignChecks.WordLists.Add(list);
+            }
+        });
         var loader = services.GetRequiredService<RubricLoader>();
         var linter = services.GetRequiredService<IRubricLinter>();
         var set = loader.LoadFiles(files.Distinct(StringComparer.Ordinal));
@@ -70,7 +119,11 @@ internal static class LintCommand
 
         if (format == "json")
         {
-            WriteJson(stdout, set, ordered, errors, warnings, infos);
+            WriteJson(stdout, set, ordered, linter.Descriptors, helpBaseUri, errors, warnings, infos);
+        }
+        else if (format == "sarif")
+        {
+            stdout.WriteLine(SarifWriter.Write(ordered, linter.Descriptors, Directory.GetCurrentDirectory(), helpBaseUri));
         }
         else
         {
@@ -82,6 +135,12 @@ internal static class LintCommand
             stdout.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"{set.Files.Count} file(s) checked, {set.Rubrics.Count} rubric(s) loaded: {errors} error(s), {warnings} warning(s), {infos} info(s)"));
+            foreach (var id in ordered.Select(d => d.Id).Where(linter.Descriptors.ContainsKey).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            {
+                var descriptor = linter.Descriptors[id];
+                var help = SarifWriter.HelpUri(descriptor.HelpUri, helpBaseUri);
+                stdout.WriteLine(help is null ? $"  {id}: {descriptor.Title}" : $"  {id}: {descriptor.Title}, see {help}");
+            }
         }
 
         if (ordered.Any(d => d.Id == DiagnosticIds.Unreadable))
@@ -92,7 +151,7 @@ internal static class LintCommand
         return errors > 0 || (warnAsError && warnings > 0) ? CliApp.ExitFindings : CliApp.ExitOk;
     }
 
-    private static void WriteJson(TextWriter stdout, RubricSetLoadResult set, List<Diagnostic> diagnostics, int errors, int warnings, int infos)
+    private static void WriteJson(TextWriter stdout, RubricSetLoadResult set, List<Diagnostic> diagnostics, IReadOnlyDictionary<string, CheckDescriptor> descriptors, string? helpBaseUri, int errors, int warnings, int infos)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -132,6 +191,12 @@ internal static class LintCommand
                 {
                     w.WriteNull("line");
                     w.WriteNull("column");
+                }
+
+                var help = descriptors.TryGetValue(d.Id, out var descriptor) ? descriptor.HelpUri : LoadDiagnosticRules.Describe(d.Id)?.HelpUri;
+                if (SarifWriter.HelpUri(help, helpBaseUri) is { } helpUri)
+                {
+                    w.WriteString("helpUri", helpUri);
                 }
 
                 w.WriteEndObject();

@@ -7,7 +7,14 @@ namespace FairRubrics.Checks;
 /// <param name="Title">A short title, e.g. "Interpersonal competency with a single evidence path".</param>
 /// <param name="DefaultSeverity">Severity unless configured otherwise.</param>
 /// <param name="HelpUri">Where the help page is (e.g. <c>docs/checks/FR101.md</c>), or null.</param>
-public sealed record CheckDescriptor(string Id, string Title, DiagnosticSeverity DefaultSeverity, string? HelpUri);
+public sealed record CheckDescriptor(string Id, string Title, DiagnosticSeverity DefaultSeverity, string? HelpUri)
+{
+    /// <summary>Gets a PascalCase name for tools (SARIF <c>rule.name</c>), e.g. <c>SinglePathInterpersonalCompetency</c>; null to derive one from <see cref="Title"/>.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Gets a longer description of what the check finds and why it matters (SARIF <c>fullDescription</c>); null to use <see cref="Title"/>.</summary>
+    public string? Description { get; init; }
+}
 
 /// <summary>
 /// A rubric design check: looks at a loaded rubric and reports findings. The built-in checks implement this

@@ -1,3 +1,4 @@
+using FairRubrics.Checks.BuiltIn;
 using FairRubrics.Model;
 
 namespace FairRubrics.Checks;
@@ -34,7 +35,7 @@ public sealed class RubricLinter : IRubricLinter
     /// <summary>Creates a linter.</summary>
     /// <param name="checks">The checks to run.</param>
     /// <param name="options">Severities and suppressions configured in code (copied), or null.</param>
-    /// <exception cref="FairRubricsConfigurationException">Two checks describe the same finding id.</exception>
+    /// <exception cref="FairRubricsConfigurationException">Two checks describe the same finding id, or the options name an id no check reports.</exception>
     public RubricLinter(IEnumerable<IRubricCheck> checks, RubricLinterOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(checks);
@@ -54,6 +55,12 @@ public sealed class RubricLinter : IRubricLinter
         Descriptors = descriptors;
         _severities = new Dictionary<string, DiagnosticSeverity?>(options?.Severities ?? new Dictionary<string, DiagnosticSeverity?>(), StringComparer.Ordinal);
         _suppressed = new HashSet<string>(options?.Suppressed ?? new HashSet<string>(), StringComparer.Ordinal);
+        var unknown = _severities.Keys.Concat(_suppressed).Where(id => !descriptors.ContainsKey(id)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new FairRubricsConfigurationException(
+                $"The linter options name check ids that no registered check reports: {string.Join(", ", unknown)}; the registered ids are {string.Join(", ", descriptors.Keys.Order(StringComparer.Ordinal))}.");
+        }
     }
 
     /// <inheritdoc/>
@@ -70,10 +77,11 @@ public sealed class RubricLinter : IRubricLinter
         }
 
         var result = new List<Diagnostic>();
+        var nodeStarts = rubric.Checks.LineSuppressions.Count == 0 ? null : NodeStarts(rubric);
         foreach (var finding in context.Findings)
         {
             var diagnostic = finding.Diagnostic;
-            if (_suppressed.Contains(diagnostic.Id) || IsSuppressed(rubric.Checks, finding))
+            if (_suppressed.Contains(diagnostic.Id) || IsSuppressed(rubric.Checks, finding, nodeStarts))
             {
                 continue;
             }
@@ -99,7 +107,7 @@ public sealed class RubricLinter : IRubricLinter
         return [.. result.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ThenBy(d => d.Id, StringComparer.Ordinal)];
     }
 
-    private static bool IsSuppressed(CheckSettings settings, RubricFinding finding)
+    private static bool IsSuppressed(CheckSettings settings, RubricFinding finding, Dictionary<int, List<string>>? nodeStarts)
     {
         var diagnostic = finding.Diagnostic;
         foreach (var suppression in settings.Suppressions)
@@ -118,12 +126,62 @@ public sealed class RubricLinter : IRubricLinter
 
         foreach (var line in settings.LineSuppressions)
         {
-            if (line.Line == diagnostic.Location.Line && line.Ids.Contains(diagnostic.Id, StringComparer.Ordinal))
+            if (!line.Ids.Contains(diagnostic.Id, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            // The comment covers findings on the next line, and findings inside a node that starts there
+            // (a comment above "- id: broad-network" covers every finding of that path).
+            if (line.Line == diagnostic.Location.Line
+                || (finding.At is { } at && nodeStarts is not null && nodeStarts.TryGetValue(line.Line, out var nodes)
+                    && nodes.Any(n => string.Equals(at, n, StringComparison.Ordinal) || at.StartsWith(n + ".", StringComparison.Ordinal))))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>Maps each line on which a competency, path, title, score or anchor starts to the dotted paths of the nodes starting there.</summary>
+    private static Dictionary<int, List<string>> NodeStarts(Rubric rubric)
+    {
+        var map = new Dictionary<int, List<string>>();
+        void Add(SourceLocation location, string at)
+        {
+            if (!location.HasPosition)
+            {
+                return;
+            }
+
+            if (!map.TryGetValue(location.Line, out var list))
+            {
+                map[location.Line] = list = [];
+            }
+
+            list.Add(at);
+        }
+
+        foreach (var competency in rubric.Competencies)
+        {
+            var c = RubricFacts.At(competency);
+            Add(competency.Location, c);
+            Add(competency.TitleLocation, c + ".title");
+            Add(competency.WeightLocation, c + ".weight");
+            foreach (var path in competency.Paths)
+            {
+                var p = RubricFacts.At(competency, path);
+                Add(path.Location, p);
+                Add(path.TitleLocation, p + ".title");
+                Add(path.Score.Location, p + ".score");
+                foreach (var anchor in path.Anchors)
+                {
+                    Add(anchor.Location, RubricFacts.At(competency, path, anchor));
+                }
+            }
+        }
+
+        return map;
     }
 }

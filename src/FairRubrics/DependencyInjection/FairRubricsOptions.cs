@@ -11,4 +11,7 @@ public sealed class FairRubricsOptions
 
     /// <summary>Gets the linter's severities and suppressions configured in code.</summary>
     public RubricLinterOptions Linter { get; } = new();
+
+    /// <summary>Gets the thresholds and word lists of the built-in design checks (FR101–FR110).</summary>
+    public DesignCheckOptions DesignChecks { get; } = new();
 }

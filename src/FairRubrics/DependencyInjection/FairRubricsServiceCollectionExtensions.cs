@@ -1,5 +1,6 @@
 using FairRubrics.Catalog;
 using FairRubrics.Checks;
+using FairRubrics.Checks.BuiltIn;
 using FairRubrics.DependencyInjection;
 using FairRubrics.Loading;
 using FairRubrics.Scoring;
@@ -11,7 +12,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class FairRubricsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers FairRubrics: the built-in scoring rules (through the same <see cref="IFairRubricsBuilder.AddScoringRule{TRule}"/>
+    /// Registers FairRubrics: the built-in scoring rules and design checks (through the same
+    /// <see cref="IFairRubricsBuilder.AddScoringRule{TRule}"/> and <see cref="IFairRubricsBuilder.AddRubricCheck{TCheck}"/>
     /// integrators call), the <see cref="ScoringRuleSet"/>, the <see cref="RubricLoader"/> and the
     /// <see cref="IRubricLinter"/>. Safe to call more than once: nothing is registered twice, and every
     /// <paramref name="configure"/> is applied to the same options.
@@ -31,17 +33,29 @@ public static class FairRubricsServiceCollectionExtensions
 
         configure?.Invoke(options);
         options.Loader.Validate();
+        options.DesignChecks.Validate();
 
         services.TryAddSingleton(sp => new ScoringRuleSet(sp.GetServices<ScoringRule>()));
         services.TryAddSingleton(sp => new RubricLoader(sp.GetRequiredService<FairRubricsOptions>().Loader, sp.GetRequiredService<ScoringRuleSet>()));
         services.TryAddSingleton<IRubricCatalog>(sp => new RubricCatalog(sp.GetRequiredService<RubricLoader>(), sp.GetServices<RubricSource>(), sp.GetService<TimeProvider>()));
         services.TryAddSingleton<IRubricScorer>(sp => new RubricScorer(sp.GetService<TimeProvider>()));
         services.TryAddSingleton<IRubricLinter>(sp => new RubricLinter(sp.GetServices<IRubricCheck>(), sp.GetRequiredService<FairRubricsOptions>().Linter));
+        services.TryAddSingleton(sp => new DesignCheckEnvironment(sp.GetRequiredService<FairRubricsOptions>().DesignChecks));
 
         var builder = new FairRubricsBuilder(services);
         builder.AddScoringRule<RatingRule>()
             .AddScoringRule<CountRule>()
-            .AddScoringRule<PresenceRule>();
+            .AddScoringRule<PresenceRule>()
+            .AddRubricCheck<SinglePathInterpersonalCheck>()
+            .AddRubricCheck<ContactAccumulationCheck>()
+            .AddRubricCheck<UnequalPathCeilingsCheck>()
+            .AddRubricCheck<CodedLanguageCheck>()
+            .AddRubricCheck<VagueAnchorCheck>()
+            .AddRubricCheck<VisibilityDependenceCheck>()
+            .AddRubricCheck<WeightConcentrationCheck>()
+            .AddRubricCheck<SingleRaterSourceCheck>()
+            .AddRubricCheck<CountWithoutWindowCheck>()
+            .AddRubricCheck<UnanchoredRatingPathCheck>();
         return builder;
     }
 }

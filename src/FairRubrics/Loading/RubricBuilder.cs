@@ -13,7 +13,8 @@ internal sealed partial class RubricBuilder
     private static readonly string[] PathKeys = ["id", "title", "description", "weight", "anchors", "score"];
     private static readonly string[] BandKeys = ["label", "min"];
     private static readonly string[] WindowKeys = ["months", "days"];
-    private static readonly string[] ChecksKeys = ["suppress", "severity"];
+    private static readonly string[] ChecksKeys = ["suppress", "severity", "allow"];
+    private static readonly string[] AllowKeys = ["word", "reason"];
     private static readonly string[] SuppressKeys = ["id", "at", "reason"];
 
     private static readonly IReadOnlyDictionary<string, CompetencyCategory> Categories = new Dictionary<string, CompetencyCategory>(StringComparer.Ordinal)
@@ -694,7 +695,33 @@ internal sealed partial class RubricBuilder
             }
         }
 
-        return new CheckSettings(suppressions, severities, lineSuppressions);
+        var allowed = new List<AllowedWord>();
+        if (_r.Get(mapping, "allow", "'checks'", required: false) is { } allowNode && _r.Sequence(allowNode, "'checks.allow'") is { } allowSequence)
+        {
+            foreach (var item in allowSequence.Items)
+            {
+                if (_r.Mapping(item, "an allowed word (a mapping with 'word' and 'reason')") is not { } entry)
+                {
+                    continue;
+                }
+
+                _r.CheckKeys(entry, "an allowed word", AllowKeys);
+                var word = _r.Get(entry, "word", "this allowed word", required: true) is { } wordNode ? _r.Text(wordNode, "'word'") : null;
+                var reasonNode = _r.Get(entry, "reason", "this allowed word", required: false);
+                var reason = reasonNode is null ? null : _r.Text(reasonNode, "'reason'");
+                if (reasonNode is null && word is not null)
+                {
+                    _r.Diagnostics.Error(DiagnosticIds.InvalidCheckSettings, entry.FirstKeyLocation, $"allowing '{word}' needs a 'reason' saying why the word is fine in this rubric, e.g. reason: \"Defined in the glossary\"");
+                }
+
+                if (word is not null && reason is not null)
+                {
+                    allowed.Add(new AllowedWord(word, reason, entry.FirstKeyLocation));
+                }
+            }
+        }
+
+        return new CheckSettings(suppressions, severities, lineSuppressions, allowed);
     }
 
     private string? ReadCheckId(RubricNode node)
@@ -705,9 +732,9 @@ internal sealed partial class RubricBuilder
             return null;
         }
 
-        if (!CheckIdPattern().IsMatch(id))
+        if (!CheckIds.IsValid(id))
         {
-            _r.Error(DiagnosticIds.InvalidCheckSettings, node, $"'{id}' is not a check id; check ids are upper-case letters and digits such as FR104 or ACME001");
+            _r.Error(DiagnosticIds.InvalidCheckSettings, node, $"'{id}' is not a check id; check ids look like FR104 (or an integrator's prefix and digits, e.g. ACME001)");
             return null;
         }
 
@@ -719,9 +746,6 @@ internal sealed partial class RubricBuilder
 
     [GeneratedRegex(@"^[0-9]+(\.[0-9]+)?\z", RegexOptions.CultureInvariant)]
     private static partial Regex NumberLike();
-
-    [GeneratedRegex(@"^[A-Z]{2,10}[0-9]{3,4}\z", RegexOptions.CultureInvariant)]
-    private static partial Regex CheckIdPattern();
 
     private readonly record struct SeverityChoice(DiagnosticSeverity? Severity);
 }

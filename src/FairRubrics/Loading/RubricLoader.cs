@@ -196,7 +196,7 @@ public sealed class RubricLoader
         Rubric? rubric = null;
         if (root is RubricMappingNode mapping)
         {
-            var lineSuppressions = LineSuppressionScanner.Scan(text, sourceName);
+            var lineSuppressions = LineSuppressionScanner.Scan(text, sourceName, diagnostics);
             rubric = new RubricBuilder(diagnostics, _rules, sourceName).Build(mapping, lineSuppressions);
         }
 

@@ -17,17 +17,25 @@ public sealed record CheckSuppression(string Id, string? At, string Reason, Sour
 /// <param name="Location">Where the comment is.</param>
 public sealed record LineSuppression(IReadOnlyList<string> Ids, int Line, string Reason, SourceLocation Location);
 
-/// <summary>Bias-check settings of a rubric: suppressions and per-id severities.</summary>
+/// <summary>A word or phrase that the word-list checks do not report in this rubric (<c>checks.allow</c>).</summary>
+/// <param name="Word">The word or phrase, e.g. <c>assertive</c>.</param>
+/// <param name="Reason">Why it is fine in this rubric (required, so reviewers can judge it).</param>
+/// <param name="Location">Where it is written.</param>
+public sealed record AllowedWord(string Word, string Reason, SourceLocation Location);
+
+/// <summary>Bias-check settings of a rubric: suppressions, per-id severities and allowed words.</summary>
 public sealed class CheckSettings
 {
     internal CheckSettings(
         IReadOnlyList<CheckSuppression> suppressions,
         IReadOnlyDictionary<string, DiagnosticSeverity?> severities,
-        IReadOnlyList<LineSuppression> lineSuppressions)
+        IReadOnlyList<LineSuppression> lineSuppressions,
+        IReadOnlyList<AllowedWord>? allowedWords = null)
     {
         Suppressions = suppressions;
         Severities = severities;
         LineSuppressions = lineSuppressions;
+        AllowedWords = allowedWords ?? [];
     }
 
     /// <summary>Gets settings with nothing suppressed and default severities.</summary>
@@ -41,4 +49,7 @@ public sealed class CheckSettings
 
     /// <summary>Gets the <c># fairrubrics-disable-next-line</c> comments of the file.</summary>
     public IReadOnlyList<LineSuppression> LineSuppressions { get; }
+
+    /// <summary>Gets the words and phrases written in <c>checks.allow</c>, which the word-list checks do not report.</summary>
+    public IReadOnlyList<AllowedWord> AllowedWords { get; }
 }
