@@ -15,6 +15,7 @@ internal static class CliApp
         var root = new RootCommand("FairRubrics: fair-assessment rubrics with alternative evidence paths, scoring and bias checks.");
         root.Subcommands.Add(LintCommand.Create(stdout, stderr));
         root.Subcommands.Add(ScoreCommand.Create(stdout, stderr));
+        root.Subcommands.Add(AuditCommand.Create(stdout, stderr));
         root.Subcommands.Add(SchemaCommand.Create(stdout, stderr));
 
         ParseResult parsed;

@@ -22,4 +22,11 @@ internal sealed class FairRubricsBuilder(IServiceCollection services) : IFairRub
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<IRubricCheck, TCheck>());
         return this;
     }
+
+    public IFairRubricsBuilder AddOutcomeCheck<TCheck>()
+        where TCheck : class, Audit.IOutcomeCheck
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<Audit.IOutcomeCheck, TCheck>());
+        return this;
+    }
 }

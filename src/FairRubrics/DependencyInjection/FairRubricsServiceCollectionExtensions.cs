@@ -1,3 +1,4 @@
+using FairRubrics.Audit;
 using FairRubrics.Catalog;
 using FairRubrics.Checks;
 using FairRubrics.Checks.BuiltIn;
@@ -38,6 +39,7 @@ public static class FairRubricsServiceCollectionExtensions
         services.TryAddSingleton(sp => new ScoringRuleSet(sp.GetServices<ScoringRule>()));
         services.TryAddSingleton(sp => new RubricLoader(sp.GetRequiredService<FairRubricsOptions>().Loader, sp.GetRequiredService<ScoringRuleSet>()));
         services.TryAddSingleton<IRubricCatalog>(sp => new RubricCatalog(sp.GetRequiredService<RubricLoader>(), sp.GetServices<RubricSource>(), sp.GetService<TimeProvider>()));
+        services.TryAddSingleton<IBiasAuditor>(sp => new BiasAuditor(sp.GetServices<IOutcomeCheck>()));
         services.TryAddSingleton<IRubricScorer>(sp => new RubricScorer(sp.GetService<TimeProvider>()));
         services.TryAddSingleton<IRubricLinter>(sp => new RubricLinter(sp.GetServices<IRubricCheck>(), sp.GetRequiredService<FairRubricsOptions>().Linter));
         services.TryAddSingleton(sp => new DesignCheckEnvironment(sp.GetRequiredService<FairRubricsOptions>().DesignChecks));
@@ -55,7 +57,13 @@ public static class FairRubricsServiceCollectionExtensions
             .AddRubricCheck<WeightConcentrationCheck>()
             .AddRubricCheck<SingleRaterSourceCheck>()
             .AddRubricCheck<CountWithoutWindowCheck>()
-            .AddRubricCheck<UnanchoredRatingPathCheck>();
+            .AddRubricCheck<UnanchoredRatingPathCheck>()
+            .AddOutcomeCheck<AdverseImpactCheck>()
+            .AddOutcomeCheck<ScoringRateCheck>()
+            .AddOutcomeCheck<ScoreGapCheck>()
+            .AddOutcomeCheck<PathEquivalenceCheck>()
+            .AddOutcomeCheck<MissingEvidenceCheck>()
+            .AddOutcomeCheck<RaterEffectCheck>();
         return builder;
     }
 }

@@ -24,4 +24,10 @@ public interface IFairRubricsBuilder
     /// <returns>This builder.</returns>
     IFairRubricsBuilder AddRubricCheck<TCheck>()
         where TCheck : class, IRubricCheck;
+
+    /// <summary>Registers an outcome check run by the auditor. Registering the same type twice registers it once.</summary>
+    /// <typeparam name="TCheck">The check type (singleton; must be thread-safe).</typeparam>
+    /// <returns>This builder.</returns>
+    IFairRubricsBuilder AddOutcomeCheck<TCheck>()
+        where TCheck : class, Audit.IOutcomeCheck;
 }

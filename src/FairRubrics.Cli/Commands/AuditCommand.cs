@@ -1,0 +1,246 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using FairRubrics.Audit;
+using FairRubrics.Evidence;
+using FairRubrics.Loading;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FairRubrics.Cli.Commands;
+
+/// <summary>
+/// <c>fairrubrics audit --scores FILE --attributes FILE [--by a,b] [--intersect] [--rubric FILE] [--favourable BAND,...]
+/// [--min-group-size N] [--format json|md|html] [--out FILE]</c>: the outcome audit. Streams the score results;
+/// memory grows with the number of groups. Problems with input rows are reported by row number only.
+/// </summary>
+internal static class AuditCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var scores = new Option<string>("--scores") { Description = "Score results (JSON Lines from 'fairrubrics score').", Required = true };
+        var attributes = new Option<string>("--attributes") { Description = "Attributes CSV: a 'subject' column and one column per attribute; empty cells are unknown.", Required = true };
+        var by = new Option<string?>("--by") { Description = "Attributes to analyse, comma-separated (default: every attribute column)." };
+        var intersect = new Option<bool>("--intersect") { Description = "Also analyse the intersection of the attributes (e.g. gender x ethnicity)." };
+        var rubric = new Option<string?>("--rubric") { Description = "The rubric file: its 'favourable' bands are used unless --favourable is given." };
+        var favourable = new Option<string?>("--favourable") { Description = "Favourable bands, comma-separated (overrides the rubric's)." };
+        var minGroupSize = new Option<int>("--min-group-size") { Description = "Smallest reported group (default 5, at least 3).", DefaultValueFactory = _ => 5 };
+        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "md", "html");
+        var output = new Option<string?>("--out") { Description = "Write the report here instead of standard output." };
+        var evidence = new Option<string?>("--evidence") { Description = "Evidence file (CSV or JSON Lines) for the rater-effect check FR206 (optional)." };
+        var excludeSmall = new Option<bool>("--exclude-small-categories") { Description = "Leave categories under 2% of the scored subjects out of impact ratios (as Local Law 144 allows)." };
+        var command = new Command("audit", "Outcome audit: selection rates, four-fifths rule, Fisher exact and z tests, scoring rates, effect sizes and path equivalence by group.")
+        {
+            scores, attributes, by, intersect, rubric, favourable, minGroupSize, format, output, evidence, excludeSmall,
+        };
+        command.SetAction(parse => Run(
+            new Request(parse.GetValue(scores)!, parse.GetValue(attributes)!, parse.GetValue(by), parse.GetValue(intersect), parse.GetValue(rubric), parse.GetValue(favourable), parse.GetValue(minGroupSize), parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(evidence), parse.GetValue(excludeSmall)),
+            stdout,
+            stderr));
+        return command;
+    }
+
+    private static int Run(Request request, TextWriter stdout, TextWriter stderr)
+    {
+        foreach (var (file, what) in new[] { (request.Scores, "score results"), (request.Attributes, "attributes") })
+        {
+            if (!File.Exists(file))
+            {
+                throw new CliUsageException($"no such {what} file: {file}");
+            }
+        }
+
+        if (request.MinGroupSize < 3)
+        {
+            throw new CliUsageException("--min-group-size must be at least 3 (smaller groups could identify people)");
+        }
+
+        using var services = CliServices.Create();
+        var options = new AuditOptions { MinGroupSize = request.MinGroupSize, Intersect = request.Intersect };
+        if (request.ExcludeSmall)
+        {
+            options.ExcludeCategoriesBelowShare = 0.02;
+        }
+
+        foreach (var band in Favourable(request, services))
+        {
+            options.FavourableBands.Add(band);
+        }
+
+        AttributeTable table;
+        using (var stream = File.OpenRead(request.Attributes))
+        {
+            try
+            {
+                table = AuditInputReader.ReadAttributes(stream);
+            }
+            catch (EvidenceFormatException ex)
+            {
+                throw new CliUsageException($"{request.Attributes}: {ex.Message}");
+            }
+        }
+
+        foreach (var problem in table.Problems)
+        {
+            stderr.WriteLine($"{request.Attributes}: {problem}");
+        }
+
+        var names = request.By is null
+            ? table.Columns.ToList()
+            : request.By.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        var indexes = new List<int>();
+        foreach (var name in names)
+        {
+            var index = table.Columns.ToList().FindIndex(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase));
+            if (index < 0)
+            {
+                throw new CliUsageException($"--by names '{name}', which is not a column of {request.Attributes} (columns: {string.Join(", ", table.Columns)})");
+            }
+
+            indexes.Add(index);
+            options.Attributes.Add(table.Columns[index]);
+        }
+
+        var accumulator = new AuditAccumulator([.. options.Attributes], options.Intersect);
+        var values = new string?[indexes.Count];
+        long rejected = 0, withoutAttributes = 0;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var progress = ProgressReporter.For(stderr);
+        long lines = 0;
+        using (var stream = File.OpenRead(request.Scores))
+        {
+            foreach (var line in AuditInputReader.ReadScores(stream))
+            {
+                progress.Tick(++lines, "results read");
+                if (line.Subject is not { } subject)
+                {
+                    rejected++;
+                    stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{request.Scores}:{line.Line}: rejected: {line.Error}"));
+                    continue;
+                }
+
+                if (!seen.Add(subject.Subject))
+                {
+                    rejected++;
+                    stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{request.Scores}:{line.Line}: rejected: a second result for a subject already audited"));
+                    continue;
+                }
+
+                if (!table.TryGetValues(subject.Subject, indexes, values))
+                {
+                    withoutAttributes++;
+                }
+
+                try
+                {
+                    accumulator.Add(subject, values);
+                }
+                catch (FairRubricsException ex)
+                {
+                    throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"{request.Scores}:{line.Line}: {ex.Message}"));
+                }
+            }
+        }
+
+        progress.Done();
+        if (request.Evidence is not null)
+        {
+            AddRatings(request.Evidence, table, indexes, accumulator, stderr);
+        }
+
+        var auditor = services.GetRequiredService<IBiasAuditor>();
+        var report = auditor.Report(accumulator, options);
+        var text = request.Format switch
+        {
+            "md" => AuditMarkdown.Render(report, $"Outcome audit{(report.Rubric is null ? string.Empty : " of " + report.Rubric)}"),
+            "html" => AuditHtml.Render(report, $"Outcome audit{(report.Rubric is null ? string.Empty : " of " + report.Rubric)}"),
+            _ => Json(report),
+        };
+        if (request.Out is null)
+        {
+            stdout.Write(text);
+        }
+        else
+        {
+            File.WriteAllText(request.Out, text, new UTF8Encoding(false));
+        }
+
+        var attributeRowsWithoutResult = table.Count - (seen.Count - withoutAttributes);
+        stderr.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{request.Scores}: {accumulator.Subjects} result(s) audited ({accumulator.Scored} scored), {rejected} rejected, {withoutAttributes} without an attributes row (counted as unknown); {request.Attributes}: {table.Count} subject row(s), {attributeRowsWithoutResult} without a result; {report.Findings.Count} finding(s){(request.Out is null ? string.Empty : "; report written to " + request.Out)}"));
+        return report.Findings.Any(f => f.Severity == DiagnosticSeverity.Error) ? CliApp.ExitFindings : CliApp.ExitOk;
+    }
+
+    private static IReadOnlyList<string> Favourable(Request request, ServiceProvider services)
+    {
+        if (request.Favourable is not null)
+        {
+            return request.Favourable.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        }
+
+        if (request.Rubric is not null)
+        {
+            if (!File.Exists(request.Rubric))
+            {
+                throw new CliUsageException($"no such rubric file: {request.Rubric}");
+            }
+
+            var load = services.GetRequiredService<RubricLoader>().LoadFile(request.Rubric);
+            if (!load.Succeeded)
+            {
+                throw new CliUsageException($"the rubric {request.Rubric} does not load: {load.Diagnostics.First(d => d.IsError)}");
+            }
+
+            if (load.Rubric.Favourable.Count == 0)
+            {
+                throw new CliUsageException($"the rubric {request.Rubric} names no 'favourable' bands; pass --favourable BAND,...");
+            }
+
+            return load.Rubric.Favourable;
+        }
+
+        throw new CliUsageException("no favourable bands: pass --favourable BAND,... or --rubric FILE (its 'favourable' list)");
+    }
+
+    private static void AddRatings(string path, AttributeTable table, List<int> indexes, AuditAccumulator accumulator, TextWriter stderr)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CliUsageException($"no such evidence file: {path}");
+        }
+
+        var values = new string?[indexes.Count];
+        try
+        {
+            foreach (var row in EvidenceReader.ReadFile(path))
+            {
+                if (row.Item is { IsRating: true, Rater: { } rater, Value: { } value } item && table.TryGetValues(item.Subject, indexes, values))
+                {
+                    accumulator.AddRating(new AuditRating(item.Subject, rater, value), values);
+                }
+            }
+        }
+        catch (EvidenceFormatException ex)
+        {
+            throw new CliUsageException($"{path}: {ex.Message}");
+        }
+
+        _ = stderr;
+    }
+
+    private static string Json(AuditReport report)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            AuditJson.Write(writer, report);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private sealed record Request(string Scores, string Attributes, string? By, bool Intersect, string? Rubric, string? Favourable, int MinGroupSize, string Format, string? Out, string? Evidence, bool ExcludeSmall);
+}

@@ -1,0 +1,232 @@
+using System.Globalization;
+using System.Text.Json;
+using CsvHelper;
+using FairRubrics.Evidence;
+
+namespace FairRubrics.Audit;
+
+/// <summary>One line of a score-results file: the result, or why the line was rejected.</summary>
+/// <param name="Line">The 1-based line.</param>
+/// <param name="Subject">The result, when the line is valid.</param>
+/// <param name="Error">Why the line was rejected.</param>
+public readonly record struct ScoreLine(long Line, AuditSubject? Subject, string? Error);
+
+/// <summary>The attributes table: one row per subject, one column per attribute; read whole (one value per subject and attribute).</summary>
+public sealed class AttributeTable
+{
+    private readonly Dictionary<string, string?[]> _rows;
+
+    internal AttributeTable(IReadOnlyList<string> columns, Dictionary<string, string?[]> rows, IReadOnlyList<string> problems)
+    {
+        Columns = columns;
+        _rows = rows;
+        Problems = problems;
+    }
+
+    /// <summary>Gets the attribute columns (every column except <c>subject</c>).</summary>
+    public IReadOnlyList<string> Columns { get; }
+
+    /// <summary>Gets the number of subjects with a row.</summary>
+    public int Count => _rows.Count;
+
+    /// <summary>Gets the rows that could not be used, as <c>row N: reason</c> (never a value).</summary>
+    public IReadOnlyList<string> Problems { get; }
+
+    /// <summary>Gets a subject's values for the given columns (null for unknown), or false when the subject has no row.</summary>
+    /// <param name="subject">The subject id.</param>
+    /// <param name="columnIndexes">Indexes into <see cref="Columns"/>.</param>
+    /// <param name="values">Receives one value per index.</param>
+    /// <returns>Whether the subject has a row.</returns>
+    public bool TryGetValues(string subject, IReadOnlyList<int> columnIndexes, Span<string?> values)
+    {
+        ArgumentNullException.ThrowIfNull(columnIndexes);
+        if (!_rows.TryGetValue(subject, out var row))
+        {
+            values.Clear();
+            return false;
+        }
+
+        for (var i = 0; i < columnIndexes.Count; i++)
+        {
+            values[i] = row[columnIndexes[i]];
+        }
+
+        return true;
+    }
+
+    /// <summary>Gets a value indicating whether a subject has a row.</summary>
+    /// <param name="subject">The subject id.</param>
+    /// <returns>Whether it has one.</returns>
+    public bool Contains(string subject) => _rows.ContainsKey(subject);
+}
+
+/// <summary>Reads the audit's inputs: score results (JSON Lines as <c>fairrubrics score</c> writes them) and the attributes table (CSV).</summary>
+public static class AuditInputReader
+{
+    /// <summary>Reads score results line by line; a line that is not a score result is returned with the reason.</summary>
+    /// <param name="stream">The JSON Lines stream (not closed).</param>
+    /// <returns>The lines, lazily.</returns>
+    public static IEnumerable<ScoreLine> ReadScores(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return ReadScoresCore(stream);
+    }
+
+    /// <summary>Reads the attributes CSV: a <c>subject</c> column and one column per attribute; empty cells are unknown.</summary>
+    /// <param name="stream">The CSV stream (not closed).</param>
+    /// <returns>The table; malformed and duplicate rows are listed in <see cref="AttributeTable.Problems"/> by row number only.</returns>
+    /// <exception cref="EvidenceFormatException">The file has no <c>subject</c> column or no attribute column.</exception>
+    public static AttributeTable ReadAttributes(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var problems = new List<string>();
+        long row = 0;
+        var options = new CsvReaderOptions
+        {
+            Separator = ',',
+            HasHeader = true,
+            TrackLineNumbers = true,
+            MalformedData = CsvMalformedDataHandling.Skip,
+            FieldCountMismatch = CsvFieldCountHandling.Skip,
+            IncludeValuesInExceptions = false,
+            OnMalformedRecord = malformed =>
+            {
+                if (malformed.Skipped)
+                {
+                    row++;
+                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"row {row} (line {malformed.LineNumber}): {(malformed.Reason == CsvMalformedReason.FieldCountMismatch ? "a different number of fields than the header" : "malformed quoting")}; the row is not used"));
+                }
+            },
+        };
+        using var reader = CsvReader.Create(stream, options, leaveOpen: true);
+        reader.ReadHeader();
+        var headers = reader.Headers.Select(h => h.Trim().TrimStart('\uFEFF')).ToList();
+        var subjectColumn = headers.FindIndex(h => string.Equals(h, "subject", StringComparison.OrdinalIgnoreCase));
+        if (subjectColumn < 0)
+        {
+            throw new EvidenceFormatException("the attributes file needs a 'subject' column and one column per attribute");
+        }
+
+        var columns = headers.Where((_, i) => i != subjectColumn).ToList();
+        if (columns.Count == 0)
+        {
+            throw new EvidenceFormatException("the attributes file has no attribute column besides 'subject'");
+        }
+
+        if (columns.Distinct(StringComparer.OrdinalIgnoreCase).Count() != columns.Count)
+        {
+            throw new EvidenceFormatException("the attributes file names a column twice");
+        }
+
+        var rows = new Dictionary<string, string?[]>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            row++;
+            var subject = reader.GetString(subjectColumn).Trim();
+            if (subject.Length == 0)
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"row {row}: the 'subject' cell is empty; the row is not used"));
+                continue;
+            }
+
+            var values = new string?[columns.Count];
+            for (int i = 0, c = 0; i < headers.Count; i++)
+            {
+                if (i == subjectColumn)
+                {
+                    continue;
+                }
+
+                var value = i < reader.FieldCount ? reader.GetString(i).Trim() : string.Empty;
+                values[c++] = value.Length == 0 ? null : string.Intern(value);
+            }
+
+            if (!rows.TryAdd(subject, values))
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"row {row}: a second row for a subject already listed; only the first is used"));
+            }
+        }
+
+        return new AttributeTable(columns, rows, problems);
+    }
+
+    private static IEnumerable<ScoreLine> ReadScoresCore(Stream stream)
+    {
+        using var reader = new StreamReader(stream, leaveOpen: true);
+        long line = 0;
+        string? text;
+        while ((text = reader.ReadLine()) is not null)
+        {
+            line++;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            yield return Parse(text, line);
+        }
+    }
+
+    private static ScoreLine Parse(string text, long line)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 16 });
+            var root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return new ScoreLine(line, null, "not a JSON object");
+            }
+
+            if (!root.TryGetProperty("subject", out var subjectElement) || subjectElement.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(subjectElement.GetString()))
+            {
+                return new ScoreLine(line, null, "no 'subject'");
+            }
+
+            if (!root.TryGetProperty("status", out var statusElement) || statusElement.GetString() is not ("scored" or "insufficient-evidence") || statusElement.ValueKind != JsonValueKind.String)
+            {
+                return new ScoreLine(line, null, "'status' must be 'scored' or 'insufficient-evidence'");
+            }
+
+            var scored = statusElement.GetString() == "scored";
+            double? overall = null;
+            if (root.TryGetProperty("overall", out var overallElement) && overallElement.ValueKind == JsonValueKind.Number)
+            {
+                overall = overallElement.GetDouble();
+                if (!double.IsFinite(overall.Value))
+                {
+                    return new ScoreLine(line, null, "'overall' is not a finite number");
+                }
+            }
+
+            if (scored && overall is null)
+            {
+                return new ScoreLine(line, null, "a scored result needs a numeric 'overall'");
+            }
+
+            var band = root.TryGetProperty("band", out var bandElement) && bandElement.ValueKind == JsonValueKind.String ? bandElement.GetString() : null;
+            var rubric = root.TryGetProperty("rubric", out var rubricElement) && rubricElement.ValueKind == JsonValueKind.String ? rubricElement.GetString() : null;
+            var competencies = new List<AuditCompetency>();
+            if (root.TryGetProperty("competencies", out var list) && list.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var c in list.EnumerateArray())
+                {
+                    if (c.ValueKind != JsonValueKind.Object || !c.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String)
+                    {
+                        return new ScoreLine(line, null, "a competency without an 'id'");
+                    }
+
+                    double? level = c.TryGetProperty("level", out var levelElement) && levelElement.ValueKind == JsonValueKind.Number ? levelElement.GetDouble() : null;
+                    var path = c.TryGetProperty("path", out var pathElement) && pathElement.ValueKind == JsonValueKind.String ? pathElement.GetString() : null;
+                    competencies.Add(new AuditCompetency(id.GetString()!, level, path));
+                }
+            }
+
+            return new ScoreLine(line, new AuditSubject(subjectElement.GetString()!, scored, scored ? overall : null, scored ? band : null, competencies, rubric), null);
+        }
+        catch (JsonException)
+        {
+            return new ScoreLine(line, null, "not valid JSON");
+        }
+    }
+}

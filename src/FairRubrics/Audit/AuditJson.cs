@@ -1,0 +1,235 @@
+using System.Text.Json;
+
+namespace FairRubrics.Audit;
+
+/// <summary>
+/// Writes an audit report as JSON with the fields of the audit contract (<c>subjects</c>, <c>scored</c>,
+/// <c>insufficientEvidence</c>, <c>favourable</c>, <c>medianScore</c>, <c>minGroupSize</c>, <c>analyses</c>,
+/// <c>findings</c>) and more. Numbers at full round-trip precision; a suppressed group has <c>n: null</c> and
+/// every statistic null.
+/// </summary>
+public static class AuditJson
+{
+    /// <summary>Writes the report.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="report">The report.</param>
+    public static void Write(Utf8JsonWriter writer, AuditReport report)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(report);
+        writer.WriteStartObject();
+        if (report.Rubric is not null)
+        {
+            writer.WriteString("rubric", report.Rubric);
+        }
+
+        writer.WriteNumber("subjects", report.Subjects);
+        writer.WriteNumber("scored", report.Scored);
+        writer.WriteNumber("insufficientEvidence", report.InsufficientEvidence);
+        Strings(writer, "favourable", report.Favourable);
+        Number(writer, "medianScore", report.MedianScore);
+        writer.WriteNumber("minGroupSize", report.MinGroupSize);
+        Number(writer, "insufficientEvidenceRate", report.OverallInsufficientEvidenceRate);
+        writer.WriteStartArray("analyses");
+        foreach (var analysis in report.Analyses)
+        {
+            writer.WriteStartObject();
+            Strings(writer, "attributes", analysis.Attributes);
+            Number(writer, "unknown", analysis.Unknown);
+            Number(writer, "unreported", analysis.Unreported);
+            if (analysis.Reference is null)
+            {
+                writer.WriteNull("reference");
+            }
+            else
+            {
+                Strings(writer, "reference", analysis.Reference);
+            }
+
+            writer.WriteStartArray("excludedFromImpactRatios");
+            foreach (var values in analysis.ExcludedFromImpactRatios)
+            {
+                Strings(writer, null, values);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("groups");
+            foreach (var g in analysis.Groups)
+            {
+                WriteGroup(writer, g);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("paths");
+        foreach (var p in report.Paths)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("competency", p.Competency);
+            writer.WriteString("path", p.Path);
+            writer.WriteNumber("subjects", p.Subjects);
+            writer.WriteNumber("share", p.Share);
+            Number(writer, "meanLevel", p.MeanLevel);
+            Number(writer, "hedgesG", p.HedgesG);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("findings");
+        foreach (var f in report.Findings)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", f.Id);
+            writer.WriteString("severity", f.Severity.ToString().ToLowerInvariant());
+            Strings(writer, "attributes", f.Attributes);
+            Strings(writer, "values", f.Values);
+            if (f.Competency is not null)
+            {
+                writer.WriteString("competency", f.Competency);
+            }
+
+            if (f.Path is not null)
+            {
+                writer.WriteString("path", f.Path);
+            }
+
+            if (f.Rater is not null)
+            {
+                writer.WriteString("rater", f.Rater);
+            }
+
+            writer.WriteString("message", f.Message);
+            writer.WriteString("helpUri", $"docs/checks/{f.Id}.md");
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Gets the name used for a suppression reason in JSON.</summary>
+    /// <param name="reason">The reason.</param>
+    /// <returns><c>small-group</c>, <c>complementary</c>, or null.</returns>
+    public static string? SuppressionName(SuppressionReason reason) => reason switch
+    {
+        SuppressionReason.SmallGroup => "small-group",
+        SuppressionReason.Complementary => "complementary",
+        _ => null,
+    };
+
+    private static void WriteGroup(Utf8JsonWriter writer, GroupResult g)
+    {
+        writer.WriteStartObject();
+        Strings(writer, "values", g.Values);
+        Number(writer, "n", g.N);
+        writer.WriteBoolean("suppressed", g.Suppressed);
+        if (SuppressionName(g.Suppression) is { } reason)
+        {
+            writer.WriteString("suppression", reason);
+        }
+        else
+        {
+            writer.WriteNull("suppression");
+        }
+
+        writer.WriteBoolean("reference", g.IsReference);
+        writer.WriteBoolean("excludedFromImpactRatios", g.ExcludedFromImpactRatios);
+        Number(writer, "favourable", g.Favourable);
+        Number(writer, "selectionRate", g.SelectionRate);
+        Number(writer, "wilsonLower", g.SelectionRateLower);
+        Number(writer, "wilsonUpper", g.SelectionRateUpper);
+        Number(writer, "impactRatio", g.ImpactRatio);
+        if (g.BelowFourFifths is { } below)
+        {
+            writer.WriteBoolean("belowFourFifths", below);
+        }
+        else
+        {
+            writer.WriteNull("belowFourFifths");
+        }
+
+        Number(writer, "fisherP", g.FisherP);
+        Number(writer, "z", g.Z);
+        Number(writer, "zP", g.ZP);
+        Number(writer, "shortfall", g.Shortfall);
+        Number(writer, "flipFlopFourFifths", g.FlipFlopFourFifths);
+        Number(writer, "flipFlopSignificance", g.FlipFlopSignificance);
+        Number(writer, "scoringRate", g.ScoringRate);
+        Number(writer, "scoringImpactRatio", g.ScoringImpactRatio);
+        Number(writer, "meanScore", g.MeanScore);
+        Number(writer, "scoreStandardDeviation", g.ScoreStandardDeviation);
+        Number(writer, "hedgesG", g.HedgesG);
+        Number(writer, "insufficientEvidenceRate", g.InsufficientEvidenceRate);
+        writer.WriteStartArray("competencies");
+        foreach (var c in g.Competencies)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", c.Competency);
+            Number(writer, "meanLevel", c.MeanLevel);
+            Number(writer, "hedgesG", c.HedgesG);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("pathMix");
+        foreach (var p in g.PathMix)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("competency", p.Competency);
+            writer.WriteString("path", p.Path);
+            writer.WriteNumber("share", p.Share);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void Strings(Utf8JsonWriter writer, string? name, IReadOnlyList<string> values)
+    {
+        if (name is null)
+        {
+            writer.WriteStartArray();
+        }
+        else
+        {
+            writer.WriteStartArray(name);
+        }
+
+        foreach (var v in values)
+        {
+            writer.WriteStringValue(v);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void Number(Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is { } v && double.IsFinite(v))
+        {
+            writer.WriteNumber(name, v);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    private static void Number(Utf8JsonWriter writer, string name, long? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteNumber(name, v);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    private static void Number(Utf8JsonWriter writer, string name, int? value) => Number(writer, name, (long?)value);
+}

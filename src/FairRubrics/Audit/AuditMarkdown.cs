@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text;
+
+namespace FairRubrics.Audit;
+
+/// <summary>
+/// Writes an audit report as Markdown for people: findings first, then per analysis a table of groups, then
+/// path equivalence. Numbers are rounded for reading (half away from zero); every input-derived text is
+/// escaped (<c>|</c>, backticks, <c>&lt;</c>, <c>[</c>), so no value can break a table or inject a link.
+/// </summary>
+public static class AuditMarkdown
+{
+    /// <summary>Renders the report.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="title">The document title.</param>
+    /// <returns>The Markdown.</returns>
+    public static string Render(AuditReport report, string title = "Outcome audit")
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var sb = new StringBuilder();
+        sb.Append("# ").Append(Escape(title)).Append("\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $"{report.Subjects} results: {report.Scored} scored, {report.InsufficientEvidence} with insufficient evidence. ");
+        sb.Append(CultureInfo.InvariantCulture, $"Favourable bands: {(report.Favourable.Count == 0 ? "none" : string.Join(", ", report.Favourable.Select(Escape)))}. ");
+        sb.Append(CultureInfo.InvariantCulture, $"Median overall score: {Num(report.MedianScore)}. Groups with fewer than {report.MinGroupSize} people are not reported.\n\n");
+
+        sb.Append("## Findings\n\n");
+        if (report.Findings.Count == 0)
+        {
+            sb.Append("No findings.\n\n");
+        }
+
+        foreach (var f in report.Findings)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"- **{f.Severity.ToString().ToLowerInvariant()} {f.Id}** — {Escape(f.Message)} ([help](docs/checks/{f.Id}.md))\n");
+        }
+
+        if (report.Findings.Count > 0)
+        {
+            sb.Append('\n');
+        }
+
+        foreach (var analysis in report.Analyses)
+        {
+            sb.Append("## By ").Append(string.Join(" × ", analysis.Attributes.Select(Escape))).Append("\n\n");
+            sb.Append(analysis.Reference is null ? "No reference group (no group large enough to report). " : $"Reference group: {Escape(string.Join(" × ", analysis.Reference))} (highest selection rate). ");
+            sb.Append(analysis.Unknown is { } unknown
+                ? string.Create(CultureInfo.InvariantCulture, $"Unknown: {unknown}.")
+                : string.Create(CultureInfo.InvariantCulture, $"Not reported (small groups and unknown values together): {analysis.Unreported}."));
+            sb.Append("\n\n| group | n | favourable | selection rate (95% CI) | impact ratio | Fisher p | z | scoring rate | scoring IR | mean score | Hedges' g |\n");
+            sb.Append("| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+            foreach (var g in analysis.Groups)
+            {
+                var name = Escape(string.Join(" × ", g.Values)) + (g.IsReference ? " (reference)" : string.Empty) + (g.ExcludedFromImpactRatios ? " (under 2%)" : string.Empty);
+                if (g.Suppressed)
+                {
+                    var why = g.Suppression == SuppressionReason.SmallGroup ? $"fewer than {report.MinGroupSize}" : "withheld to protect a small group";
+                    sb.Append(CultureInfo.InvariantCulture, $"| {name} | {why} | | | | | | | | | |\n");
+                    continue;
+                }
+
+                var flag = g.BelowFourFifths == true ? " ⚠" : string.Empty;
+                sb.Append(CultureInfo.InvariantCulture, $"| {name} | {g.N} | {g.Favourable} | {Pct(g.SelectionRate)} ({Pct(g.SelectionRateLower)}–{Pct(g.SelectionRateUpper)}) | {Num(g.ImpactRatio)}{flag} | {P(g.FisherP)} | {Num(g.Z)} | {Pct(g.ScoringRate)} | {Num(g.ScoringImpactRatio)} | {Num(g.MeanScore)} | {Num(g.HedgesG)} |\n");
+            }
+
+            sb.Append('\n');
+        }
+
+        if (report.Paths.Count > 0)
+        {
+            sb.Append("## Path equivalence\n\nHow people who reach a competency through each path score (everyone, no groups).\n\n");
+            sb.Append("| competency | path | people | share | mean level | Hedges' g vs other paths |\n| --- | --- | ---: | ---: | ---: | ---: |\n");
+            foreach (var p in report.Paths)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"| {Escape(p.Competency)} | {Escape(p.Path)} | {p.Subjects} | {Pct(p.Share)} | {Num(p.MeanLevel)} | {Num(p.HedgesG)} |\n");
+            }
+
+            sb.Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Escapes text for a Markdown table cell or paragraph: no table breaks, code spans, HTML or links.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The escaped text.</returns>
+    public static string Escape(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '|' or '`' or '[' or ']' or '*' or '_' or '\\':
+                    sb.Append('\\').Append(c);
+                    break;
+                case '<':
+                    sb.Append("&lt;");
+                    break;
+                case '>':
+                    sb.Append("&gt;");
+                    break;
+                case '\r' or '\n':
+                    sb.Append(' ');
+                    break;
+                default:
+                    sb.Append(c);
+                    break;
+            }
+        }
+
+        var escaped = sb.ToString();
+        return escaped.Contains("javascript:", StringComparison.OrdinalIgnoreCase) ? escaped.Replace(":", "&#58;", StringComparison.Ordinal) : escaped;
+    }
+
+    private static string Num(double? value) => value is { } v ? Math.Round(v, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture) : "—";
+
+    private static string Pct(double? value) => value is { } v ? Math.Round(v * 100, 1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
+
+    private static string P(double? value) => value is { } v ? (v < 0.0001 ? "< 0.0001" : Math.Round(v, 4, MidpointRounding.AwayFromZero).ToString("0.0000", CultureInfo.InvariantCulture)) : "—";
+}
