@@ -62,8 +62,8 @@ internal sealed class AdverseImpactCheck : IOutcomeCheck
                 var label = BuiltInOutcomeChecks.Label(analysis.Attributes, g.Values);
                 var refLabel = BuiltInOutcomeChecks.Label(analysis.Attributes, analysis.Reference!);
                 var fragile = g.FlipFlopFourFifths is { } people
-                    ? $" Caution: with these small numbers, {people} person's different outcome would change the four-fifths result{(people == 1 ? string.Empty : "s")}, so read it as a signal to investigate, not proof."
-                    : g.FlipFlopSignificance is { } sig ? $" Caution: {sig} person(s) with a different outcome would move the test across p = {BuiltInOutcomeChecks.Num(context.Options.Alpha, 3)}." : string.Empty;
+                    ? $" Caution: with these small numbers, a different outcome for {(people == 1 ? "one person" : "two people")} would change the four-fifths result, so read it as a signal to investigate, not proof."
+                    : g.FlipFlopSignificance is { } sig ? $" Caution: a different outcome for {(sig == 1 ? "one person" : "two people")} would move the test across p = {BuiltInOutcomeChecks.Num(context.Options.Alpha, 3)}." : string.Empty;
                 var message = string.Create(
                     CultureInfo.InvariantCulture,
                     $"{label}: {BuiltInOutcomeChecks.Pct(g.SelectionRate!.Value)} favourable outcomes against {BuiltInOutcomeChecks.Pct(reference!.SelectionRate!.Value)} for {refLabel}, an impact ratio of {BuiltInOutcomeChecks.Num(g.ImpactRatio!.Value)} (below 0.8, the four-fifths rule). Fisher exact p = {BuiltInOutcomeChecks.P(g.FisherP!.Value)}{(significant ? ", statistically significant" : ", not statistically significant")}. {g.Shortfall} more favourable outcome(s) would bring the group to the reference rate.{fragile} Look at which competency and path drive the gap (per-competency gaps and FR204) before acting.");
