@@ -26,7 +26,7 @@ public sealed class HouseStyleCheckTests
 
         findings.Where(f => f.Id == HouseStyleCheck.PathWithoutDescription).Select(f => f.ToString()).Should().Equal(
             $"{rubric.Source}:38:9: warning ACME001: path 'contacts' has no description; add one that tells employees what evidence counts, e.g. description: \"Mentoring sessions held, counted over the window\"",
-            $"{rubric.Source}:57:9: warning ACME001: path 'manager-assessment' has no description; add one that tells employees what evidence counts, e.g. description: \"Mentoring sessions held, counted over the window\"");
+            $"{rubric.Source}:57:9: warning ACME001: path 'outcomes' has no description; add one that tells employees what evidence counts, e.g. description: \"Mentoring sessions held, counted over the window\"");
         findings.Should().Contain(f => f.Id == "FR101", "the built-in checks still run");
         Linter().Descriptors.Should().ContainKey("ACME002");
     }
