@@ -67,6 +67,17 @@ internal static class DemoCommand
         File.WriteAllText(Path.Combine(outDir, "attributes.csv"), ReadText("samples/org/attributes.csv"), new UTF8Encoding(false));
         File.WriteAllText(Path.Combine(outDir, "evidence.csv"), ReadText("samples/org/evidence.csv"), new UTF8Encoding(false));
 
+        // The report links each finding to its help page: bring the pages along so the links work offline.
+        var help = Path.Combine(outDir, "docs", "checks");
+        Directory.CreateDirectory(help);
+        const string prefix = "FairRubrics.Cli.Demo.docs.checks.";
+        foreach (var name in typeof(DemoCommand).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            using var page = typeof(DemoCommand).Assembly.GetManifestResourceStream(name)!;
+            using var target = File.Create(Path.Combine(help, name[prefix.Length..]));
+            page.CopyTo(target);
+        }
+
         var report = Path.Combine(outDir, "report.html");
         File.WriteAllText(report, DemoReport.Render(legacy, fair, legacyFindings, fairFindings, legacyRun, fairRun, legacyAudit, fairAudit, rows), new UTF8Encoding(false));
 
