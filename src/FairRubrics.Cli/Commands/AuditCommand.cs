@@ -11,15 +11,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FairRubrics.Cli.Commands;
 
 /// <summary>
-/// <c>fairrubrics audit --scores FILE --attributes FILE [--by a,b] [--intersect] [--rubric FILE] [--favourable BAND,...]
-/// [--min-group-size N] [--format json|md|html] [--out FILE]</c>: the outcome audit. Streams the score results;
-/// memory grows with the number of groups. Problems with input rows are reported by row number only.
+/// <c>fairrubrics audit --scores FILE|DIR --attributes FILE [--by a,b] [--intersect] [--rubric FILE] [--favourable BAND,...]
+/// [--min-group-size N] [--format json|md|html] [--out FILE]</c>: the outcome audit. Streams the score results
+/// (a folder's partition files in parallel, merged in name order); memory grows with the attributes table and the
+/// number of groups, not with the number of results. Problems with input rows are reported by row number only.
 /// </summary>
 internal static class AuditCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var scores = new Option<string>("--scores") { Description = "Score results (JSON Lines from 'fairrubrics score').", Required = true };
+        var scores = new Option<string>("--scores") { Description = "Score results (JSON Lines from 'fairrubrics score'), or a folder of such .jsonl partitions, audited in parallel and merged.", Required = true };
         var attributes = new Option<string>("--attributes") { Description = "Attributes CSV: a 'subject' column and one column per attribute; empty cells are unknown.", Required = true };
         var by = new Option<string?>("--by") { Description = "Attributes to analyse, comma-separated (default: every attribute column)." };
         var intersect = new Option<bool>("--intersect") { Description = "Also analyse the intersection of the attributes (e.g. gender x ethnicity)." };
@@ -44,12 +45,14 @@ internal static class AuditCommand
 
     private static int Run(Request request, TextWriter stdout, TextWriter stderr)
     {
-        foreach (var (file, what) in new[] { (request.Scores, "score results"), (request.Attributes, "attributes") })
+        if (!File.Exists(request.Scores) && !Directory.Exists(request.Scores))
         {
-            if (!File.Exists(file))
-            {
-                throw new CliUsageException($"no such {what} file: {file}");
-            }
+            throw new CliUsageException($"no such score results file or folder: {request.Scores}");
+        }
+
+        if (!File.Exists(request.Attributes))
+        {
+            throw new CliUsageException($"no such attributes file: {request.Attributes}");
         }
 
         if (request.MinGroupSize < 3)
@@ -103,45 +106,12 @@ internal static class AuditCommand
             options.Attributes.Add(table.Columns[index]);
         }
 
-        var accumulator = new AuditAccumulator([.. options.Attributes], options.Intersect);
-        var values = new string?[indexes.Count];
-        long rejected = 0, withoutAttributes = 0;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         var progress = ProgressReporter.For(stderr);
-        long lines = 0;
-        using (var stream = File.OpenRead(request.Scores))
+        var read = AuditFiles.Accumulate(request.Scores, table, [.. options.Attributes], options.Intersect, new AuditFileOptions { Progress = lines => progress.Tick(lines, "results read") });
+        var accumulator = read.Accumulator;
+        foreach (var problem in read.Problems)
         {
-            foreach (var line in AuditInputReader.ReadScores(stream))
-            {
-                progress.Tick(++lines, "results read");
-                if (line.Subject is not { } subject)
-                {
-                    rejected++;
-                    stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{request.Scores}:{line.Line}: rejected: {line.Error}"));
-                    continue;
-                }
-
-                if (!seen.Add(subject.Subject))
-                {
-                    rejected++;
-                    stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{request.Scores}:{line.Line}: rejected: a second result for a subject already audited"));
-                    continue;
-                }
-
-                if (!table.TryGetValues(subject.Subject, indexes, values))
-                {
-                    withoutAttributes++;
-                }
-
-                try
-                {
-                    accumulator.Add(subject, values);
-                }
-                catch (FairRubricsException ex)
-                {
-                    throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"{request.Scores}:{line.Line}: {ex.Message}"));
-                }
-            }
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{problem.File}:{problem.Line}: rejected: {problem.Reason}"));
         }
 
         progress.Done();
@@ -167,7 +137,9 @@ internal static class AuditCommand
             File.WriteAllText(request.Out, text, new UTF8Encoding(false));
         }
 
-        var attributeRowsWithoutResult = table.Count - (seen.Count - withoutAttributes);
+        var attributeRowsWithoutResult = table.Count - read.AttributeRowsWithResult;
+        var rejected = read.Problems.Count;
+        var withoutAttributes = read.WithoutAttributes;
         stderr.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"{request.Scores}: {accumulator.Subjects} result(s) audited ({accumulator.Scored} scored), {rejected} rejected, {withoutAttributes} without an attributes row (counted as unknown); {request.Attributes}: {table.Count} subject row(s), {attributeRowsWithoutResult} without a result; {report.Findings.Count} finding(s){(request.Out is null ? string.Empty : "; report written to " + request.Out)}"));

@@ -1,3 +1,4 @@
+using System.Text;
 using FairRubrics.Audit.Statistics;
 
 namespace FairRubrics.Audit;
@@ -13,12 +14,25 @@ public sealed class AuditAccumulator
     private readonly string[] _attributes;
     private readonly int[][] _analyses;
     private readonly Dictionary<string, GroupStats>[] _groups;
+    private readonly Dictionary<ulong, GroupStats>[] _groupsByIds;
     private readonly long[] _unknownScored;
     private readonly long[] _unknownAll;
-    private readonly Dictionary<double, long> _scores = [];
-    private readonly Dictionary<(int Competency, string Path), Moments> _pathLevels = [];
-    private readonly Dictionary<(int Competency, string Path), long> _pathWins = [];
+    private readonly NameTable[] _values;
+    private readonly NameTable _bandNames = new();
+    private readonly Dictionary<double, int> _scoreIds = [];
+    private readonly List<double> _scoreValues = [];
     private readonly Dictionary<string, RaterStats> _raters = new(StringComparer.Ordinal);
+    private long[] _scoreCounts = [];
+    private NameTable[] _paths = [];
+    private Moments[][] _pathLevels = [];
+    private long[][] _pathWins = [];
+    private byte[][] _competencyIdsUtf8 = [];
+    private byte[]? _rubricUtf8;
+
+    // Scratch space of one subject in ids, reused from subject to subject.
+    private double[] _levels = [];
+    private int[] _pathIds = [];
+    private readonly int[] _valueIds;
 
     /// <summary>Creates an accumulator.</summary>
     /// <param name="attributes">The attribute names, in the order attribute values are given to <see cref="Add"/>.</param>
@@ -40,8 +54,11 @@ public sealed class AuditAccumulator
 
         _analyses = [.. analyses];
         _groups = [.. _analyses.Select(_ => new Dictionary<string, GroupStats>(StringComparer.Ordinal))];
+        _groupsByIds = [.. _analyses.Select(_ => new Dictionary<ulong, GroupStats>())];
         _unknownScored = new long[_analyses.Length];
         _unknownAll = new long[_analyses.Length];
+        _values = [.. _attributes.Select(_ => new NameTable())];
+        _valueIds = new int[_attributes.Length];
     }
 
     /// <summary>Gets the attribute names.</summary>
@@ -70,11 +87,12 @@ public sealed class AuditAccumulator
 
     internal IReadOnlyList<long> UnknownAll => _unknownAll;
 
-    internal IReadOnlyDictionary<double, long> Scores => _scores;
+    /// <summary>Gets the number of scored subjects by overall score.</summary>
+    internal IReadOnlyDictionary<double, long> Scores => Histogram(_scoreCounts);
 
-    internal IReadOnlyDictionary<(int Competency, string Path), Moments> PathLevels => _pathLevels;
+    internal IReadOnlyDictionary<(int Competency, string Path), Moments> PathLevels => ByPath(_pathLevels, m => m.Count > 0);
 
-    internal IReadOnlyDictionary<(int Competency, string Path), long> PathWins => _pathWins;
+    internal IReadOnlyDictionary<(int Competency, string Path), long> PathWins => ByPath(_pathWins, n => n > 0);
 
     internal IReadOnlyDictionary<string, RaterStats> Raters => _raters;
 
@@ -91,68 +109,29 @@ public sealed class AuditAccumulator
             throw new ArgumentException("One value per attribute is needed.", nameof(attributeValues));
         }
 
-        CheckShape(subject);
-        Subjects++;
-        foreach (var competency in subject.Competencies)
+        if (Subjects == 0 && Competencies.Count == 0)
         {
-            InsufficientCompetencies += competency.Level is null ? 1 : 0;
+            Start([.. subject.Competencies.Select(c => c.Id)], subject.Rubric);
+        }
+        else
+        {
+            CheckShape(subject.Rubric, subject.Competencies.Count, c => string.Equals(subject.Competencies[c].Id, Competencies[c], StringComparison.Ordinal));
         }
 
-        if (subject.Scored)
+        for (var c = 0; c < Competencies.Count; c++)
         {
-            Scored++;
-            if (subject.Overall is { } overall)
-            {
-                _scores[overall] = _scores.GetValueOrDefault(overall) + 1;
-            }
-
-            for (var c = 0; c < subject.Competencies.Count; c++)
-            {
-                var competency = subject.Competencies[c];
-                if (competency.Level is { } level && competency.WinningPath is { } path)
-                {
-                    var key = (c, path);
-                    _pathLevels[key] = _pathLevels.GetValueOrDefault(key).Add(level);
-                    _pathWins[key] = _pathWins.GetValueOrDefault(key) + 1;
-                }
-            }
+            var competency = subject.Competencies[c];
+            _levels[c] = competency.Level ?? double.NaN;
+            _pathIds[c] = competency.WinningPath is { } path ? PathId(c, path) : -1;
         }
 
-        for (var a = 0; a < _analyses.Length; a++)
+        for (var i = 0; i < _attributes.Length; i++)
         {
-            var analysis = _analyses[a];
-            string? key = null;
-            var unknown = false;
-            foreach (var index in analysis)
-            {
-                var value = attributeValues[index];
-                if (string.IsNullOrWhiteSpace(value))
-                {
-                    unknown = true;
-                    break;
-                }
-
-                key = key is null ? value.Trim() : key + "\u001F" + value.Trim();
-            }
-
-            if (unknown)
-            {
-                _unknownAll[a]++;
-                if (subject.Scored)
-                {
-                    _unknownScored[a]++;
-                }
-
-                continue;
-            }
-
-            if (!_groups[a].TryGetValue(key!, out var stats))
-            {
-                _groups[a][key!] = stats = new GroupStats([.. analysis.Select(i => attributeValues[i]!.Trim())], Competencies.Count);
-            }
-
-            stats.Add(subject);
+            _valueIds[i] = ValueId(i, attributeValues[i]);
         }
+
+        var overall = subject.Scored && subject.Overall is { } o ? o : double.NaN;
+        AddCore(subject.Scored, _bandNames.GetOrAdd(subject.Band ?? string.Empty), overall, _valueIds);
     }
 
     /// <summary>Adds a rating for the rater-effect analysis (FR206), with the rated subject's attribute values.</summary>
@@ -192,8 +171,7 @@ public sealed class AuditAccumulator
 
         if (Subjects == 0)
         {
-            Competencies = other.Competencies;
-            Rubric = other.Rubric;
+            Start(other.Competencies, other.Rubric);
         }
         else if (!other.Competencies.SequenceEqual(Competencies, StringComparer.Ordinal) || !string.Equals(other.Rubric, Rubric, StringComparison.Ordinal))
         {
@@ -203,19 +181,19 @@ public sealed class AuditAccumulator
         Subjects += other.Subjects;
         Scored += other.Scored;
         InsufficientCompetencies += other.InsufficientCompetencies;
-        foreach (var (score, count) in other._scores)
+        for (var i = 0; i < other._scoreCounts.Length; i++)
         {
-            _scores[score] = _scores.GetValueOrDefault(score) + count;
+            _scoreCounts[ScoreId(other._scoreValues[i])] += other._scoreCounts[i];
         }
 
-        foreach (var (key, moments) in other._pathLevels)
+        for (var c = 0; c < Competencies.Count; c++)
         {
-            _pathLevels[key] = Moments.Merge(_pathLevels.GetValueOrDefault(key), moments);
-        }
-
-        foreach (var (key, count) in other._pathWins)
-        {
-            _pathWins[key] = _pathWins.GetValueOrDefault(key) + count;
+            for (var p = 0; p < other._paths[c].Count; p++)
+            {
+                var mine = PathId(c, other._paths[c][p]);
+                _pathLevels[c][mine] = Moments.Merge(_pathLevels[c][mine], other._pathLevels[c][p]);
+                _pathWins[c][mine] += other._pathWins[c][p];
+            }
         }
 
         for (var a = 0; a < _analyses.Length; a++)
@@ -224,14 +202,12 @@ public sealed class AuditAccumulator
             _unknownScored[a] += other._unknownScored[a];
             foreach (var (key, stats) in other._groups[a])
             {
-                if (_groups[a].TryGetValue(key, out var mine))
+                if (!_groups[a].TryGetValue(key, out var mine))
                 {
-                    mine.Merge(stats);
+                    mine = NewGroup(a, stats.Values);
                 }
-                else
-                {
-                    _groups[a][key] = stats.Clone();
-                }
+
+                mine.Merge(stats);
             }
         }
 
@@ -248,42 +224,342 @@ public sealed class AuditAccumulator
         }
     }
 
-    private void CheckShape(AuditSubject subject)
+    /// <summary>Gets this accumulator's id of an attribute's value: 0 for unknown (null or white space), else a small positive number.</summary>
+    /// <param name="attribute">The attribute's index in <see cref="Attributes"/>.</param>
+    /// <param name="value">The value (trimmed here).</param>
+    /// <returns>The id.</returns>
+    internal int ValueId(int attribute, string? value) =>
+        string.IsNullOrWhiteSpace(value) ? 0 : _values[attribute].GetOrAdd(value.Trim()) + 1;
+
+    /// <summary>
+    /// Adds one subject parsed by <see cref="ScoreLineParser"/>, with attribute values as ids from <see cref="ValueId"/>:
+    /// the streaming path, which allocates nothing per subject.
+    /// </summary>
+    /// <param name="record">The result.</param>
+    /// <param name="valueIds">One value id per attribute (0 for unknown).</param>
+    /// <exception cref="FairRubricsException">The result belongs to another rubric or has other competencies than earlier results.</exception>
+    internal void AddRecord(ScoreRecord record, ReadOnlySpan<int> valueIds)
     {
+        var rubric = record.HasRubric ? record.Rubric : default;
         if (Subjects == 0 && Competencies.Count == 0)
         {
-            Competencies = [.. subject.Competencies.Select(c => c.Id)];
-            Rubric = subject.Rubric;
-            return;
-        }
+            var ids = new string[record.CompetencyCount];
+            for (var c = 0; c < ids.Length; c++)
+            {
+                ids[c] = Encoding.UTF8.GetString(record.CompetencyId(c));
+            }
 
-        if (!string.Equals(subject.Rubric, Rubric, StringComparison.Ordinal))
+            Start(ids, record.HasRubric ? Encoding.UTF8.GetString(rubric) : null);
+        }
+        else if (record.HasRubric != (_rubricUtf8 is not null) || (record.HasRubric && !rubric.SequenceEqual(_rubricUtf8)) || record.CompetencyCount != Competencies.Count || !SameCompetencies(record))
         {
-            throw new FairRubricsException($"The results mix rubrics ('{Rubric}' and '{subject.Rubric}'); audit one rubric at a time.");
+            CheckShape(record.HasRubric ? Encoding.UTF8.GetString(rubric) : null, record.CompetencyCount, c => record.CompetencyId(c).SequenceEqual(_competencyIdsUtf8[c]));
         }
 
-        if (subject.Competencies.Count != Competencies.Count)
+        for (var c = 0; c < Competencies.Count; c++)
+        {
+            _levels[c] = record.Level(c);
+            _pathIds[c] = record.HasPath(c) ? PathId(c, record.Path(c)) : -1;
+        }
+
+        AddCore(record.Scored, _bandNames.GetOrAdd(record.HasBand ? record.Band : ""u8), record.Overall, valueIds);
+    }
+
+    /// <summary>Adds one subject given in ids (levels and path ids in the scratch arrays).</summary>
+    private void AddCore(bool scored, int band, double overall, ReadOnlySpan<int> valueIds)
+    {
+        Subjects++;
+        for (var c = 0; c < Competencies.Count; c++)
+        {
+            InsufficientCompetencies += double.IsNaN(_levels[c]) ? 1 : 0;
+        }
+
+        var score = -1;
+        if (scored)
+        {
+            Scored++;
+            if (!double.IsNaN(overall))
+            {
+                score = ScoreId(overall);
+                _scoreCounts[score]++;
+            }
+
+            for (var c = 0; c < Competencies.Count; c++)
+            {
+                if (!double.IsNaN(_levels[c]) && _pathIds[c] >= 0)
+                {
+                    var p = _pathIds[c];
+                    _pathLevels[c][p] = _pathLevels[c][p].Add(_levels[c]);
+                    _pathWins[c][p]++;
+                }
+            }
+        }
+
+        var subject = new SubjectIds(scored, band, score, overall, _levels, _pathIds);
+        for (var a = 0; a < _analyses.Length; a++)
+        {
+            var group = GroupOf(a, valueIds);
+            if (group is null)
+            {
+                _unknownAll[a]++;
+                _unknownScored[a] += scored ? 1 : 0;
+                continue;
+            }
+
+            group.Add(subject);
+        }
+    }
+
+    /// <summary>The group of analysis <paramref name="a"/> for the given value ids (created on first use), or null when a value is unknown.</summary>
+    private GroupStats? GroupOf(int a, ReadOnlySpan<int> valueIds)
+    {
+        var analysis = _analyses[a];
+        ulong key = 0;
+        var packed = analysis.Length <= 4;
+        foreach (var index in analysis)
+        {
+            var id = valueIds[index];
+            if (id == 0)
+            {
+                return null;
+            }
+
+            packed &= id <= ushort.MaxValue;
+            key = (key << 16) | (uint)(id & 0xFFFF);
+        }
+
+        if (packed && _groupsByIds[a].TryGetValue(key, out var group))
+        {
+            return group;
+        }
+
+        var values = new string[analysis.Length];
+        for (var i = 0; i < analysis.Length; i++)
+        {
+            values[i] = _values[analysis[i]][valueIds[analysis[i]] - 1];
+        }
+
+        return _groups[a].TryGetValue(string.Join('\u001F', values), out group) ? group : NewGroup(a, values);
+    }
+
+    private GroupStats NewGroup(int a, string[] values)
+    {
+        var group = new GroupStats(this, values);
+        _groups[a][string.Join('\u001F', values)] = group;
+        var analysis = _analyses[a];
+        if (analysis.Length <= 4)
+        {
+            ulong key = 0;
+            var packed = true;
+            for (var i = 0; i < analysis.Length; i++)
+            {
+                var id = _values[analysis[i]].GetOrAdd(values[i]) + 1;
+                packed &= id <= ushort.MaxValue;
+                key = (key << 16) | (uint)(id & 0xFFFF);
+            }
+
+            if (packed)
+            {
+                _groupsByIds[a][key] = group;
+            }
+        }
+
+        return group;
+    }
+
+    private int ScoreId(double score)
+    {
+        if (!_scoreIds.TryGetValue(score, out var id))
+        {
+            id = _scoreValues.Count;
+            _scoreIds[score] = id;
+            _scoreValues.Add(score);
+            _scoreCounts = Grow(_scoreCounts, _scoreValues.Count);
+        }
+
+        return id;
+    }
+
+    private int PathId(int competency, string path) => EnsurePath(competency, _paths[competency].GetOrAdd(path));
+
+    private int PathId(int competency, ReadOnlySpan<byte> path) => EnsurePath(competency, _paths[competency].GetOrAdd(path));
+
+    private int EnsurePath(int competency, int id)
+    {
+        if (id >= _pathWins[competency].Length)
+        {
+            _pathWins[competency] = Grow(_pathWins[competency], id + 1);
+            _pathLevels[competency] = Grow(_pathLevels[competency], id + 1);
+        }
+
+        return id;
+    }
+
+    private static T[] Grow<T>(T[] array, int count)
+    {
+        if (array.Length >= count)
+        {
+            return array;
+        }
+
+        var bigger = new T[Math.Max(count, array.Length * 2)];
+        array.CopyTo(bigger, 0);
+        return bigger;
+    }
+
+    private void Start(IReadOnlyList<string> competencies, string? rubric)
+    {
+        Competencies = [.. competencies];
+        Rubric = rubric;
+        _rubricUtf8 = rubric is null ? null : Encoding.UTF8.GetBytes(rubric);
+        _competencyIdsUtf8 = [.. competencies.Select(Encoding.UTF8.GetBytes)];
+        _paths = [.. competencies.Select(_ => new NameTable())];
+        _pathLevels = [.. competencies.Select(_ => Array.Empty<Moments>())];
+        _pathWins = [.. competencies.Select(_ => Array.Empty<long>())];
+        _levels = new double[competencies.Count];
+        _pathIds = new int[competencies.Count];
+    }
+
+    private bool SameCompetencies(ScoreRecord record)
+    {
+        for (var c = 0; c < _competencyIdsUtf8.Length; c++)
+        {
+            if (!record.CompetencyId(c).SequenceEqual(_competencyIdsUtf8[c]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void CheckShape(string? rubric, int competencies, Func<int, bool> sameId)
+    {
+        if (!string.Equals(rubric, Rubric, StringComparison.Ordinal))
+        {
+            throw new FairRubricsException($"The results mix rubrics ('{Rubric}' and '{rubric}'); audit one rubric at a time.");
+        }
+
+        if (competencies != Competencies.Count)
         {
             throw new FairRubricsException("The results do not all have the same competencies; audit results of one rubric version at a time.");
         }
 
         for (var c = 0; c < Competencies.Count; c++)
         {
-            if (!string.Equals(subject.Competencies[c].Id, Competencies[c], StringComparison.Ordinal))
+            if (!sameId(c))
             {
                 throw new FairRubricsException("The results do not all have the same competencies; audit results of one rubric version at a time.");
             }
         }
     }
 
+    private Dictionary<double, long> Histogram(long[] counts)
+    {
+        var histogram = new Dictionary<double, long>();
+        for (var i = 0; i < counts.Length; i++)
+        {
+            if (counts[i] > 0)
+            {
+                histogram[_scoreValues[i]] = counts[i];
+            }
+        }
+
+        return histogram;
+    }
+
+    private Dictionary<(int Competency, string Path), T> ByPath<T>(T[][] byCompetency, Func<T, bool> present)
+    {
+        var result = new Dictionary<(int Competency, string Path), T>();
+        for (var c = 0; c < byCompetency.Length; c++)
+        {
+            for (var p = 0; p < byCompetency[c].Length && p < _paths[c].Count; p++)
+            {
+                if (present(byCompetency[c][p]))
+                {
+                    result[(c, _paths[c][p])] = byCompetency[c][p];
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>One subject in the accumulator's ids: band, score and path ids; levels NaN for insufficient evidence.</summary>
+    internal readonly ref struct SubjectIds(bool scored, int band, int score, double overall, ReadOnlySpan<double> levels, ReadOnlySpan<int> paths)
+    {
+        public bool Scored { get; } = scored;
+
+        public int Band { get; } = band;
+
+        public int Score { get; } = score;
+
+        public double Overall { get; } = overall;
+
+        public ReadOnlySpan<double> Levels { get; } = levels;
+
+        public ReadOnlySpan<int> Paths { get; } = paths;
+    }
+
+    /// <summary>
+    /// Names numbered 0, 1, 2… in order of first appearance (bands, paths, attribute values): looked up by UTF-8
+    /// bytes without making a string while there are few (the usual case), else through a dictionary.
+    /// </summary>
+    private sealed class NameTable
+    {
+        private const int LinearSearch = 16;
+        private readonly List<string> _names = [];
+        private readonly List<byte[]> _utf8 = [];
+        private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+
+        public int Count => _names.Count;
+
+        public string this[int id] => _names[id];
+
+        public int GetOrAdd(string name) => _ids.TryGetValue(name, out var id) ? id : Add(name);
+
+        public int GetOrAdd(ReadOnlySpan<byte> utf8)
+        {
+            if (_utf8.Count <= LinearSearch)
+            {
+                for (var i = 0; i < _utf8.Count; i++)
+                {
+                    if (utf8.SequenceEqual(_utf8[i]))
+                    {
+                        return i;
+                    }
+                }
+            }
+
+            return GetOrAdd(Encoding.UTF8.GetString(utf8));
+        }
+
+        private int Add(string name)
+        {
+            var id = _names.Count;
+            _names.Add(name);
+            _utf8.Add(Encoding.UTF8.GetBytes(name));
+            _ids[name] = id;
+            return id;
+        }
+    }
+
     /// <summary>The statistics of one group of one analysis.</summary>
     internal sealed class GroupStats
     {
-        public GroupStats(string[] values, int competencies)
+        private readonly AuditAccumulator _owner;
+        private long[] _bandCounts = [];
+        private long[] _scoreCounts = [];
+        private readonly long[][] _pathWinCounts;
+
+        public GroupStats(AuditAccumulator owner, string[] values)
         {
+            _owner = owner;
             Values = values;
+            var competencies = owner.Competencies.Count;
             CompetencyLevels = new Moments[competencies];
             CompetencyInsufficient = new long[competencies];
+            _pathWinCounts = [.. Enumerable.Range(0, competencies).Select(_ => Array.Empty<long>())];
         }
 
         public string[] Values { get; }
@@ -294,24 +570,43 @@ public sealed class AuditAccumulator
 
         public long InsufficientSubjects { get; private set; }
 
-        public Dictionary<string, long> Bands { get; } = new(StringComparer.Ordinal);
+        /// <summary>Gets the scored subjects by band (the empty string for none).</summary>
+        public IReadOnlyDictionary<string, long> Bands
+        {
+            get
+            {
+                var bands = new Dictionary<string, long>(StringComparer.Ordinal);
+                for (var i = 0; i < _bandCounts.Length; i++)
+                {
+                    if (_bandCounts[i] > 0)
+                    {
+                        bands[_owner._bandNames[i]] = _bandCounts[i];
+                    }
+                }
+
+                return bands;
+            }
+        }
 
         public Moments Overall { get; private set; }
 
-        public Dictionary<double, long> Scores { get; } = [];
+        /// <summary>Gets the scored subjects by overall score.</summary>
+        public IReadOnlyDictionary<double, long> Scores => _owner.Histogram(_scoreCounts);
 
         public Moments[] CompetencyLevels { get; }
 
         public long[] CompetencyInsufficient { get; }
 
-        public Dictionary<(int Competency, string Path), long> PathWins { get; } = [];
+        /// <summary>Gets the scored subjects by competency and winning path.</summary>
+        public IReadOnlyDictionary<(int Competency, string Path), long> PathWins => _owner.ByPath(_pathWinCounts, n => n > 0);
 
-        public void Add(AuditSubject subject)
+        public void Add(in SubjectIds subject)
         {
             Subjects++;
-            for (var c = 0; c < subject.Competencies.Count; c++)
+            var levels = subject.Levels;
+            for (var c = 0; c < CompetencyInsufficient.Length; c++)
             {
-                if (subject.Competencies[c].Level is null)
+                if (double.IsNaN(levels[c]))
                 {
                     CompetencyInsufficient[c]++;
                 }
@@ -324,61 +619,72 @@ public sealed class AuditAccumulator
             }
 
             Scored++;
-            var band = subject.Band ?? string.Empty;
-            Bands[band] = Bands.GetValueOrDefault(band) + 1;
-            if (subject.Overall is { } overall)
+            Increment(ref _bandCounts, subject.Band);
+            if (subject.Score >= 0)
             {
-                Overall = Overall.Add(overall);
-                Scores[overall] = Scores.GetValueOrDefault(overall) + 1;
+                Overall = Overall.Add(subject.Overall);
+                Increment(ref _scoreCounts, subject.Score);
             }
 
-            for (var c = 0; c < subject.Competencies.Count; c++)
+            for (var c = 0; c < CompetencyLevels.Length; c++)
             {
-                var competency = subject.Competencies[c];
-                if (competency.Level is { } level)
+                if (!double.IsNaN(levels[c]))
                 {
-                    CompetencyLevels[c] = CompetencyLevels[c].Add(level);
-                    if (competency.WinningPath is { } path)
+                    CompetencyLevels[c] = CompetencyLevels[c].Add(levels[c]);
+                    if (subject.Paths[c] >= 0)
                     {
-                        PathWins[(c, path)] = PathWins.GetValueOrDefault((c, path)) + 1;
+                        Increment(ref _pathWinCounts[c], subject.Paths[c]);
                     }
                 }
             }
         }
 
+        /// <summary>Adds another accumulator's group with the same values (names mapped to this accumulator's ids).</summary>
         public void Merge(GroupStats other)
         {
+            var from = other._owner;
             Subjects += other.Subjects;
             Scored += other.Scored;
             InsufficientSubjects += other.InsufficientSubjects;
-            foreach (var (band, count) in other.Bands)
+            for (var i = 0; i < other._bandCounts.Length; i++)
             {
-                Bands[band] = Bands.GetValueOrDefault(band) + count;
+                if (other._bandCounts[i] > 0)
+                {
+                    Increment(ref _bandCounts, _owner._bandNames.GetOrAdd(from._bandNames[i]), other._bandCounts[i]);
+                }
             }
 
             Overall = Moments.Merge(Overall, other.Overall);
-            foreach (var (score, count) in other.Scores)
+            for (var i = 0; i < other._scoreCounts.Length; i++)
             {
-                Scores[score] = Scores.GetValueOrDefault(score) + count;
+                if (other._scoreCounts[i] > 0)
+                {
+                    Increment(ref _scoreCounts, _owner.ScoreId(from._scoreValues[i]), other._scoreCounts[i]);
+                }
             }
 
             for (var c = 0; c < CompetencyLevels.Length; c++)
             {
                 CompetencyLevels[c] = Moments.Merge(CompetencyLevels[c], other.CompetencyLevels[c]);
                 CompetencyInsufficient[c] += other.CompetencyInsufficient[c];
-            }
-
-            foreach (var (key, count) in other.PathWins)
-            {
-                PathWins[key] = PathWins.GetValueOrDefault(key) + count;
+                for (var p = 0; p < other._pathWinCounts[c].Length; p++)
+                {
+                    if (other._pathWinCounts[c][p] > 0)
+                    {
+                        Increment(ref _pathWinCounts[c], _owner.PathId(c, from._paths[c][p]), other._pathWinCounts[c][p]);
+                    }
+                }
             }
         }
 
-        public GroupStats Clone()
+        private static void Increment(ref long[] counts, int id, long by = 1)
         {
-            var copy = new GroupStats(Values, CompetencyLevels.Length);
-            copy.Merge(this);
-            return copy;
+            if (id >= counts.Length)
+            {
+                counts = Grow(counts, id + 1);
+            }
+
+            counts[id] += by;
         }
     }
 

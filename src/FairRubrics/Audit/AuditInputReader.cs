@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using System.Text;
 using CsvHelper;
 using FairRubrics.Evidence;
 
@@ -10,55 +10,6 @@ namespace FairRubrics.Audit;
 /// <param name="Subject">The result, when the line is valid.</param>
 /// <param name="Error">Why the line was rejected.</param>
 public readonly record struct ScoreLine(long Line, AuditSubject? Subject, string? Error);
-
-/// <summary>The attributes table: one row per subject, one column per attribute; read whole (one value per subject and attribute).</summary>
-public sealed class AttributeTable
-{
-    private readonly Dictionary<string, string?[]> _rows;
-
-    internal AttributeTable(IReadOnlyList<string> columns, Dictionary<string, string?[]> rows, IReadOnlyList<string> problems)
-    {
-        Columns = columns;
-        _rows = rows;
-        Problems = problems;
-    }
-
-    /// <summary>Gets the attribute columns (every column except <c>subject</c>).</summary>
-    public IReadOnlyList<string> Columns { get; }
-
-    /// <summary>Gets the number of subjects with a row.</summary>
-    public int Count => _rows.Count;
-
-    /// <summary>Gets the rows that could not be used, as <c>row N: reason</c> (never a value).</summary>
-    public IReadOnlyList<string> Problems { get; }
-
-    /// <summary>Gets a subject's values for the given columns (null for unknown), or false when the subject has no row.</summary>
-    /// <param name="subject">The subject id.</param>
-    /// <param name="columnIndexes">Indexes into <see cref="Columns"/>.</param>
-    /// <param name="values">Receives one value per index.</param>
-    /// <returns>Whether the subject has a row.</returns>
-    public bool TryGetValues(string subject, IReadOnlyList<int> columnIndexes, Span<string?> values)
-    {
-        ArgumentNullException.ThrowIfNull(columnIndexes);
-        if (!_rows.TryGetValue(subject, out var row))
-        {
-            values.Clear();
-            return false;
-        }
-
-        for (var i = 0; i < columnIndexes.Count; i++)
-        {
-            values[i] = row[columnIndexes[i]];
-        }
-
-        return true;
-    }
-
-    /// <summary>Gets a value indicating whether a subject has a row.</summary>
-    /// <param name="subject">The subject id.</param>
-    /// <returns>Whether it has one.</returns>
-    public bool Contains(string subject) => _rows.ContainsKey(subject);
-}
 
 /// <summary>Reads the audit's inputs: score results (JSON Lines as <c>fairrubrics score</c> writes them) and the attributes table (CSV).</summary>
 public static class AuditInputReader
@@ -118,18 +69,28 @@ public static class AuditInputReader
             throw new EvidenceFormatException("the attributes file names a column twice");
         }
 
-        var rows = new Dictionary<string, string?[]>(StringComparer.Ordinal);
+        var subjects = new Utf8KeyIndex();
+        var cells = columns.Select(_ => new ValueColumn()).ToArray();
+        var values = columns.Select(_ => new List<string>()).ToArray();
+        var interned = columns.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>()).ToArray();
+        var chars = new char[256];
+        var subjectBytes = new byte[256];
         while (reader.Read())
         {
             row++;
-            var subject = reader.GetString(subjectColumn).Trim();
-            if (subject.Length == 0)
+            var subject = TrimmedUtf8(reader.GetSpan(subjectColumn), ref subjectBytes);
+            if (subject.IsEmpty)
             {
                 problems.Add(string.Create(CultureInfo.InvariantCulture, $"row {row}: the 'subject' cell is empty; the row is not used"));
                 continue;
             }
 
-            var values = new string?[columns.Count];
+            if (!subjects.TryAdd(subject, out var index))
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"row {row}: a second row for a subject already listed; only the first is used"));
+                continue;
+            }
+
             for (int i = 0, c = 0; i < headers.Count; i++)
             {
                 if (i == subjectColumn)
@@ -137,96 +98,54 @@ public static class AuditInputReader
                     continue;
                 }
 
-                var value = i < reader.FieldCount ? reader.GetString(i).Trim() : string.Empty;
-                values[c++] = value.Length == 0 ? null : string.Intern(value);
-            }
+                var cell = i < reader.FieldCount ? reader.GetSpan(i) : [];
+                if (chars.Length < cell.Length)
+                {
+                    chars = new char[cell.Length * 2];
+                }
 
-            if (!rows.TryAdd(subject, values))
-            {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"row {row}: a second row for a subject already listed; only the first is used"));
+                var value = chars.AsSpan(0, Encoding.UTF8.GetChars(cell, chars)).Trim();
+                var id = 0;
+                if (!value.IsEmpty && !interned[c].TryGetValue(value, out id))
+                {
+                    values[c].Add(new string(value));
+                    id = values[c].Count;
+                    interned[c][value] = id;
+                }
+
+                cells[c++].Set(index, id);
             }
         }
 
-        return new AttributeTable(columns, rows, problems);
+        return new AttributeTable(columns, subjects, cells, values, problems);
+    }
+
+    /// <summary>The UTF-8 bytes of a cell without leading or trailing white space (as <see cref="string.Trim()"/> removes it).</summary>
+    private static ReadOnlySpan<byte> TrimmedUtf8(ReadOnlySpan<byte> cell, ref byte[] scratch)
+    {
+        if (!cell.IsEmpty && cell[0] is > 0x20 and < 0x7F && cell[^1] is > 0x20 and < 0x7F)
+        {
+            return cell;   // the common case: nothing to trim
+        }
+
+        var trimmed = Encoding.UTF8.GetString(cell).AsSpan().Trim();
+        var length = Encoding.UTF8.GetByteCount(trimmed);
+        if (scratch.Length < length)
+        {
+            scratch = new byte[length * 2];
+        }
+
+        return scratch.AsSpan(0, Encoding.UTF8.GetBytes(trimmed, scratch));
     }
 
     private static IEnumerable<ScoreLine> ReadScoresCore(Stream stream)
     {
-        using var reader = new StreamReader(stream, leaveOpen: true);
-        long line = 0;
-        string? text;
-        while ((text = reader.ReadLine()) is not null)
+        using var lines = new Utf8LineReader(stream);
+        var record = new ScoreRecord();
+        while (lines.MoveNext())
         {
-            line++;
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                continue;
-            }
-
-            yield return Parse(text, line);
-        }
-    }
-
-    private static ScoreLine Parse(string text, long line)
-    {
-        try
-        {
-            using var json = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 16 });
-            var root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return new ScoreLine(line, null, "not a JSON object");
-            }
-
-            if (!root.TryGetProperty("subject", out var subjectElement) || subjectElement.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(subjectElement.GetString()))
-            {
-                return new ScoreLine(line, null, "no 'subject'");
-            }
-
-            if (!root.TryGetProperty("status", out var statusElement) || statusElement.GetString() is not ("scored" or "insufficient-evidence") || statusElement.ValueKind != JsonValueKind.String)
-            {
-                return new ScoreLine(line, null, "'status' must be 'scored' or 'insufficient-evidence'");
-            }
-
-            var scored = statusElement.GetString() == "scored";
-            double? overall = null;
-            if (root.TryGetProperty("overall", out var overallElement) && overallElement.ValueKind == JsonValueKind.Number)
-            {
-                overall = overallElement.GetDouble();
-                if (!double.IsFinite(overall.Value))
-                {
-                    return new ScoreLine(line, null, "'overall' is not a finite number");
-                }
-            }
-
-            if (scored && overall is null)
-            {
-                return new ScoreLine(line, null, "a scored result needs a numeric 'overall'");
-            }
-
-            var band = root.TryGetProperty("band", out var bandElement) && bandElement.ValueKind == JsonValueKind.String ? bandElement.GetString() : null;
-            var rubric = root.TryGetProperty("rubric", out var rubricElement) && rubricElement.ValueKind == JsonValueKind.String ? rubricElement.GetString() : null;
-            var competencies = new List<AuditCompetency>();
-            if (root.TryGetProperty("competencies", out var list) && list.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var c in list.EnumerateArray())
-                {
-                    if (c.ValueKind != JsonValueKind.Object || !c.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String)
-                    {
-                        return new ScoreLine(line, null, "a competency without an 'id'");
-                    }
-
-                    double? level = c.TryGetProperty("level", out var levelElement) && levelElement.ValueKind == JsonValueKind.Number ? levelElement.GetDouble() : null;
-                    var path = c.TryGetProperty("path", out var pathElement) && pathElement.ValueKind == JsonValueKind.String ? pathElement.GetString() : null;
-                    competencies.Add(new AuditCompetency(id.GetString()!, level, path));
-                }
-            }
-
-            return new ScoreLine(line, new AuditSubject(subjectElement.GetString()!, scored, scored ? overall : null, scored ? band : null, competencies, rubric), null);
-        }
-        catch (JsonException)
-        {
-            return new ScoreLine(line, null, "not valid JSON");
+            var error = ScoreLineParser.TryParse(lines.Current, record);
+            yield return new ScoreLine(lines.LineNumber, error is null ? record.ToSubject() : null, error);
         }
     }
 }

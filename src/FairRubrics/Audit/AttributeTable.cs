@@ -1,0 +1,132 @@
+using System.Text;
+
+namespace FairRubrics.Audit;
+
+/// <summary>
+/// The attributes table: one row per subject, one column per attribute; read whole (one value per subject and
+/// attribute). Held compactly: subject ids as UTF-8 text in one block, each cell as a small id of its column's
+/// distinct values (interned once), so a million subjects take a few tens of megabytes.
+/// </summary>
+public sealed class AttributeTable
+{
+    private readonly Utf8KeyIndex _subjects;
+    private readonly ValueColumn[] _cells;
+    private readonly List<string>[] _values;
+
+    internal AttributeTable(IReadOnlyList<string> columns, Utf8KeyIndex subjects, ValueColumn[] cells, List<string>[] values, IReadOnlyList<string> problems)
+    {
+        Columns = columns;
+        _subjects = subjects;
+        _cells = cells;
+        _values = values;
+        Problems = problems;
+    }
+
+    /// <summary>Gets the attribute columns (every column except <c>subject</c>).</summary>
+    public IReadOnlyList<string> Columns { get; }
+
+    /// <summary>Gets the number of subjects with a row.</summary>
+    public int Count => _subjects.Count;
+
+    /// <summary>Gets the rows that could not be used, as <c>row N: reason</c> (never a value).</summary>
+    public IReadOnlyList<string> Problems { get; }
+
+    /// <summary>Gets a subject's values for the given columns (null for unknown), or false when the subject has no row.</summary>
+    /// <param name="subject">The subject id.</param>
+    /// <param name="columnIndexes">Indexes into <see cref="Columns"/>.</param>
+    /// <param name="values">Receives one value per index.</param>
+    /// <returns>Whether the subject has a row.</returns>
+    public bool TryGetValues(string subject, IReadOnlyList<int> columnIndexes, Span<string?> values)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(columnIndexes);
+        var row = RowOf(subject);
+        if (row < 0)
+        {
+            values.Clear();
+            return false;
+        }
+
+        for (var i = 0; i < columnIndexes.Count; i++)
+        {
+            var id = ValueId(columnIndexes[i], row);
+            values[i] = id == 0 ? null : _values[columnIndexes[i]][id - 1];
+        }
+
+        return true;
+    }
+
+    /// <summary>Gets a value indicating whether a subject has a row.</summary>
+    /// <param name="subject">The subject id.</param>
+    /// <returns>Whether it has one.</returns>
+    public bool Contains(string subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        return RowOf(subject) >= 0;
+    }
+
+    /// <summary>Finds a subject's row by the UTF-8 bytes of its id.</summary>
+    /// <param name="subject">The id as UTF-8.</param>
+    /// <returns>The row number (0 to <see cref="Count"/> − 1), or -1.</returns>
+    internal int RowOf(ReadOnlySpan<byte> subject) => _subjects.IndexOf(subject);
+
+    /// <summary>Gets a cell as the id of its column's value: 0 for unknown, else 1 + an index into <see cref="ValuesOf"/>.</summary>
+    /// <param name="column">The column index.</param>
+    /// <param name="row">The row number.</param>
+    /// <returns>The value id.</returns>
+    internal int ValueId(int column, int row) => _cells[column][row];
+
+    /// <summary>Gets a column's distinct (trimmed, non-empty) values, in order of first appearance.</summary>
+    /// <param name="column">The column index.</param>
+    /// <returns>The values; value id i is element i − 1.</returns>
+    internal IReadOnlyList<string> ValuesOf(int column) => _values[column];
+
+    private int RowOf(string subject)
+    {
+        var max = Encoding.UTF8.GetMaxByteCount(subject.Length);
+        Span<byte> buffer = max <= 256 ? stackalloc byte[256] : new byte[max];
+        return RowOf(buffer[..Encoding.UTF8.GetBytes(subject, buffer)]);
+    }
+}
+
+/// <summary>One column of value ids, one per row: two bytes a cell until the column has more than 65,535 distinct values, then four.</summary>
+internal sealed class ValueColumn
+{
+    private ushort[] _small = new ushort[1024];
+    private int[]? _large;
+
+    public int this[int row] => _large is null ? _small[row] : _large[row];
+
+    public void Set(int row, int id)
+    {
+        if (_large is null && id > ushort.MaxValue)
+        {
+            _large = new int[_small.Length];
+            for (var i = 0; i < _small.Length; i++)
+            {
+                _large[i] = _small[i];
+            }
+
+            _small = [];
+        }
+
+        if (_large is null)
+        {
+            if (row >= _small.Length)
+            {
+                Array.Resize(ref _small, Math.Max(_small.Length * 2, row + 1));
+            }
+
+            _small[row] = (ushort)id;
+        }
+        else
+        {
+            if (row >= _large.Length)
+            {
+                Array.Resize(ref _large, Math.Max(_large.Length * 2, row + 1));
+            }
+
+            _large[row] = id;
+        }
+    }
+}

@@ -1,0 +1,368 @@
+using System.Text;
+using System.Text.Json;
+
+namespace FairRubrics.Audit;
+
+/// <summary>
+/// One score result as the streaming parser leaves it: the few properties the audit needs, with their text as
+/// unescaped UTF-8 in one reusable buffer. Reused from line to line, so reading allocates nothing per subject.
+/// </summary>
+internal sealed class ScoreRecord
+{
+    private byte[] _text = new byte[512];
+    private int _textLength;
+    private Text[] _competencyIds = new Text[4];
+    private double[] _levels = new double[4];
+    private Text[] _paths = new Text[4];
+
+    /// <summary>Gets the subject id.</summary>
+    public ReadOnlySpan<byte> Subject => Get(SubjectText);
+
+    /// <summary>Gets a value indicating whether the status is <c>scored</c> (else <c>insufficient-evidence</c>).</summary>
+    public bool Scored { get; private set; }
+
+    /// <summary>Gets the overall score (NaN for none).</summary>
+    public double Overall { get; private set; }
+
+    /// <summary>Gets a value indicating whether the result names a band.</summary>
+    public bool HasBand => BandText.Length >= 0;
+
+    /// <summary>Gets the band (empty when <see cref="HasBand"/> is false).</summary>
+    public ReadOnlySpan<byte> Band => Get(BandText);
+
+    /// <summary>Gets a value indicating whether the result names its rubric.</summary>
+    public bool HasRubric => RubricText.Length >= 0;
+
+    /// <summary>Gets the rubric id.</summary>
+    public ReadOnlySpan<byte> Rubric => Get(RubricText);
+
+    /// <summary>Gets the number of competencies.</summary>
+    public int CompetencyCount { get; private set; }
+
+    private Text SubjectText { get; set; }
+
+    private Text BandText { get; set; }
+
+    private Text RubricText { get; set; }
+
+    /// <summary>Gets competency <paramref name="c"/>'s id.</summary>
+    /// <param name="c">The competency's position.</param>
+    /// <returns>The id.</returns>
+    public ReadOnlySpan<byte> CompetencyId(int c) => Get(_competencyIds[c]);
+
+    /// <summary>Gets competency <paramref name="c"/>'s level (NaN for insufficient evidence).</summary>
+    /// <param name="c">The competency's position.</param>
+    /// <returns>The level.</returns>
+    public double Level(int c) => _levels[c];
+
+    /// <summary>Gets a value indicating whether competency <paramref name="c"/> names its winning path.</summary>
+    /// <param name="c">The competency's position.</param>
+    /// <returns>Whether it does.</returns>
+    public bool HasPath(int c) => _paths[c].Length >= 0;
+
+    /// <summary>Gets competency <paramref name="c"/>'s winning path.</summary>
+    /// <param name="c">The competency's position.</param>
+    /// <returns>The path id (empty when <see cref="HasPath"/> is false).</returns>
+    public ReadOnlySpan<byte> Path(int c) => Get(_paths[c]);
+
+    /// <summary>Makes the record's <see cref="AuditSubject"/> (allocates; for the enumerable API).</summary>
+    /// <returns>The subject.</returns>
+    public AuditSubject ToSubject()
+    {
+        var competencies = new AuditCompetency[CompetencyCount];
+        for (var c = 0; c < competencies.Length; c++)
+        {
+            competencies[c] = new AuditCompetency(
+                Encoding.UTF8.GetString(CompetencyId(c)),
+                double.IsNaN(_levels[c]) ? null : _levels[c],
+                HasPath(c) ? Encoding.UTF8.GetString(Path(c)) : null);
+        }
+
+        return new AuditSubject(
+            Encoding.UTF8.GetString(Subject),
+            Scored,
+            Scored ? Overall : null,
+            Scored && HasBand ? Encoding.UTF8.GetString(Band) : null,
+            competencies,
+            HasRubric ? Encoding.UTF8.GetString(Rubric) : null);
+    }
+
+    internal void Reset()
+    {
+        _textLength = 0;
+        SubjectText = BandText = RubricText = Text.None;
+        Scored = false;
+        Overall = double.NaN;
+        CompetencyCount = 0;
+    }
+
+    internal void SetScored(bool scored) => Scored = scored;
+
+    internal void SetOverall(double overall) => Overall = overall;
+
+    internal void SetSubject(ref Utf8JsonReader reader) => SubjectText = reader.TokenType == JsonTokenType.String ? Copy(ref reader) : Skip(ref reader);
+
+    internal void SetBand(ref Utf8JsonReader reader) => BandText = reader.TokenType == JsonTokenType.String ? Copy(ref reader) : Skip(ref reader);
+
+    internal void SetRubric(ref Utf8JsonReader reader) => RubricText = reader.TokenType == JsonTokenType.String ? Copy(ref reader) : Skip(ref reader);
+
+    internal void ClearCompetencies() => CompetencyCount = 0;
+
+    internal int AddCompetency()
+    {
+        if (CompetencyCount == _levels.Length)
+        {
+            Array.Resize(ref _competencyIds, CompetencyCount * 2);
+            Array.Resize(ref _levels, CompetencyCount * 2);
+            Array.Resize(ref _paths, CompetencyCount * 2);
+        }
+
+        _competencyIds[CompetencyCount] = Text.None;
+        _levels[CompetencyCount] = double.NaN;
+        _paths[CompetencyCount] = Text.None;
+        return CompetencyCount++;
+    }
+
+    internal void SetCompetencyId(int c, ref Utf8JsonReader reader) => _competencyIds[c] = reader.TokenType == JsonTokenType.String ? Copy(ref reader) : Skip(ref reader);
+
+    internal void SetLevel(int c, double level) => _levels[c] = level;
+
+    internal void SetPath(int c, ref Utf8JsonReader reader) => _paths[c] = reader.TokenType == JsonTokenType.String ? Copy(ref reader) : Skip(ref reader);
+
+    internal bool HasCompetencyId(int c) => _competencyIds[c].Length >= 0;
+
+    /// <summary>Skips a value that is not a string (an object or array whole); the property then counts as absent.</summary>
+    private static Text Skip(ref Utf8JsonReader reader)
+    {
+        reader.Skip();
+        return Text.None;
+    }
+
+    private ReadOnlySpan<byte> Get(Text text) => text.Length < 0 ? [] : _text.AsSpan(text.Start, text.Length);
+
+    /// <summary>Copies the current string token, unescaped, into the buffer.</summary>
+    private Text Copy(ref Utf8JsonReader reader)
+    {
+        var max = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+        if (_textLength + max > _text.Length)
+        {
+            Array.Resize(ref _text, Math.Max(_text.Length * 2, _textLength + max));
+        }
+
+        int length;
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            reader.ValueSpan.CopyTo(_text.AsSpan(_textLength));
+            length = reader.ValueSpan.Length;
+        }
+        else
+        {
+            length = reader.CopyString(_text.AsSpan(_textLength));
+        }
+
+        var text = new Text(_textLength, length);
+        _textLength += length;
+        return text;
+    }
+
+    private readonly record struct Text(int Start, int Length)
+    {
+        public static Text None { get; } = new(0, -1);
+    }
+}
+
+/// <summary>
+/// Reads one line of <c>fairrubrics score</c> output with a <see cref="Utf8JsonReader"/>, taking only the
+/// properties the audit needs (<c>subject</c>, <c>status</c>, <c>overall</c>, <c>band</c>, <c>rubric</c> and each
+/// competency's <c>id</c>, <c>level</c> and <c>path</c>) and skipping the rest (explanations, paths' evidence)
+/// without materialising it. The whole line is still checked to be one valid JSON value. The rules and the
+/// reasons for rejecting a line are those of the document-based reader it replaces: a property given twice
+/// counts with its last value.
+/// </summary>
+internal static class ScoreLineParser
+{
+    private static readonly JsonReaderOptions Options = new() { MaxDepth = 16 };
+
+    /// <summary>Parses a line (without its line break) into <paramref name="record"/>.</summary>
+    /// <param name="line">The UTF-8 text of the line.</param>
+    /// <param name="record">Receives the result.</param>
+    /// <returns>Null when the line is a score result, else why it is not.</returns>
+    public static string? TryParse(ReadOnlySpan<byte> line, ScoreRecord record)
+    {
+        record.Reset();
+        try
+        {
+            var reader = new Utf8JsonReader(line, Options);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                return Finish(ref reader, "not a JSON object");
+            }
+
+            string? status = null;
+            var overall = Kind.Absent;
+            var overallValue = double.NaN;
+            var competencyError = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = Property(ref reader);
+                reader.Read();
+                switch (name)
+                {
+                    case Name.Subject:
+                        record.SetSubject(ref reader);
+                        break;
+                    case Name.Status:
+                        status = reader.TokenType != JsonTokenType.String ? "other"
+                            : reader.ValueTextEquals("scored"u8) ? "scored"
+                            : reader.ValueTextEquals("insufficient-evidence"u8) ? "insufficient-evidence" : "other";
+                        reader.Skip();
+                        break;
+                    case Name.Overall:
+                        overall = reader.TokenType != JsonTokenType.Number ? Kind.Absent
+                            : reader.TryGetDouble(out overallValue) && double.IsFinite(overallValue) ? Kind.Number : Kind.NotFinite;
+                        reader.Skip();
+                        break;
+                    case Name.Band:
+                        record.SetBand(ref reader);
+                        break;
+                    case Name.Rubric:
+                        record.SetRubric(ref reader);
+                        break;
+                    case Name.Competencies:
+                        competencyError = !ReadCompetencies(ref reader, record);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            // Read to the end: a line must be exactly one JSON value.
+            string? error =
+                record.Subject.IsEmpty || IsWhiteSpace(record.Subject) ? "no 'subject'"
+                : status is not ("scored" or "insufficient-evidence") ? "'status' must be 'scored' or 'insufficient-evidence'"
+                : overall == Kind.NotFinite ? "'overall' is not a finite number"
+                : status == "scored" && overall != Kind.Number ? "a scored result needs a numeric 'overall'"
+                : competencyError ? "a competency without an 'id'"
+                : null;
+            if (error is null)
+            {
+                record.SetScored(status == "scored");
+                record.SetOverall(status == "scored" ? overallValue : double.NaN);
+            }
+
+            return Finish(ref reader, error);
+        }
+        catch (JsonException)
+        {
+            return "not valid JSON";
+        }
+    }
+
+    /// <summary>Reads the <c>competencies</c> array (or skips a value of another kind).</summary>
+    /// <returns>False when a competency is not an object with a string <c>id</c>.</returns>
+    private static bool ReadCompetencies(ref Utf8JsonReader reader, ScoreRecord record)
+    {
+        record.ClearCompetencies();
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return true;
+        }
+
+        var valid = true;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                valid = false;
+                continue;
+            }
+
+            var c = record.AddCompetency();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = Property(ref reader);
+                reader.Read();
+                switch (name)
+                {
+                    case Name.Id:
+                        record.SetCompetencyId(c, ref reader);
+                        break;
+                    case Name.Level:
+                        record.SetLevel(c, reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var level) ? level : double.NaN);
+                        reader.Skip();
+                        break;
+                    case Name.Path:
+                        record.SetPath(c, ref reader);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            valid &= record.HasCompetencyId(c);
+        }
+
+        return valid;
+    }
+
+    private static string? Finish(ref Utf8JsonReader reader, string? error)
+    {
+        while (reader.Read())
+        {
+            // the rest of the object, then nothing: Read throws on a second value or trailing text
+        }
+
+        return error;
+    }
+
+    private static bool IsWhiteSpace(ReadOnlySpan<byte> text)
+    {
+        foreach (var b in text)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or 0x0B or 0x0C))
+            {
+                return b < 0x80 ? false : string.IsNullOrWhiteSpace(Encoding.UTF8.GetString(text));
+            }
+        }
+
+        return true;
+    }
+
+    private static Name Property(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("subject"u8) ? Name.Subject
+        : reader.ValueTextEquals("status"u8) ? Name.Status
+        : reader.ValueTextEquals("overall"u8) ? Name.Overall
+        : reader.ValueTextEquals("band"u8) ? Name.Band
+        : reader.ValueTextEquals("rubric"u8) ? Name.Rubric
+        : reader.ValueTextEquals("competencies"u8) ? Name.Competencies
+        : reader.ValueTextEquals("id"u8) ? Name.Id
+        : reader.ValueTextEquals("level"u8) ? Name.Level
+        : reader.ValueTextEquals("path"u8) ? Name.Path
+        : Name.Other;
+
+    private enum Name
+    {
+        Other,
+        Subject,
+        Status,
+        Overall,
+        Band,
+        Rubric,
+        Competencies,
+        Id,
+        Level,
+        Path,
+    }
+
+    private enum Kind
+    {
+        Absent,
+        Number,
+        NotFinite,
+    }
+}

@@ -1,0 +1,120 @@
+using System.Buffers;
+
+namespace FairRubrics.Audit;
+
+/// <summary>
+/// Reads the lines of a UTF-8 stream as byte spans from one pooled buffer (grown for a line longer than it):
+/// no string per line. Lines end at <c>\n</c>, <c>\r\n</c> or <c>\r</c>, as <see cref="TextReader.ReadLine"/>
+/// counts them; a UTF-8 byte-order mark is skipped; blank lines are counted and skipped.
+/// </summary>
+internal sealed class Utf8LineReader : IDisposable
+{
+    private readonly Stream _stream;
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
+    private int _start;
+    private int _end;
+    private bool _eof;
+    private bool _started;
+    private int _lineStart;
+    private int _lineLength;
+
+    public Utf8LineReader(Stream stream) => _stream = stream;
+
+    /// <summary>Gets the 1-based number of the current line.</summary>
+    public long LineNumber { get; private set; }
+
+    /// <summary>Gets the current line, without its line break (valid until the next <see cref="MoveNext"/>).</summary>
+    public ReadOnlySpan<byte> Current => _buffer.AsSpan(_lineStart, _lineLength);
+
+    /// <summary>Moves to the next line that is not blank.</summary>
+    /// <returns>False at the end of the stream.</returns>
+    public bool MoveNext()
+    {
+        while (NextLine())
+        {
+            if (!Current.Trim(" \t\f\v"u8).IsEmpty)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public void Dispose()
+    {
+        if (_buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = [];
+        }
+    }
+
+    private bool NextLine()
+    {
+        var scanned = 0;
+        while (true)
+        {
+            var pending = _buffer.AsSpan(_start + scanned, _end - _start - scanned);
+            var at = pending.IndexOfAny((byte)'\n', (byte)'\r');
+            if (at >= 0 && (pending[at] == '\n' || at + 1 < pending.Length || _eof))
+            {
+                var breakAt = _start + scanned + at;
+                _lineStart = _start;
+                _lineLength = breakAt - _start;
+                _start = breakAt + (_buffer[breakAt] == '\r' && breakAt + 1 < _end && _buffer[breakAt + 1] == '\n' ? 2 : 1);
+                LineNumber++;
+                return true;
+            }
+
+            if (_eof)
+            {
+                if (_start == _end)
+                {
+                    return false;
+                }
+
+                _lineStart = _start;
+                _lineLength = _end - _start;
+                _start = _end;
+                LineNumber++;
+                return true;
+            }
+
+            scanned = at >= 0 ? scanned + at : _end - _start;   // a '\r' at the end of the buffer: look at what follows first
+            Fill();
+        }
+    }
+
+    /// <summary>Moves the unread bytes to the front (growing the buffer when they fill it) and reads more.</summary>
+    private void Fill()
+    {
+        var unread = _end - _start;
+        if (unread == _buffer.Length)
+        {
+            var bigger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+            _buffer.AsSpan(_start, unread).CopyTo(bigger);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = bigger;
+        }
+        else if (_start > 0)
+        {
+            _buffer.AsSpan(_start, unread).CopyTo(_buffer);
+        }
+
+        _start = 0;
+        _end = unread;
+        var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+        _end += read;
+        _eof = read == 0;
+        if (!_started && _end >= 3 || _eof)
+        {
+            if (!_started && _buffer.AsSpan(0, _end).StartsWith("\uFEFF"u8))
+            {
+                _start = 3;
+            }
+
+            _started = true;
+        }
+    }
+}
