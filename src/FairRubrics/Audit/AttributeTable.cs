@@ -10,10 +10,10 @@ namespace FairRubrics.Audit;
 public sealed class AttributeTable
 {
     private readonly Utf8KeyIndex _subjects;
-    private readonly ValueColumn[] _cells;
+    private readonly CellStore _cells;
     private readonly List<string>[] _values;
 
-    internal AttributeTable(IReadOnlyList<string> columns, Utf8KeyIndex subjects, ValueColumn[] cells, List<string>[] values, IReadOnlyList<string> problems)
+    internal AttributeTable(IReadOnlyList<string> columns, Utf8KeyIndex subjects, CellStore cells, List<string>[] values, IReadOnlyList<string> problems)
     {
         Columns = columns;
         _subjects = subjects;
@@ -74,7 +74,7 @@ public sealed class AttributeTable
     /// <param name="column">The column index.</param>
     /// <param name="row">The row number.</param>
     /// <returns>The value id.</returns>
-    internal int ValueId(int column, int row) => _cells[column][row];
+    internal int ValueId(int column, int row) => _cells[row, column];
 
     /// <summary>Gets a column's distinct (trimmed, non-empty) values, in order of first appearance.</summary>
     /// <param name="column">The column index.</param>
@@ -89,44 +89,43 @@ public sealed class AttributeTable
     }
 }
 
-/// <summary>One column of value ids, one per row: two bytes a cell until the column has more than 65,535 distinct values, then four.</summary>
-internal sealed class ValueColumn
+/// <summary>
+/// The value ids of every cell, row by row (a row's cells side by side, so a lookup touches one cache line): two
+/// bytes a cell until a column has more than 65,535 distinct values, then four.
+/// </summary>
+internal sealed class CellStore(int columns)
 {
-    private ushort[] _small = new ushort[1024];
+    private ushort[] _small = new ushort[1024 * columns];
     private int[]? _large;
 
-    public int this[int row] => _large is null ? _small[row] : _large[row];
+    public int this[int row, int column] => _large is null ? _small[(row * columns) + column] : _large[(row * columns) + column];
 
-    public void Set(int row, int id)
+    public void Set(int row, int column, int id)
     {
+        var at = (row * columns) + column;
         if (_large is null && id > ushort.MaxValue)
         {
-            _large = new int[_small.Length];
-            for (var i = 0; i < _small.Length; i++)
-            {
-                _large[i] = _small[i];
-            }
-
+            _large = [.. _small.Select(v => (int)v)];
             _small = [];
         }
 
         if (_large is null)
         {
-            if (row >= _small.Length)
+            if (at >= _small.Length)
             {
-                Array.Resize(ref _small, Math.Max(_small.Length * 2, row + 1));
+                Array.Resize(ref _small, Math.Max(_small.Length * 2, at + columns));
             }
 
-            _small[row] = (ushort)id;
+            _small[at] = (ushort)id;
         }
         else
         {
-            if (row >= _large.Length)
+            if (at >= _large.Length)
             {
-                Array.Resize(ref _large, Math.Max(_large.Length * 2, row + 1));
+                Array.Resize(ref _large, Math.Max(_large.Length * 2, at + columns));
             }
 
-            _large[row] = id;
+            _large[at] = id;
         }
     }
 }

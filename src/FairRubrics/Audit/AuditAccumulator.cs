@@ -181,9 +181,10 @@ public sealed class AuditAccumulator
         Subjects += other.Subjects;
         Scored += other.Scored;
         InsufficientCompetencies += other.InsufficientCompetencies;
-        for (var i = 0; i < other._scoreCounts.Length; i++)
+        for (var i = 0; i < other._scoreValues.Count; i++)
         {
-            _scoreCounts[ScoreId(other._scoreValues[i])] += other._scoreCounts[i];
+            var id = ScoreId(other._scoreValues[i]);   // may grow _scoreCounts: take the id first
+            _scoreCounts[id] += other._scoreCounts[i];
         }
 
         for (var c = 0; c < Competencies.Count; c++)
@@ -253,7 +254,7 @@ public sealed class AuditAccumulator
         }
         else if (record.HasRubric != (_rubricUtf8 is not null) || (record.HasRubric && !rubric.SequenceEqual(_rubricUtf8)) || record.CompetencyCount != Competencies.Count || !SameCompetencies(record))
         {
-            CheckShape(record.HasRubric ? Encoding.UTF8.GetString(rubric) : null, record.CompetencyCount, c => record.CompetencyId(c).SequenceEqual(_competencyIdsUtf8[c]));
+            CheckShape(record);
         }
 
         for (var c = 0; c < Competencies.Count; c++)
@@ -419,6 +420,10 @@ public sealed class AuditAccumulator
         _levels = new double[competencies.Count];
         _pathIds = new int[competencies.Count];
     }
+
+    /// <summary>Throws for a result of another rubric or with other competencies (out of the hot path: its lambda allocates).</summary>
+    private void CheckShape(ScoreRecord record) =>
+        CheckShape(record.HasRubric ? Encoding.UTF8.GetString(record.Rubric) : null, record.CompetencyCount, c => record.CompetencyId(c).SequenceEqual(_competencyIdsUtf8[c]));
 
     private bool SameCompetencies(ScoreRecord record)
     {

@@ -12,8 +12,11 @@ public readonly record struct ScoreFileProblem(string File, long Line, string Re
 /// <summary>Options of <see cref="AuditFiles.Accumulate"/>.</summary>
 public sealed class AuditFileOptions
 {
-    /// <summary>Gets or sets how many partition files are read at once. Default: the number of processors.</summary>
+    /// <summary>Gets or sets how many file ranges are read at once (the result does not depend on it). Default: the number of processors.</summary>
     public int MaxDegreeOfParallelism { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Gets or sets the size of the ranges that files are cut into and read in parallel (tests make it small).</summary>
+    internal int RangeBytes { get; set; } = 32 << 20;
 
     /// <summary>Gets or sets a callback told the number of lines read so far, a few times a second at most per file (called from worker threads, one at a time).</summary>
     public Action<long>? Progress { get; set; }
@@ -48,12 +51,14 @@ public sealed class AuditFileResult
 }
 
 /// <summary>
-/// Audits score-result files (JSON Lines as <c>fairrubrics score</c> writes them) joined with an attributes table:
-/// a file is streamed line by line through a <see cref="System.Text.Json.Utf8JsonReader"/> that reads only the
-/// properties the audit needs, into an <see cref="AuditAccumulator"/>; a folder of partition files (for example one
-/// per business unit) is read in parallel, one accumulator per file, merged in file-name order so that the
-/// result does not depend on which file finished first. Memory grows with the attributes table and the number of
-/// groups, not with the number of results.
+/// Audits score-result files (JSON Lines as <c>fairrubrics score</c> writes them) joined with an attributes table.
+/// Files are streamed line by line through a <see cref="System.Text.Json.Utf8JsonReader"/> that reads only the
+/// properties the audit needs. A folder of partition files (for example one per business unit) and large files
+/// are read in parallel: every file is cut at line breaks into ranges of 32 MB, each range is
+/// accumulated on its own, and the accumulators are merged in file-name and range order. The ranges depend only
+/// on the files, so the result does not depend on the number of processors or on which range finished first;
+/// the files count as if they were one file in name order (a second result for a subject, wherever it is, is
+/// rejected). Memory grows with the attributes table and the number of groups, not with the number of results.
 /// </summary>
 public static class AuditFiles
 {
@@ -68,10 +73,7 @@ public static class AuditFiles
     /// <returns>The accumulated statistics and the rejected lines.</returns>
     /// <exception cref="ArgumentException">A column is not in the table.</exception>
     /// <exception cref="FileNotFoundException">The path is neither a file nor a folder.</exception>
-    /// <exception cref="FairRubricsException">
-    /// The results mix rubrics or competencies (with the file and line), a folder has no <c>*.jsonl</c> file, or two
-    /// partitions hold results of the same subject.
-    /// </exception>
+    /// <exception cref="FairRubricsException">The results mix rubrics or competencies (with the file and line), or a folder has no <c>*.jsonl</c> file.</exception>
     public static AuditFileResult Accumulate(string path, AttributeTable attributes, IReadOnlyList<string> columns, bool intersect, AuditFileOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -81,23 +83,30 @@ public static class AuditFiles
         var indexes = columns.Select(name => IndexOf(attributes, name)).ToArray();
         var names = indexes.Select(i => attributes.Columns[i]).ToArray();
         var files = FilesOf(path);
-        var join = new Join(attributes, options.Progress);
-        var parts = new Partition[files.Count];
-        Parallel.For(
-            0,
-            files.Count,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) },
-            i => parts[i] = Read(files[i], i, new AuditAccumulator(names, intersect), indexes, join));
-
-        // Deterministic outcome: the first failure in file order, then partitions merged in file order.
-        if (parts.FirstOrDefault(p => p.Failure is not null) is { Failure: { } failure })
+        var ranges = files.SelectMany(file => RangesOf(file, Math.Max(1, options.RangeBytes))).ToArray();
+        var parts = ReadAll(ranges, names, intersect, indexes, attributes, options, Math.Max(1, options.MaxDegreeOfParallelism));
+        if (parts is null)
         {
-            throw failure;
+            // A later range took a subject before an earlier one did (a subject with results in two ranges, read
+            // out of order): read again one range at a time, so that the first result in file order counts.
+            parts = ReadAll(ranges, names, intersect, indexes, attributes, options, 1)!;
         }
 
-        if (join.Overlap is var (first, second) && first >= 0)
+        // Line numbers are counted per range: add the lines of the file's earlier ranges.
+        var problems = new List<ScoreFileProblem>();
+        long before = 0;
+        for (var i = 0; i < parts.Length; i++)
         {
-            throw new FairRubricsException($"{files[second]}: a subject that also has a result in {files[first]}; partitions must not overlap");
+            before = ranges[i].Start == 0 ? 0 : before;
+            if (parts[i].Failure is { } failure)
+            {
+                throw failure.Line is { } line
+                    ? new FairRubricsException(FormattableString.Invariant($"{ranges[i].File}:{before + line}: {failure.Exception.Message}"))
+                    : failure.Exception;
+            }
+
+            problems.AddRange(parts[i].Problems.Select(p => p with { Line = before + p.Line }));
+            before += parts[i].Lines;
         }
 
         var accumulator = parts[0].Accumulator;
@@ -110,7 +119,20 @@ public static class AuditFiles
             }
         }
 
-        return new AuditFileResult(accumulator, files, [.. parts.SelectMany(p => p.Problems)], parts.Sum(p => p.WithoutAttributes), parts.Sum(p => p.Joined));
+        return new AuditFileResult(accumulator, files, problems, parts.Sum(p => p.WithoutAttributes), parts.Sum(p => p.Joined));
+    }
+
+    /// <summary>Reads every range into its own accumulator; null when ranges took subjects out of file order.</summary>
+    private static Partition[]? ReadAll(Range[] ranges, string[] names, bool intersect, int[] indexes, AttributeTable attributes, AuditFileOptions options, int parallelism)
+    {
+        var join = new Join(attributes, options.Progress);
+        var parts = new Partition[ranges.Length];
+        Parallel.For(
+            0,
+            ranges.Length,
+            new ParallelOptions { MaxDegreeOfParallelism = parallelism },
+            i => parts[i] = Read(ranges[i], i, new AuditAccumulator(names, intersect), indexes, join));
+        return join.OutOfOrder ? null : parts;
     }
 
     private static int IndexOf(AttributeTable attributes, string name)
@@ -142,8 +164,45 @@ public static class AuditFiles
         return files.Count > 0 ? files : throw new FairRubricsException($"{path}: the folder has no .jsonl file of score results");
     }
 
-    /// <summary>Reads one file into its own accumulator.</summary>
-    private static Partition Read(string file, int index, AuditAccumulator accumulator, int[] columns, Join join)
+    /// <summary>Cuts a file into ranges of about <paramref name="size"/> bytes, each starting at the beginning of a line.</summary>
+    private static List<Range> RangesOf(string file, int size)
+    {
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        var length = stream.Length;
+        long start = 0;
+        var buffer = new byte[1 << 16];
+        var ranges = new List<Range>();
+        while (start < length)
+        {
+            var end = Math.Min(length, start + size);
+            stream.Position = end;
+            while (end < length)
+            {
+                var read = stream.Read(buffer);
+                var at = buffer.AsSpan(0, read).IndexOf((byte)'\n');
+                if (at >= 0)
+                {
+                    end += at + 1;
+                    break;
+                }
+
+                end += read;
+            }
+
+            ranges.Add(new Range(file, start, end - start));
+            start = end;
+        }
+
+        if (ranges.Count == 0)
+        {
+            ranges.Add(new Range(file, 0, 0));
+        }
+
+        return ranges;
+    }
+
+    /// <summary>Reads one range into its own accumulator.</summary>
+    private static Partition Read(Range range, int index, AuditAccumulator accumulator, int[] columns, Join join)
     {
         var part = new Partition(accumulator);
         var table = join.Table;
@@ -160,89 +219,104 @@ public static class AuditFiles
             }
         }
 
-        var valueIds = new int[columns.Length];
-        var record = new ScoreRecord();
-        var me = index + 1;
         try
         {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            using var lines = new Utf8LineReader(stream);
-            while (lines.MoveNext())
-            {
-                if (lines.LineNumber % ProgressEvery == 0)
-                {
-                    join.Tick(ProgressEvery);
-                }
-
-                if (ScoreLineParser.TryParse(lines.Current, record) is { } error)
-                {
-                    part.Problems.Add(new ScoreFileProblem(file, lines.LineNumber, error));
-                    continue;
-                }
-
-                var row = table.RowOf(record.Subject);
-                var owner = row >= 0 ? join.ClaimRow(row, me) : join.ClaimOther(record.Subject, me);
-                if (owner == me)
-                {
-                    part.Problems.Add(new ScoreFileProblem(file, lines.LineNumber, "a second result for a subject already audited"));
-                    continue;
-                }
-
-                if (owner != 0)
-                {
-                    join.Overlaps(owner - 1, index);
-                    continue;
-                }
-
-                if (row >= 0)
-                {
-                    part.Joined++;
-                    for (var j = 0; j < columns.Length; j++)
-                    {
-                        valueIds[j] = map[j][table.ValueId(columns[j], row)];
-                    }
-                }
-                else
-                {
-                    part.WithoutAttributes++;
-                    Array.Clear(valueIds);
-                }
-
-                try
-                {
-                    accumulator.AddRecord(record, valueIds);
-                }
-                catch (FairRubricsException ex)
-                {
-                    throw new FairRubricsException(FormattableString.Invariant($"{file}:{lines.LineNumber}: {ex.Message}"));
-                }
-            }
+            ReadLines(range, index + 1, part, columns, map, join);
         }
-        catch (Exception ex) when (ex is FairRubricsException or IOException or UnauthorizedAccessException)
+        catch (FairRubricsException ex)
         {
-            part.Failure = ex;
+            part.Failure = new RangeFailure(ex, part.Lines);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            part.Failure = new RangeFailure(ex, null);
         }
 
         return part;
     }
 
-    /// <summary>The result of one partition file.</summary>
+    /// <summary>The loop over a range's lines (no exception handling here, so that the loop compiles tight).</summary>
+    private static void ReadLines(Range range, int me, Partition part, int[] columns, int[][] map, Join join)
+    {
+        var table = join.Table;
+        var accumulator = part.Accumulator;
+        var valueIds = new int[columns.Length];
+        var record = new ScoreRecord();
+        using var stream = new FileStream(range.File, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        stream.Position = range.Start;
+        using var lines = new Utf8LineReader(stream, range.Length, skipByteOrderMark: range.Start == 0);
+        while (lines.MoveNext())
+        {
+            part.Lines = lines.LineNumber;
+            if ((lines.LineNumber & (ProgressEvery - 1)) == 0)
+            {
+                join.Tick(ProgressEvery);
+            }
+
+            if (ScoreLineParser.TryParse(lines.Current, record) is { } error)
+            {
+                part.Problems.Add(new ScoreFileProblem(range.File, lines.LineNumber, error));
+                continue;
+            }
+
+            var row = table.RowOf(record.Subject);
+            var owner = row >= 0 ? join.ClaimRow(row, me) : join.ClaimOther(record.Subject, me);
+            if (owner > me)
+            {
+                join.OutOfOrder = true;   // an earlier range must take it first: read again in order
+            }
+
+            if (owner != 0)
+            {
+                part.Problems.Add(new ScoreFileProblem(range.File, lines.LineNumber, "a second result for a subject already audited"));
+                continue;
+            }
+
+            if (row >= 0)
+            {
+                part.Joined++;
+                for (var j = 0; j < columns.Length; j++)
+                {
+                    valueIds[j] = map[j][table.ValueId(columns[j], row)];
+                }
+            }
+            else
+            {
+                part.WithoutAttributes++;
+                Array.Clear(valueIds);
+            }
+
+            accumulator.AddRecord(record, valueIds);   // throws FairRubricsException at this line for another rubric
+        }
+
+        part.Lines = lines.LineNumber;
+    }
+
+    /// <summary>A byte range of a file that starts at the beginning of a line.</summary>
+    private readonly record struct Range(string File, long Start, long Length);
+
+    /// <summary>Why a range could not be read: an input error at a line of the range (numbered from the range's start), or a file error.</summary>
+    private sealed record RangeFailure(Exception Exception, long? Line);
+
+    /// <summary>The result of one range.</summary>
     private sealed class Partition(AuditAccumulator accumulator)
     {
         public AuditAccumulator Accumulator { get; } = accumulator;
 
         public List<ScoreFileProblem> Problems { get; } = [];
 
+        public long Lines { get; set; }
+
         public long WithoutAttributes { get; set; }
 
         public long Joined { get; set; }
 
-        public Exception? Failure { get; set; }
+        public RangeFailure? Failure { get; set; }
     }
 
     /// <summary>
-    /// What the partitions share: which partition took each subject (for attributes rows an array of owners, for
-    /// subjects without a row a concurrent dictionary), the first overlap between partitions, progress.
+    /// What the ranges share: which range took each subject (for attributes rows an array of owners, for subjects
+    /// without a row a concurrent dictionary), whether a later range took a subject first, progress.
     /// </summary>
     private sealed class Join(AttributeTable table, Action<long>? progress)
     {
@@ -250,31 +324,24 @@ public static class AuditFiles
         private readonly ConcurrentDictionary<string, int> _otherOwners = new(StringComparer.Ordinal);
         private readonly Lock _lock = new();
         private long _lines;
+        private volatile bool _outOfOrder;
 
         public AttributeTable Table { get; } = table;
 
-        /// <summary>Gets the first pair of overlapping partitions, (-1, -1) for none.</summary>
-        public (int First, int Second) Overlap { get; private set; } = (-1, -1);
-
-        /// <summary>Takes a row for a partition (1-based); returns 0 when it was free, else the partition that has it.</summary>
-        public int ClaimRow(int row, int partition) => Interlocked.CompareExchange(ref _rowOwners[row], partition, 0);
-
-        public int ClaimOther(ReadOnlySpan<byte> subject, int partition)
+        public bool OutOfOrder
         {
-            var key = Encoding.UTF8.GetString(subject);
-            return _otherOwners.TryAdd(key, partition) ? 0 : _otherOwners[key];
+            get => _outOfOrder;
+            set => _outOfOrder = value;
         }
 
-        public void Overlaps(int first, int second)
+        /// <summary>Takes a row for a range (1-based); returns 0 when it was free, else the range that has it.</summary>
+        public int ClaimRow(int row, int range) => Interlocked.CompareExchange(ref _rowOwners[row], range, 0);
+
+        /// <summary>Takes a subject without an attributes row for a range; returns 0 when it was free, else the range that has it.</summary>
+        public int ClaimOther(ReadOnlySpan<byte> subject, int range)
         {
-            (first, second) = (Math.Min(first, second), Math.Max(first, second));
-            lock (_lock)
-            {
-                if (Overlap.First < 0 || (first, second).CompareTo(Overlap) < 0)
-                {
-                    Overlap = (first, second);
-                }
-            }
+            var key = Encoding.UTF8.GetString(subject);
+            return _otherOwners.TryAdd(key, range) ? 0 : _otherOwners[key];
         }
 
         public void Tick(long lines)

@@ -70,10 +70,8 @@ public static class AuditInputReader
         }
 
         var subjects = new Utf8KeyIndex();
-        var cells = columns.Select(_ => new ValueColumn()).ToArray();
-        var values = columns.Select(_ => new List<string>()).ToArray();
-        var interned = columns.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>()).ToArray();
-        var chars = new char[256];
+        var cells = new CellStore(columns.Count);
+        var values = columns.Select(_ => new ColumnValues()).ToArray();
         var subjectBytes = new byte[256];
         while (reader.Read())
         {
@@ -98,26 +96,12 @@ public static class AuditInputReader
                     continue;
                 }
 
-                var cell = i < reader.FieldCount ? reader.GetSpan(i) : [];
-                if (chars.Length < cell.Length)
-                {
-                    chars = new char[cell.Length * 2];
-                }
-
-                var value = chars.AsSpan(0, Encoding.UTF8.GetChars(cell, chars)).Trim();
-                var id = 0;
-                if (!value.IsEmpty && !interned[c].TryGetValue(value, out id))
-                {
-                    values[c].Add(new string(value));
-                    id = values[c].Count;
-                    interned[c][value] = id;
-                }
-
-                cells[c++].Set(index, id);
+                var id = values[c].IdOf(i < reader.FieldCount ? reader.GetSpan(i) : []);
+                cells.Set(index, c++, id);
             }
         }
 
-        return new AttributeTable(columns, subjects, cells, values, problems);
+        return new AttributeTable(columns, subjects, cells, [.. values.Select(v => v.Values)], problems);
     }
 
     /// <summary>The UTF-8 bytes of a cell without leading or trailing white space (as <see cref="string.Trim()"/> removes it).</summary>
@@ -136,6 +120,53 @@ public static class AuditInputReader
         }
 
         return scratch.AsSpan(0, Encoding.UTF8.GetBytes(trimmed, scratch));
+    }
+
+    /// <summary>
+    /// The distinct values of one attribute column, trimmed and interned: a cell becomes a small id (0 for empty).
+    /// The raw bytes of the first spellings seen are remembered, so the usual cell is matched by comparing bytes.
+    /// </summary>
+    private sealed class ColumnValues
+    {
+        private const int RawSpellings = 32;
+        private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+        private readonly List<(byte[] Raw, int Id)> _raw = [];
+        private char[] _chars = new char[64];
+
+        /// <summary>Gets the values; id i is element i − 1.</summary>
+        public List<string> Values { get; } = [];
+
+        public int IdOf(ReadOnlySpan<byte> cell)
+        {
+            foreach (var (raw, known) in _raw)
+            {
+                if (cell.SequenceEqual(raw))
+                {
+                    return known;
+                }
+            }
+
+            if (_chars.Length < cell.Length)
+            {
+                _chars = new char[cell.Length * 2];
+            }
+
+            var value = _chars.AsSpan(0, Encoding.UTF8.GetChars(cell, _chars)).Trim();
+            var id = 0;
+            if (!value.IsEmpty && !_ids.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(value, out id))
+            {
+                Values.Add(new string(value));
+                id = Values.Count;
+                _ids[Values[^1]] = id;
+            }
+
+            if (_raw.Count < RawSpellings)
+            {
+                _raw.Add((cell.ToArray(), id));
+            }
+
+            return id;
+        }
     }
 
     private static IEnumerable<ScoreLine> ReadScoresCore(Stream stream)

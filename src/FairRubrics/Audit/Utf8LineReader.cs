@@ -10,6 +10,7 @@ namespace FairRubrics.Audit;
 internal sealed class Utf8LineReader : IDisposable
 {
     private readonly Stream _stream;
+    private long _remaining;
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
     private int _start;
     private int _end;
@@ -18,7 +19,16 @@ internal sealed class Utf8LineReader : IDisposable
     private int _lineStart;
     private int _lineLength;
 
-    public Utf8LineReader(Stream stream) => _stream = stream;
+    /// <summary>Creates a reader of a stream from its current position.</summary>
+    /// <param name="stream">The stream (not closed).</param>
+    /// <param name="length">How many bytes to read at most (a range of a file).</param>
+    /// <param name="skipByteOrderMark">Whether a UTF-8 byte-order mark at the start is skipped (the start of a file).</param>
+    public Utf8LineReader(Stream stream, long length = long.MaxValue, bool skipByteOrderMark = true)
+    {
+        _stream = stream;
+        _remaining = length;
+        _started = !skipByteOrderMark;
+    }
 
     /// <summary>Gets the 1-based number of the current line.</summary>
     public long LineNumber { get; private set; }
@@ -104,7 +114,8 @@ internal sealed class Utf8LineReader : IDisposable
 
         _start = 0;
         _end = unread;
-        var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+        var read = _stream.Read(_buffer, _end, (int)Math.Min(_buffer.Length - _end, _remaining));
+        _remaining -= read;
         _end += read;
         _eof = read == 0;
         if (!_started && _end >= 3 || _eof)
