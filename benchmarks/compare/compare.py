@@ -133,7 +133,14 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--work", help="where the population and the reports go (default /tmp/fairrubrics-compare-N)")
+    parser.add_argument("--configuration", default="Release", help="the build to run (CI's smoke run uses its Debug build)")
+    parser.add_argument("--no-build", action="store_true", help="use the existing build")
     args = parser.parse_args()
+    missing = [m for m in ("pandas", "scipy", "numpy") if not module_available(m)]
+    if missing or not os.path.exists("/usr/bin/time"):
+        sys.exit(f"compare.py needs Debian's python3-pandas, python3-scipy and time (missing: {', '.join(missing) or 'time'}):\n"
+                 "  apt-get update && apt-get install -y python3-pandas python3-scipy python3-numpy time\n"
+                 "and runs with /usr/bin/python3")
     work = args.work or f"/tmp/fairrubrics-compare-{args.subjects}"
     scores, attributes, parts = (os.path.join(work, f) for f in ("scores.jsonl", "attributes.csv", "parts"))
     stamp = os.path.join(work, "population.json")
@@ -144,12 +151,13 @@ def main():
                         "--seed", str(args.seed), "--partitions"], check=True)
         json.dump(wanted, open(stamp, "w"))
 
-    print("building FairRubrics (Release) ...", flush=True)
-    for project in ("src/FairRubrics.Cli", "benchmarks/FairRubrics.Benchmarks"):
-        subprocess.run(["dotnet", "build", "-c", "Release", "--nologo", "-v", "q", "-clp:ErrorsOnly", project],
-                       cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    cli = os.path.join(ROOT, "src/FairRubrics.Cli/bin/Release/net10.0/FairRubrics.Cli.dll")
-    bench = os.path.join(ROOT, "benchmarks/FairRubrics.Benchmarks/bin/Release/net10.0/FairRubrics.Benchmarks.dll")
+    if not args.no_build:
+        print(f"building FairRubrics ({args.configuration}) ...", flush=True)
+        for project in ("src/FairRubrics.Cli", "benchmarks/FairRubrics.Benchmarks"):
+            subprocess.run(["dotnet", "build", "-c", args.configuration, "--nologo", "-v", "q", "-clp:ErrorsOnly", project],
+                           cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    cli = os.path.join(ROOT, f"src/FairRubrics.Cli/bin/{args.configuration}/net10.0/FairRubrics.Cli.dll")
+    bench = os.path.join(ROOT, f"benchmarks/FairRubrics.Benchmarks/bin/{args.configuration}/net10.0/FairRubrics.Benchmarks.dll")
 
     fr_json, dir_json, pd_json = (os.path.join(work, f) for f in ("fairrubrics.json", "fairrubrics-folder.json", "pandas.json"))
     common = ["--by", BY, "--intersect", "--favourable", FAVOURABLE, "--format", "json"]
@@ -207,6 +215,14 @@ def main():
         for p in c.problems[:30]:
             print("  " + p)
     return 0 if not vs_pandas.problems and not vs_folder.problems else 1
+
+
+def module_available(name):
+    try:
+        __import__(name)
+        return True
+    except ImportError:
+        return False
 
 
 def pd_version():

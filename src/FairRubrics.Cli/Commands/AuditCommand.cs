@@ -20,7 +20,7 @@ internal static class AuditCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var scores = new Option<string>("--scores") { Description = "Score results (JSON Lines from 'fairrubrics score'), or a folder of such .jsonl partitions, audited in parallel and merged.", Required = true };
+        var scores = new Option<string>("--scores") { Description = "Score results (JSON Lines from 'fairrubrics score'), or a folder of such partitions (*.jsonl, or part-*.json as Spark writes them), audited in parallel and merged.", Required = true };
         var attributes = new Option<string>("--attributes") { Description = "Attributes CSV: a 'subject' column and one column per attribute; empty cells are unknown.", Required = true };
         var by = new Option<string?>("--by") { Description = "Attributes to analyse, comma-separated (default: every attribute column)." };
         var intersect = new Option<bool>("--intersect") { Description = "Also analyse the intersection of the attributes (e.g. gender x ethnicity)." };

@@ -113,9 +113,9 @@ public sealed class AuditAccumulator
         {
             Start([.. subject.Competencies.Select(c => c.Id)], subject.Rubric);
         }
-        else
+        else if (!string.Equals(subject.Rubric, Rubric, StringComparison.Ordinal) || !SameCompetencies(subject))
         {
-            CheckShape(subject.Rubric, subject.Competencies.Count, c => string.Equals(subject.Competencies[c].Id, Competencies[c], StringComparison.Ordinal));
+            CheckShape(subject);
         }
 
         for (var c = 0; c < Competencies.Count; c++)
@@ -419,6 +419,28 @@ public sealed class AuditAccumulator
         _pathWins = [.. competencies.Select(_ => Array.Empty<long>())];
         _levels = new double[competencies.Count];
         _pathIds = new int[competencies.Count];
+    }
+
+    /// <summary>Throws for a result of another rubric or with other competencies (out of the hot path: its lambda allocates).</summary>
+    private void CheckShape(AuditSubject subject) =>
+        CheckShape(subject.Rubric, subject.Competencies.Count, c => string.Equals(subject.Competencies[c].Id, Competencies[c], StringComparison.Ordinal));
+
+    private bool SameCompetencies(AuditSubject subject)
+    {
+        if (subject.Competencies.Count != Competencies.Count)
+        {
+            return false;
+        }
+
+        for (var c = 0; c < Competencies.Count; c++)
+        {
+            if (!string.Equals(subject.Competencies[c].Id, Competencies[c], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Throws for a result of another rubric or with other competencies (out of the hot path: its lambda allocates).</summary>

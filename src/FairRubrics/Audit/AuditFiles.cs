@@ -64,8 +64,8 @@ public static class AuditFiles
 {
     private const int ProgressEvery = 1 << 16;
 
-    /// <summary>Reads and accumulates a score-results file, or every <c>*.jsonl</c> file of a folder.</summary>
-    /// <param name="path">A JSON Lines file, or a folder of them (its <c>*.jsonl</c> files; not sub-folders).</param>
+    /// <summary>Reads and accumulates a score-results file, or every partition file of a folder.</summary>
+    /// <param name="path">A JSON Lines file, or a folder of them: its <c>*.jsonl</c> files and the <c>part-*.json</c> files that Spark or Hadoop jobs write (not sub-folders).</param>
     /// <param name="attributes">The attributes table.</param>
     /// <param name="columns">The attributes to analyse: columns of <paramref name="attributes"/> (ordinal, case-insensitive).</param>
     /// <param name="intersect">Whether to analyse the intersection of the attributes too.</param>
@@ -160,8 +160,13 @@ public static class AuditFiles
             throw new FileNotFoundException($"no such file or folder: {path}", path);
         }
 
-        var files = Directory.EnumerateFiles(path, "*.jsonl", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal).ToList();
-        return files.Count > 0 ? files : throw new FairRubricsException($"{path}: the folder has no .jsonl file of score results");
+        // *.jsonl, and the part-*.json files that Spark and Hadoop jobs write (JSON Lines under another name).
+        var files = Directory.EnumerateFiles(path, "*", SearchOption.TopDirectoryOnly)
+            .Where(f => f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)
+                || (Path.GetFileName(f).StartsWith("part-", StringComparison.Ordinal) && f.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return files.Count > 0 ? files : throw new FairRubricsException($"{path}: the folder has no .jsonl (or part-*.json) file of score results");
     }
 
     /// <summary>Cuts a file into ranges of about <paramref name="size"/> bytes, each starting at the beginning of a line.</summary>

@@ -50,6 +50,7 @@ public sealed class AuditFilesTests : IDisposable
         }
 
         File.WriteAllText(Path.Combine(_dir, "notes.txt"), "not a partition");
+        File.WriteAllText(Path.Combine(_dir, "report.json"), "{ \"not\": \"a partition\" }");
         var table = Attributes();
 
         var single = AuditFiles.Accumulate(Path.Combine(CaseDirectory, "scores.jsonl"), table, By, intersect: true);
@@ -109,11 +110,24 @@ public sealed class AuditFilesTests : IDisposable
     }
 
     [Fact]
+    public void Accumulate_FolderOfSparkOutput_ReadsItsPartFiles()
+    {
+        File.WriteAllText(Path.Combine(_dir, "part-00000-1a2b.json"), Line("s1", 4.5, "Exceptional") + "\n");
+        File.WriteAllText(Path.Combine(_dir, "part-00001-1a2b.json"), Line("s2", 1, "Developing") + "\n");
+        File.WriteAllText(Path.Combine(_dir, "_SUCCESS"), string.Empty);
+
+        var read = AuditFiles.Accumulate(_dir, Table("subject,gender\ns1,female\ns2,male\n"), ["gender"], intersect: false);
+
+        read.Files.Select(Path.GetFileName).Should().Equal("part-00000-1a2b.json", "part-00001-1a2b.json");
+        read.Accumulator.Subjects.Should().Be(2);
+    }
+
+    [Fact]
     public void Accumulate_FolderWithoutPartitions_Throws()
     {
         var act = () => AuditFiles.Accumulate(_dir, Table("subject,gender\ns1,female\n"), ["gender"], intersect: false);
 
-        act.Should().Throw<FairRubricsException>().WithMessage("*has no .jsonl file*");
+        act.Should().Throw<FairRubricsException>().WithMessage("*has no .jsonl (or part-*.json) file*");
     }
 
     private static string Line(string subject, double overall, string band) =>
