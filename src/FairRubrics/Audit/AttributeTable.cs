@@ -93,9 +93,9 @@ public sealed class AttributeTable
 /// The value ids of every cell, row by row (a row's cells side by side, so a lookup touches one cache line): two
 /// bytes a cell until a column has more than 65,535 distinct values, then four.
 /// </summary>
-internal sealed class CellStore(int columns)
+internal sealed class CellStore(int columns, int rows)
 {
-    private ushort[] _small = new ushort[1024 * columns];
+    private ushort[] _small = new ushort[Math.Max(rows, 16) * columns];
     private int[]? _large;
 
     public int this[int row, int column] => _large is null ? _small[(row * columns) + column] : _large[(row * columns) + column];

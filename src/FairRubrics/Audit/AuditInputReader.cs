@@ -49,6 +49,8 @@ public static class AuditInputReader
                 }
             },
         };
+        // The table is sized up front from the number of lines (when the stream can tell), so that no array is copied while growing.
+        var rows = RowsAhead(stream);
         using var reader = CsvReader.Create(stream, options, leaveOpen: true);
         reader.ReadHeader();
         var headers = reader.Headers.Select(h => h.Trim().TrimStart('\uFEFF')).ToList();
@@ -69,8 +71,8 @@ public static class AuditInputReader
             throw new EvidenceFormatException("the attributes file names a column twice");
         }
 
-        var subjects = new Utf8KeyIndex();
-        var cells = new CellStore(columns.Count);
+        var subjects = new Utf8KeyIndex(rows);
+        var cells = new CellStore(columns.Count, rows);
         var values = columns.Select(_ => new ColumnValues()).ToArray();
         var subjectBytes = new byte[256];
         while (reader.Read())
@@ -102,6 +104,27 @@ public static class AuditInputReader
         }
 
         return new AttributeTable(columns, subjects, cells, [.. values.Select(v => v.Values)], problems);
+    }
+
+    /// <summary>The number of line breaks from the stream's position to its end (an upper bound of the rows), or 256 when it cannot seek.</summary>
+    private static int RowsAhead(Stream stream)
+    {
+        if (!stream.CanSeek)
+        {
+            return 256;
+        }
+
+        var start = stream.Position;
+        var buffer = new byte[1 << 16];
+        long lines = 1;
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            lines += buffer.AsSpan(0, read).Count((byte)'\n');
+        }
+
+        stream.Position = start;
+        return (int)Math.Min(lines, int.MaxValue / 4);
     }
 
     /// <summary>The UTF-8 bytes of a cell without leading or trailing white space (as <see cref="string.Trim()"/> removes it).</summary>

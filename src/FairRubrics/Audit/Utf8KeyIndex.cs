@@ -7,19 +7,29 @@ namespace FairRubrics.Audit;
 /// A set of UTF-8 keys (subject ids) numbered 0, 1, 2… in the order they were added, looked up by their bytes
 /// without making strings. The keys live back to back in one byte array; the hash table holds, per slot, the
 /// key's hash, length, number and first 8 bytes, so that finding a key of up to 8 bytes touches one cache line
-/// (the lookups come in random order, so each memory access is a cache miss). A million ids take about 50 MB
-/// (a dictionary of strings takes about twice that). Open addressing with linear probing over a power-of-two
-/// table at most half full; the hash is seeded per instance so that crafted ids cannot force collisions. Not
+/// (the lookups come in random order, so each memory access is a cache miss). A million ids of 8 bytes take
+/// about 40 MB (a dictionary of strings takes twice that). Open addressing with linear probing over a table at
+/// most three quarters full, sized up front when the number of keys is known; the hash is seeded per instance so that crafted ids cannot force collisions. Not
 /// thread-safe for adding; lookups may run in parallel once adding is over.
 /// </summary>
 internal sealed class Utf8KeyIndex
 {
     private const ulong Multiplier = 0x9E3779B97F4A7C15;
     private readonly ulong _seed = BinaryPrimitives.ReadUInt64LittleEndian(RandomNumberGenerator.GetBytes(8));
-    private byte[] _text = new byte[1 << 12];
+    private byte[] _text;
     private int _textLength;
-    private int[] _starts = new int[257];   // _starts[i]..._starts[i + 1] is key i
-    private Slot[] _slots = new Slot[512];
+    private int[] _starts;   // _starts[i]..._starts[i + 1] is key i
+    private Slot[] _slots;
+
+    /// <summary>Creates an index sized for <paramref name="capacity"/> keys (it grows past that, at the cost of copies).</summary>
+    /// <param name="capacity">The expected number of keys.</param>
+    public Utf8KeyIndex(int capacity = 256)
+    {
+        capacity = Math.Max(capacity, 16);
+        _text = new byte[capacity * 8];
+        _starts = new int[capacity + 1];
+        _slots = new Slot[SlotsFor(capacity)];
+    }
 
     /// <summary>Gets the number of keys.</summary>
     public int Count { get; private set; }
@@ -67,7 +77,7 @@ internal sealed class Utf8KeyIndex
         _starts[index + 1] = _textLength;
         _slots[free] = new Slot(Meta(Hash(key), key.Length, index), Prefix(key));
         Count++;
-        if (Count * 2 > _slots.Length)
+        if (Count > _slots.Length * 3 / 4)
         {
             Grow();
         }
@@ -81,8 +91,7 @@ internal sealed class Utf8KeyIndex
         var hash = Hash(key);
         var meta = Meta(hash, key.Length, -1);   // the hash and length bits, without a key number
         var prefix = Prefix(key);
-        var mask = _slots.Length - 1;
-        for (var slot = (int)hash & mask; ; slot = (slot + 1) & mask)
+        for (var slot = SlotOf(hash); ; slot = slot + 1 == _slots.Length ? 0 : slot + 1)
         {
             ref readonly var entry = ref _slots[slot];
             if (entry.Meta == 0)
@@ -102,8 +111,7 @@ internal sealed class Utf8KeyIndex
     private void Grow()
     {
         var old = _slots;
-        _slots = new Slot[old.Length * 2];
-        var mask = _slots.Length - 1;
+        _slots = new Slot[SlotsFor(Count * 2)];
         foreach (var entry in old)
         {
             if (entry.Meta == 0)
@@ -111,15 +119,21 @@ internal sealed class Utf8KeyIndex
                 continue;
             }
 
-            var slot = (int)Hash(this[entry.Index]) & mask;
+            var slot = SlotOf(Hash(this[entry.Index]));
             while (_slots[slot].Meta != 0)
             {
-                slot = (slot + 1) & mask;
+                slot = slot + 1 == _slots.Length ? 0 : slot + 1;
             }
 
             _slots[slot] = entry;
         }
     }
+
+    /// <summary>A table at most 2/3 full for that many keys (any size: slots are chosen by multiplying, not masking).</summary>
+    private static int SlotsFor(int keys) => checked((keys * 3 / 2) + 1);
+
+    /// <summary>The hash's home slot: the low 32 bits scaled to the table (Lemire's multiply-shift range reduction).</summary>
+    private int SlotOf(ulong hash) => (int)(((ulong)(uint)hash * (ulong)_slots.Length) >> 32);
 
     /// <summary>The high 24 bits of the hash (the low bits choose the slot), 8 bits of length (capped) and 32 of key number + 1 (so that 0 means an empty slot).</summary>
     private static ulong Meta(ulong hash, int length, int index) =>
