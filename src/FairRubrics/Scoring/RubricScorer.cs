@@ -221,7 +221,7 @@ public sealed class RubricScorer : IRubricScorer
             return Issues.TypeNotCounted(item);
         }
 
-        if (!path.Rule.CountsItem(path.Settings, item))
+        if (!path.Counts(item))
         {
             return Issues.NotCounted(item);
         }
@@ -241,7 +241,7 @@ public sealed class RubricScorer : IRubricScorer
         foreach (var target in targets)
         {
             var path = plan.Paths[target];
-            if ((competencyFilter >= 0 && path.Competency != competencyFilter) || !path.Rule.CountsItem(path.Settings, item))
+            if ((competencyFilter >= 0 && path.Competency != competencyFilter) || !path.Counts(item))
             {
                 continue;
             }
