@@ -53,11 +53,16 @@ internal static class FuzzTargets
         {
             run(input);
         }
-        catch (FairRubricsException)
+        catch (Exception ex) when (IsExpected(ex))
         {
             // Documented: the input is not a rubric or evidence file FairRubrics can read.
         }
     }
+
+    /// <summary>Tells whether an exception is one the public API documents for bad input (not a crash).</summary>
+    /// <param name="exception">The exception that escaped a target.</param>
+    /// <returns>True for <see cref="FairRubricsException"/> and its subclasses.</returns>
+    public static bool IsExpected(Exception exception) => exception is FairRubricsException;
 
     private static void Rubric(byte[] input)
     {

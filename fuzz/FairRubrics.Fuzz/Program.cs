@@ -7,11 +7,13 @@ namespace FairRubrics.Fuzz;
 /// <c>FairRubrics.Fuzz TARGET</c> runs one target under afl-fuzz (SharpFuzz's persistent fork server, input on
 /// standard input); <c>FairRubrics.Fuzz TARGET FILE...</c> replays files once each and prints the exception
 /// of every crashing file (exit code 1 when any crashed). fuzz/run.sh is the documented way to start it.
+/// Exit codes: 0 no crash, 1 a replayed file crashed, 2 usage.
 /// </summary>
 internal static class Program
 {
     private static int Main(string[] args)
     {
+        GiveTraceMapABuffer();
         if (args.Length == 0 || !FuzzTargets.Names.Contains(args[0]))
         {
             Console.Error.WriteLine($"usage: FairRubrics.Fuzz TARGET [FILE...]; TARGET is one of {string.Join(", ", FuzzTargets.Names)}");
@@ -24,13 +26,28 @@ internal static class Program
             return Replay(target, args[1..]);
         }
 
-        Fuzzer.Run(stream =>
+        // Out of process: the fork server restarts the .NET process that runs the target after a stack
+        // overflow or a time-out, so one such input does not end the fuzzing session.
+        Fuzzer.OutOfProcess.Run(stream =>
         {
             using var memory = new MemoryStream();
             stream.CopyTo(memory);
             FuzzTargets.Run(target, memory.ToArray());
         });
         return 0;
+    }
+
+    /// <summary>
+    /// Instrumented assemblies (fuzz/run.sh) record every branch in SharpFuzz's trace map, which SharpFuzz points
+    /// at afl-fuzz's shared memory only in the process that runs the target. Until then (static initialisers, the
+    /// fork server's own process, replays outside afl-fuzz) they write into this private map instead of a null pointer.
+    /// </summary>
+    private static unsafe void GiveTraceMapABuffer()
+    {
+        if (SharpFuzz.Common.Trace.SharedMem is null)
+        {
+            SharpFuzz.Common.Trace.SharedMem = (byte*)System.Runtime.InteropServices.NativeMemory.AllocZeroed(1 << 16);
+        }
     }
 
     private static int Replay(string target, string[] files)
