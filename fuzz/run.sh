@@ -123,7 +123,8 @@ echo "fuzz: $target for ${seconds}s (seeds: $seeds; findings: $findings)"
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
   AFL_NO_AFFINITY=1 AFL_FORKSRV_INIT_TMOUT=120000 AFL_QUIET=1
 start=$(date +%s)
-afl-fuzz -i "$seeds" -o "$findings" -V "$seconds" -t "${FUZZ_TIMEOUT_MS:-5000}" -m none ${dict:+-x "$dict"} \
+# timeout: a safety net in case afl-fuzz itself never gets going (-V ends a normal run).
+timeout --kill-after=10 $((seconds + 150)) afl-fuzz -i "$seeds" -o "$findings" -V "$seconds" -t "${FUZZ_TIMEOUT_MS:-5000}" -m none ${dict:+-x "$dict"} \
   -- dotnet "$bin/FairRubrics.Fuzz.dll" "$target" >"$findings/afl.log" 2>&1
 afl_status=$?
 elapsed=$(( $(date +%s) - start ))

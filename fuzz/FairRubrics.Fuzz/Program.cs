@@ -52,7 +52,8 @@ internal static class Program
 
     private static int Replay(string target, string[] files)
     {
-        var crashed = 0;
+        // One report per distinct crash (exception type and throwing frame), with the files that cause it.
+        var crashes = new Dictionary<string, (Exception First, List<string> Files)>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             try
@@ -61,12 +62,28 @@ internal static class Program
             }
             catch (Exception ex) when (ex is not (IOException or UnauthorizedAccessException))
             {
-                crashed++;
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"crash: {file}: {ex.GetType().FullName}: {ex.Message}"));
-                Console.WriteLine(ex.StackTrace);
+                var frame = ex.StackTrace?.Split('\n', 2)[0].Trim() ?? string.Empty;
+                var signature = ex.GetType().FullName + " " + frame;
+                if (!crashes.TryGetValue(signature, out var crash))
+                {
+                    crash = (ex, []);
+                    crashes.Add(signature, crash);
+                }
+
+                crash.Files.Add(file);
             }
         }
 
-        return crashed == 0 ? 0 : 1;
+        foreach (var (first, crashFiles) in crashes.Values)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"crash: {first.GetType().FullName}: {first.Message} ({crashFiles.Count} input(s))"));
+            Console.WriteLine(first.StackTrace);
+            foreach (var file in crashFiles)
+            {
+                Console.WriteLine("  input: " + file);
+            }
+        }
+
+        return crashes.Count == 0 ? 0 : 1;
     }
 }
