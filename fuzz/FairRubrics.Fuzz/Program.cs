@@ -4,9 +4,9 @@ using SharpFuzz;
 namespace FairRubrics.Fuzz;
 
 /// <summary>
-/// <c>FairRubrics.Fuzz TARGET</c> runs one target under afl-fuzz (SharpFuzz's persistent fork server, input on
-/// standard input); <c>FairRubrics.Fuzz TARGET FILE...</c> replays files once each and prints the exception
-/// of every crashing file (exit code 1 when any crashed). fuzz/run.sh is the documented way to start it.
+/// <c>FairRubrics.Fuzz TARGET</c> runs one target under afl-fuzz (SharpFuzz's out-of-process fork server, input
+/// on standard input); <c>FairRubrics.Fuzz TARGET FILE...</c> replays files once each and prints each distinct
+/// exception with the files that cause it. fuzz/run.sh is the documented way to start it.
 /// Exit codes: 0 no crash, 1 a replayed file crashed, 2 usage.
 /// </summary>
 internal static class Program
