@@ -172,23 +172,29 @@ public static class AuditInputReader
         try
         {
             using var json = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 16 });
+            if (HasStringThatIsNotText(text))
+            {
+                return new ScoreLine(line, null, "not valid JSON");
+            }
+
             var root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
                 return new ScoreLine(line, null, "not a JSON object");
             }
 
-            if (!root.TryGetProperty("subject", out var subjectElement) || subjectElement.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(subjectElement.GetString()))
+            if (!root.TryGetProperty("subject", out var subjectElement) || Text(subjectElement) is not { } subject || string.IsNullOrWhiteSpace(subject))
             {
                 return new ScoreLine(line, null, "no 'subject'");
             }
 
-            if (!root.TryGetProperty("status", out var statusElement) || statusElement.GetString() is not ("scored" or "insufficient-evidence") || statusElement.ValueKind != JsonValueKind.String)
+            var status = root.TryGetProperty("status", out var statusElement) ? Text(statusElement) : null;
+            if (status is not ("scored" or "insufficient-evidence"))
             {
                 return new ScoreLine(line, null, "'status' must be 'scored' or 'insufficient-evidence'");
             }
 
-            var scored = statusElement.GetString() == "scored";
+            var scored = status == "scored";
             double? overall = null;
             if (root.TryGetProperty("overall", out var overallElement) && overallElement.ValueKind == JsonValueKind.Number)
             {
@@ -204,29 +210,63 @@ public static class AuditInputReader
                 return new ScoreLine(line, null, "a scored result needs a numeric 'overall'");
             }
 
-            var band = root.TryGetProperty("band", out var bandElement) && bandElement.ValueKind == JsonValueKind.String ? bandElement.GetString() : null;
-            var rubric = root.TryGetProperty("rubric", out var rubricElement) && rubricElement.ValueKind == JsonValueKind.String ? rubricElement.GetString() : null;
+            var band = root.TryGetProperty("band", out var bandElement) ? Text(bandElement) : null;
+            var rubric = root.TryGetProperty("rubric", out var rubricElement) ? Text(rubricElement) : null;
             var competencies = new List<AuditCompetency>();
             if (root.TryGetProperty("competencies", out var list) && list.ValueKind == JsonValueKind.Array)
             {
                 foreach (var c in list.EnumerateArray())
                 {
-                    if (c.ValueKind != JsonValueKind.Object || !c.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String)
+                    if (c.ValueKind != JsonValueKind.Object || !c.TryGetProperty("id", out var id) || Text(id) is not { } competencyId)
                     {
                         return new ScoreLine(line, null, "a competency without an 'id'");
                     }
 
                     double? level = c.TryGetProperty("level", out var levelElement) && levelElement.ValueKind == JsonValueKind.Number ? levelElement.GetDouble() : null;
-                    var path = c.TryGetProperty("path", out var pathElement) && pathElement.ValueKind == JsonValueKind.String ? pathElement.GetString() : null;
-                    competencies.Add(new AuditCompetency(id.GetString()!, level, path));
+                    var path = c.TryGetProperty("path", out var pathElement) ? Text(pathElement) : null;
+                    competencies.Add(new AuditCompetency(competencyId, level, path));
                 }
             }
 
-            return new ScoreLine(line, new AuditSubject(subjectElement.GetString()!, scored, scored ? overall : null, scored ? band : null, competencies, rubric), null);
+            return new ScoreLine(line, new AuditSubject(subject, scored, scored ? overall : null, scored ? band : null, competencies, rubric), null);
         }
         catch (JsonException)
         {
             return new ScoreLine(line, null, "not valid JSON");
         }
+    }
+
+    /// <summary>The element's string, or null when it is not a string.</summary>
+    private static string? Text(JsonElement element) => element.ValueKind == JsonValueKind.String ? element.GetString() : null;
+
+    /// <summary>
+    /// Tells whether a line that parsed as JSON holds a string or property name that is not text: JSON syntax allows
+    /// an escaped lone surrogate such as <c>"\uD800"</c>, and System.Text.Json throws
+    /// <see cref="InvalidOperationException"/> when such a string is read (even by a property lookup).
+    /// </summary>
+    private static bool HasStringThatIsNotText(string text)
+    {
+        if (!text.Contains("\\u", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(text), new JsonReaderOptions { MaxDepth = 16 });
+        while (reader.Read())
+        {
+            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+            {
+                try
+                {
+                    _ = reader.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 }
