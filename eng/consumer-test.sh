@@ -9,7 +9,7 @@
 #      custom scoring rule and a custom design check); builds and runs both and checks their output;
 #   3. installs the tool with `dotnet tool install --tool-path` from the folder and runs `fairrubrics lint rubrics`.
 # A private NUGET_PACKAGES folder keeps an older FairRubrics of the same version in the machine's cache from
-# being used. Prints one "consumer-test: <name>: PASS|FAIL" line per test and "consumer-test: N passed, N failed".
+# being used. Prints one "consumer-test: <name>: PASS|FAIL" line per test and "consumer-test: all done (N passed, N failed)".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -121,5 +121,5 @@ else
 fi
 
 log "took $((SECONDS - start)) s"
-log "$passed passed, $failed failed"
+log "all done ($passed passed, $failed failed)"
 [ "$failed" -eq 0 ]
