@@ -29,7 +29,7 @@ public sealed class AttributeTable
     /// <summary>Gets the number of subjects with a row.</summary>
     public int Count => _rows.Count;
 
-    /// <summary>Gets the rows that could not be used, as <c>row N: reason</c> (never a value).</summary>
+    /// <summary>Gets the rows that could not be used, as <c>row N (line L): reason</c> (never a value or subject id).</summary>
     public IReadOnlyList<string> Problems { get; }
 
     /// <summary>Gets a subject's values for the given columns (null for unknown), or false when the subject has no row.</summary>
@@ -119,13 +119,13 @@ public static class AuditInputReader
         }
 
         var rows = new Dictionary<string, string?[]>(StringComparer.Ordinal);
-        while (reader.Read())
+        while (Read(reader))
         {
             row++;
             var subject = reader.GetString(subjectColumn).Trim();
             if (subject.Length == 0)
             {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"row {row}: the 'subject' cell is empty; the row is not used"));
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"row {row} (line {reader.LineNumber}): the 'subject' cell is empty; the row is not used"));
                 continue;
             }
 
@@ -143,11 +143,24 @@ public static class AuditInputReader
 
             if (!rows.TryAdd(subject, values))
             {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"row {row}: a second row for a subject already listed; only the first is used"));
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"row {row} (line {reader.LineNumber}): a second row for a subject already listed; only the first is used"));
             }
         }
 
         return new AttributeTable(columns, rows, problems);
+    }
+
+    /// <summary>Reads the next record; a file that cannot be read further is a format error naming the line, never a value.</summary>
+    private static bool Read(CsvReader reader)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (CsvFormatException ex)
+        {
+            throw new EvidenceFormatException(string.Create(CultureInfo.InvariantCulture, $"line {ex.LineNumber}: the attributes CSV cannot be read further"), ex);
+        }
     }
 
     private static IEnumerable<ScoreLine> ReadScoresCore(Stream stream)
