@@ -46,6 +46,22 @@ public sealed class OutcomeCheckTests
     }
 
     [Fact]
+    public void Audit_FR203_GroupScoringHigher_NamesTheLargestGapInThatDirection()
+    {
+        // A is the reference (favoured 10 times in 20, against 8 for B), but B scores higher on average, most of all in relationships.
+        var a = Enumerable.Range(0, 20).Select(i => (AuditPopulation.Scored(Id(), i < 10 ? 4 : 3), "A")).ToList();
+        var b = Enumerable.Range(0, 20).Select(i => i < 8 ? 4.5 : 3.4).Select(x => (AuditPopulation.Scored(Id(), x, "broad-network", Math.Min(5, x + 0.5)), "B")).ToList();
+
+        var report = Audit(a, b);
+
+        report.Analyses[0].Reference.Should().Equal("A");
+        var finding = report.Findings.Should().ContainSingle(f => f.Id == "FR203").Subject;
+        report.Analyses[0].Groups.Single(g => g.Values[0] == "B").HedgesG.Should().BePositive();
+        finding.Competency.Should().Be("relationships");
+        finding.Message.Should().Contain("The largest gap is in 'relationships'");
+    }
+
+    [Fact]
     public void Audit_FR203_ScoreGapJustBelowThreshold_IsNotReported()
     {
         var report = Audit(Scores("A", (4, 10), (3, 10), (2, 10)), Scores("B", (4, 10), (3, 5), (2, 15)));
@@ -105,7 +121,7 @@ public sealed class OutcomeCheckTests
         findings.Should().HaveCount(2, "the rater rates A lower and, as the same comparison seen from B, B higher");
         var a = findings.Single(f => f.Values[0] == "A");
         a.Rater.Should().Be("r1");
-        a.Message.Should().Contain("Rater 'r1' gives group 'A' a mean rating of 2.5 (10 ratings) against 4.5 for others (10 ratings)");
+        a.Message.Should().Contain("Rater 'r1' gives group 'A' a mean rating of 2.5 (10 ratings) against 4.5 for others (10 ratings), Hedges' g = -3.63");
         report.Findings.Should().NotContain(f => f.Rater == "r2", "r2 rates everyone alike");
     }
 
