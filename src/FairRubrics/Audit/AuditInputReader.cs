@@ -196,7 +196,7 @@ public static class AuditInputReader
                 return new ScoreLine(line, null, "no 'subject'");
             }
 
-            if (!root.TryGetProperty("status", out var statusElement) || statusElement.GetString() is not ("scored" or "insufficient-evidence") || statusElement.ValueKind != JsonValueKind.String)
+            if (!root.TryGetProperty("status", out var statusElement) || statusElement.ValueKind != JsonValueKind.String || statusElement.GetString() is not ("scored" or "insufficient-evidence"))
             {
                 return new ScoreLine(line, null, "'status' must be 'scored' or 'insufficient-evidence'");
             }
@@ -205,11 +205,12 @@ public static class AuditInputReader
             double? overall = null;
             if (root.TryGetProperty("overall", out var overallElement) && overallElement.ValueKind == JsonValueKind.Number)
             {
-                overall = overallElement.GetDouble();
-                if (!double.IsFinite(overall.Value))
+                if (!overallElement.TryGetDouble(out var value) || !double.IsFinite(value))
                 {
                     return new ScoreLine(line, null, "'overall' is not a finite number");
                 }
+
+                overall = value;
             }
 
             if (scored && overall is null)
@@ -229,7 +230,17 @@ public static class AuditInputReader
                         return new ScoreLine(line, null, "a competency without an 'id'");
                     }
 
-                    double? level = c.TryGetProperty("level", out var levelElement) && levelElement.ValueKind == JsonValueKind.Number ? levelElement.GetDouble() : null;
+                    double? level = null;
+                    if (c.TryGetProperty("level", out var levelElement) && levelElement.ValueKind == JsonValueKind.Number)
+                    {
+                        if (!levelElement.TryGetDouble(out var value) || !double.IsFinite(value))
+                        {
+                            return new ScoreLine(line, null, "a competency 'level' is not a finite number");
+                        }
+
+                        level = value;
+                    }
+
                     var path = c.TryGetProperty("path", out var pathElement) && pathElement.ValueKind == JsonValueKind.String ? pathElement.GetString() : null;
                     competencies.Add(new AuditCompetency(id.GetString()!, level, path));
                 }

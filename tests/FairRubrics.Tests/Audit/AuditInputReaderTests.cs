@@ -38,6 +38,21 @@ public sealed class AuditInputReaderTests
         }
     }
 
+    [Theory]
+    [InlineData("{\"subject\":\"a\",\"status\":5}", "'status' must be")]
+    [InlineData("{\"subject\":\"a\",\"status\":[\"scored\"]}", "'status' must be")]
+    [InlineData("{\"subject\":\"a\",\"status\":\"scored\",\"overall\":1e400}", "'overall' is not a finite number")]
+    [InlineData("{\"subject\":\"a\",\"status\":\"scored\",\"overall\":3,\"competencies\":[{\"id\":\"c\",\"level\":-1e999}]}", "'level' is not a finite number")]
+    public void Audit_ScoreLineOfWrongType_IsRejectedNotThrown(string text, string reason)
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text + "\n"));
+
+        var line = AuditInputReader.ReadScores(stream).Single();
+
+        line.Subject.Should().BeNull();
+        line.Error.Should().Contain(reason);
+    }
+
     [Fact]
     public void Audit_ScoreLineProblems_NameNoSubject()
     {
