@@ -313,7 +313,11 @@ public sealed class BiasAuditor : IBiasAuditor
                         continue;
                     }
 
-                    var others = stats.ByValue[a].Where(v => v.Key != value).Aggregate(Moments.Empty, (m, v) => Moments.Merge(m, v.Value));
+                    // The others are the reported groups too: ratings of a suppressed group would otherwise be
+                    // published through the comparison (as the whole "others" side, or by difference).
+                    var others = stats.ByValue[a]
+                        .Where(v => v.Key != value && analysis!.Groups.Any(g => !g.Suppressed && g.Values.Count == 1 && g.Values[0] == v.Key))
+                        .Aggregate(Moments.Empty, (m, v) => Moments.Merge(m, v.Value));
                     if (moments.Count < options.MinRatingsForRaterEffect || others.Count < options.MinRatingsForRaterEffect)
                     {
                         continue;

@@ -126,6 +126,37 @@ public sealed class OutcomeCheckTests
     }
 
     [Fact]
+    public void Audit_FR206_ComparisonLeavesOutSuppressedGroups()
+    {
+        // C has two people, so it is suppressed (five unknowns keep A and B reported); r1's ten ratings of C
+        // must not show up as part of "others".
+        var accumulator = new AuditAccumulator(Group, intersect: false);
+        foreach (var (subject, value) in Scores("A", (3, 10)).Concat(Scores("B", (3, 10))).Concat(Scores("C", (3, 2))))
+        {
+            accumulator.Add(subject, [value]);
+        }
+
+        foreach (var (subject, _) in Scores("?", (3, 5)))
+        {
+            accumulator.Add(subject, [null]);
+        }
+
+        for (var i = 0; i < 10; i++)
+        {
+            accumulator.AddRating(new AuditRating("x", "r1", 2 + (i % 2)), ["A"]);
+            accumulator.AddRating(new AuditRating("x", "r1", 4 + (i % 2)), ["B"]);
+            accumulator.AddRating(new AuditRating("x", "r1", 1), ["C"]);
+        }
+
+        var report = new BiasAuditor().Report(accumulator, AuditPopulation.Options(Group, intersect: false));
+
+        report.Analyses[0].Groups.Single(g => g.Values[0] == "C").Suppressed.Should().BeTrue();
+        var a = report.Findings.Single(f => f.Id == "FR206" && f.Values[0] == "A");
+        a.Message.Should().Contain("against 4.5 for others (10 ratings)");
+        report.Findings.Should().NotContain(f => f.Values.Contains("C"));
+    }
+
+    [Fact]
     public void Audit_FR206_TooFewRatings_IsNotReported()
     {
         var report = AuditWithRatings(ratingsOfA: 9);
