@@ -49,7 +49,7 @@ public sealed class AuditMergeTests
     [Fact]
     public void Audit_Json_IsByteIdenticalInEveryCulture()
     {
-        var (attributes, people) = AuditPopulation.Random(21, size: 400);
+        var (attributes, people) = AuditPopulation.Random(21, size: 200);
         string Run()
         {
             var accumulator = AuditPopulation.Accumulate(attributes, people);

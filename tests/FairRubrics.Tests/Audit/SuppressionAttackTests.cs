@@ -14,7 +14,7 @@ public sealed class SuppressionAttackTests
     public static TheoryData<int> Seeds()
     {
         var data = new TheoryData<int>();
-        for (var seed = 1; seed <= 60; seed++)
+        for (var seed = 1; seed <= 40; seed++)
         {
             data.Add(seed);
         }
