@@ -19,6 +19,7 @@ public sealed class AuditAccumulator
     private readonly Dictionary<(int Competency, string Path), Moments> _pathLevels = [];
     private readonly Dictionary<(int Competency, string Path), long> _pathWins = [];
     private readonly Dictionary<string, RaterStats> _raters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PatternStats>? _patterns;
 
     /// <summary>Creates an accumulator.</summary>
     /// <param name="attributes">The attribute names, in the order attribute values are given to <see cref="Add"/>.</param>
@@ -42,6 +43,7 @@ public sealed class AuditAccumulator
         _groups = [.. _analyses.Select(_ => new Dictionary<string, GroupStats>(StringComparer.Ordinal))];
         _unknownScored = new long[_analyses.Length];
         _unknownAll = new long[_analyses.Length];
+        _patterns = _analyses.Length > _attributes.Length ? new(StringComparer.Ordinal) : null;
     }
 
     /// <summary>Gets the attribute names.</summary>
@@ -77,6 +79,12 @@ public sealed class AuditAccumulator
     internal IReadOnlyDictionary<(int Competency, string Path), long> PathWins => _pathWins;
 
     internal IReadOnlyDictionary<string, RaterStats> Raters => _raters;
+
+    /// <summary>
+    /// Gets, when an intersection is analysed, the subjects per combination of known and unknown values over all
+    /// attributes (null for unknown): the finest cells that published figures add up, for the suppression check.
+    /// </summary>
+    internal IReadOnlyDictionary<string, PatternStats>? Patterns => _patterns;
 
     /// <summary>Adds one subject's result with its attribute values.</summary>
     /// <param name="subject">The score result.</param>
@@ -116,6 +124,18 @@ public sealed class AuditAccumulator
                     _pathWins[key] = _pathWins.GetValueOrDefault(key) + 1;
                 }
             }
+        }
+
+        if (_patterns is not null)
+        {
+            var pattern = string.Join('\u001F', attributeValues.Select(v => string.IsNullOrWhiteSpace(v) ? "\u0000" : v.Trim()));
+            if (!_patterns.TryGetValue(pattern, out var stats))
+            {
+                _patterns[pattern] = stats = new PatternStats([.. attributeValues.Select(v => string.IsNullOrWhiteSpace(v) ? null : v.Trim())]);
+            }
+
+            stats.Subjects++;
+            stats.Scored += subject.Scored ? 1 : 0;
         }
 
         for (var a = 0; a < _analyses.Length; a++)
@@ -232,6 +252,20 @@ public sealed class AuditAccumulator
                 {
                     _groups[a][key] = stats.Clone();
                 }
+            }
+        }
+
+        if (_patterns is not null && other._patterns is not null)
+        {
+            foreach (var (key, stats) in other._patterns)
+            {
+                if (!_patterns.TryGetValue(key, out var mine))
+                {
+                    _patterns[key] = mine = new PatternStats(stats.Values);
+                }
+
+                mine.Subjects += stats.Subjects;
+                mine.Scored += stats.Scored;
             }
         }
 
@@ -380,6 +414,16 @@ public sealed class AuditAccumulator
             copy.Merge(this);
             return copy;
         }
+    }
+
+    /// <summary>The subjects with one combination of attribute values (null for unknown) over all attributes.</summary>
+    internal sealed class PatternStats(string?[] values)
+    {
+        public string?[] Values { get; } = values;
+
+        public long Subjects { get; set; }
+
+        public long Scored { get; set; }
     }
 
     /// <summary>One rater's ratings, per value of each attribute of the rated subjects.</summary>

@@ -29,7 +29,7 @@ public sealed class AttributeTable
     /// <summary>Gets the number of subjects with a row.</summary>
     public int Count => _rows.Count;
 
-    /// <summary>Gets the rows that could not be used, as <c>row N: reason</c> (never a value).</summary>
+    /// <summary>Gets the rows that could not be used, as <c>row N (line L): reason</c> (never a value or subject id).</summary>
     public IReadOnlyList<string> Problems { get; }
 
     /// <summary>Gets a subject's values for the given columns (null for unknown), or false when the subject has no row.</summary>
@@ -119,13 +119,13 @@ public static class AuditInputReader
         }
 
         var rows = new Dictionary<string, string?[]>(StringComparer.Ordinal);
-        while (reader.Read())
+        while (Read(reader))
         {
             row++;
             var subject = reader.GetString(subjectColumn).Trim();
             if (subject.Length == 0)
             {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"row {row}: the 'subject' cell is empty; the row is not used"));
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"row {row} (line {reader.LineNumber}): the 'subject' cell is empty; the row is not used"));
                 continue;
             }
 
@@ -143,11 +143,24 @@ public static class AuditInputReader
 
             if (!rows.TryAdd(subject, values))
             {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"row {row}: a second row for a subject already listed; only the first is used"));
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"row {row} (line {reader.LineNumber}): a second row for a subject already listed; only the first is used"));
             }
         }
 
         return new AttributeTable(columns, rows, problems);
+    }
+
+    /// <summary>Reads the next record; a file that cannot be read further is a format error naming the line, never a value.</summary>
+    private static bool Read(CsvReader reader)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (CsvFormatException ex)
+        {
+            throw new EvidenceFormatException(string.Create(CultureInfo.InvariantCulture, $"line {ex.LineNumber}: the attributes CSV cannot be read further"), ex);
+        }
     }
 
     private static IEnumerable<ScoreLine> ReadScoresCore(Stream stream)
@@ -198,11 +211,12 @@ public static class AuditInputReader
             double? overall = null;
             if (root.TryGetProperty("overall", out var overallElement) && overallElement.ValueKind == JsonValueKind.Number)
             {
-                overall = overallElement.GetDouble();
-                if (!double.IsFinite(overall.Value))
+                if (!overallElement.TryGetDouble(out var value) || !double.IsFinite(value))
                 {
                     return new ScoreLine(line, null, "'overall' is not a finite number");
                 }
+
+                overall = value;
             }
 
             if (scored && overall is null)
@@ -222,7 +236,17 @@ public static class AuditInputReader
                         return new ScoreLine(line, null, "a competency without an 'id'");
                     }
 
-                    double? level = c.TryGetProperty("level", out var levelElement) && levelElement.ValueKind == JsonValueKind.Number ? levelElement.GetDouble() : null;
+                    double? level = null;
+                    if (c.TryGetProperty("level", out var levelElement) && levelElement.ValueKind == JsonValueKind.Number)
+                    {
+                        if (!levelElement.TryGetDouble(out var value) || !double.IsFinite(value))
+                        {
+                            return new ScoreLine(line, null, "a competency 'level' is not a finite number");
+                        }
+
+                        level = value;
+                    }
+
                     var path = c.TryGetProperty("path", out var pathElement) ? Text(pathElement) : null;
                     competencies.Add(new AuditCompetency(competencyId, level, path));
                 }

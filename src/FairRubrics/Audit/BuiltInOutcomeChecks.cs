@@ -106,7 +106,9 @@ internal sealed class ScoreGapCheck : IOutcomeCheck
         {
             foreach (var g in analysis.Groups.Where(g => g.HedgesG is { } h && Math.Abs(h) >= context.Options.EffectSizeThreshold))
             {
-                var driver = g.Competencies.Where(c => c.HedgesG is not null).OrderBy(c => c.HedgesG).FirstOrDefault();
+                // The competency with the largest gap in the direction of the overall gap.
+                var lower = g.HedgesG!.Value < 0;
+                var driver = g.Competencies.Where(c => c.HedgesG is not null).OrderBy(c => lower ? c.HedgesG : -c.HedgesG).FirstOrDefault();
                 var driverText = driver is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" The largest gap is in '{driver.Competency}' (g = {BuiltInOutcomeChecks.Num(driver.HedgesG!.Value)}).");
                 var message = string.Create(
                     CultureInfo.InvariantCulture,
