@@ -146,13 +146,21 @@ internal sealed class RatingRule : ScoringRule<RatingRuleSettings>
 
         Array.Sort(existing);
         var top = evidence.Scale.MaxLevel;
-        var fewest = Math.Max(1, settings.MinRatings - existing.Length);
-        if (!Reaches(existing, MaxSuggestedRatings, top, MaxSuggestedRatings, settings.Aggregate, targetLevel))
+        // Fewest ratings (all at the top): double until enough, then search the last doubling.
+        var low = Math.Max(1, settings.MinRatings - existing.Length);
+        var high = low;
+        while (!Reaches(existing, high, top, high, settings.Aggregate, targetLevel))
         {
-            return PathAdvice.Unreachable(WhyNot(settings, existing, top, targetLevel));
+            if (high >= MaxSuggestedRatings)
+            {
+                return PathAdvice.Unreachable(WhyNot(settings, existing, top, targetLevel));
+            }
+
+            low = high + 1;
+            high = Math.Min(MaxSuggestedRatings, high * 2);
         }
 
-        var count = Smallest(fewest, MaxSuggestedRatings, k => Reaches(existing, k, top, k, settings.Aggregate, targetLevel));
+        var count = Smallest(low, high, k => Reaches(existing, k, top, k, settings.Aggregate, targetLevel));
         var level = 1;
         while (!Reaches(existing, count, level, count, settings.Aggregate, targetLevel))
         {
