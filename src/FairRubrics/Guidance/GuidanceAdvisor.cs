@@ -23,6 +23,13 @@ public interface IGuidanceAdvisor
 /// </summary>
 public sealed class GuidanceAdvisor : IGuidanceAdvisor
 {
+    /// <summary>Creates an advisor.</summary>
+    /// <param name="phrases">How evidence types are worded in the texts; default <see cref="EvidencePhrases.BuiltIn"/>.</param>
+    public GuidanceAdvisor(EvidencePhrases? phrases = null) => Phrases = phrases ?? EvidencePhrases.BuiltIn;
+
+    /// <summary>Gets how evidence types are worded in the texts.</summary>
+    public EvidencePhrases Phrases { get; }
+
     /// <inheritdoc/>
     public SubjectGuidance Advise(SubjectScore score)
     {
@@ -44,7 +51,7 @@ public sealed class GuidanceAdvisor : IGuidanceAdvisor
 
             var competency = rubric.Competencies[c];
             var target = double.IsNaN(current) ? 1 : (int)Math.Floor(current) + 1;
-            var guidance = ForCompetency(score, c, competency, pathLevels, target);
+            var guidance = ForCompetency(score, c, competency, pathLevels, target, Phrases);
             competencies.Add(guidance);
             if (guidance.Routes.Count > 0 && BandStepFor(plan, competency, c, competencyLevels, target, score.Band) is { } step)
             {
@@ -55,7 +62,7 @@ public sealed class GuidanceAdvisor : IGuidanceAdvisor
         return new SubjectGuidance(score, competencies.AsReadOnly(), steps.AsReadOnly());
     }
 
-    private static CompetencyGuidance ForCompetency(SubjectScore score, int c, Competency competency, double[] pathLevels, int target)
+    private static CompetencyGuidance ForCompetency(SubjectScore score, int c, Competency competency, double[] pathLevels, int target, EvidencePhrases phrases)
     {
         var plan = score.Plan;
         var rubric = plan.Rubric;
@@ -90,11 +97,14 @@ public sealed class GuidanceAdvisor : IGuidanceAdvisor
                 }
             }
 
-            var route = new PathRoute(pathPlan.Path, level, required, advice, expiring);
+            var text = GuidanceText.Route(pathPlan.Path, advice, rubric.Scale, phrases);
+            var route = new PathRoute(pathPlan.Path, level, required, advice, expiring, text);
             (advice is null || advice.IsReachable ? routes : unreachable).Add(route);
         }
 
-        return new CompetencyGuidance(competency, double.IsNaN(score.CompetencyLevels[c]) ? null : score.CompetencyLevels[c], target, rubric.Scale.LabelOf(target), routes.AsReadOnly(), unreachable.AsReadOnly());
+        var sentence = GuidanceText.Sentence(competency, rubric.Scale, target, routes);
+        var current = double.IsNaN(score.CompetencyLevels[c]) ? (double?)null : score.CompetencyLevels[c];
+        return new CompetencyGuidance(competency, current, target, rubric.Scale.LabelOf(target), routes.AsReadOnly(), unreachable.AsReadOnly(), sentence);
     }
 
     /// <summary>
@@ -293,7 +303,9 @@ public sealed class GuidanceAdvisor : IGuidanceAdvisor
             return null;
         }
 
-        return new BandStep(competency, target, plan.Rubric.Scale.LabelOf(target), band, newBand, overall, Rank(plan, newBand) < Rank(plan, band));
+        var raises = Rank(plan, newBand) < Rank(plan, band);
+        var text = GuidanceText.Step(competency, plan.Rubric.Scale, target, band, newBand, raises);
+        return new BandStep(competency, target, plan.Rubric.Scale.LabelOf(target), band, newBand, overall, raises, text);
     }
 
     /// <summary>A band's position, best first; no band ranks last.</summary>

@@ -41,6 +41,10 @@ public sealed class SubjectGuidance
 
     /// <summary>Gets the single competency steps (one competency to its next level) that would change the overall band, in the rubric's order.</summary>
     public IReadOnlyList<BandStep> BandSteps { get; }
+
+    /// <summary>Renders the guidance for the person assessed (<see cref="GuidanceText.Render"/>).</summary>
+    /// <returns>Multi-line plain text, culture-invariant.</returns>
+    public override string ToString() => GuidanceText.Render(this);
 }
 
 /// <summary>
@@ -49,8 +53,9 @@ public sealed class SubjectGuidance
 /// </summary>
 public sealed class CompetencyGuidance
 {
-    internal CompetencyGuidance(Competency competency, double? level, int targetLevel, string targetLabel, IReadOnlyList<PathRoute> routes, IReadOnlyList<PathRoute> unreachable)
+    internal CompetencyGuidance(Competency competency, double? level, int targetLevel, string targetLabel, IReadOnlyList<PathRoute> routes, IReadOnlyList<PathRoute> unreachable, string text)
     {
+        Text = text;
         Competency = competency;
         Level = level;
         TargetLevel = targetLevel;
@@ -79,13 +84,20 @@ public sealed class CompetencyGuidance
 
     /// <summary>Gets the paths that cannot take the competency to <see cref="TargetLevel"/> (capped below it, for example), with the reason.</summary>
     public IReadOnlyList<PathRoute> Unreachable { get; }
+
+    /// <summary>
+    /// Gets one plain-language sentence for the person assessed, e.g. "To reach Advanced in Builds professional
+    /// relationships: hold 3 more mentoring sessions, …; or give 12 more talks, …; or get 2 more ratings of 4 (Advanced) or higher from managers, peers or direct reports."
+    /// </summary>
+    public string Text { get; }
 }
 
 /// <summary>One path's route to a competency's next level: the path level it needs and the evidence that gets it there.</summary>
 public sealed class PathRoute
 {
-    internal PathRoute(EvidencePath path, double? level, double requiredLevel, PathAdvice? advice, IReadOnlyList<ExpiringEvidence> expiring)
+    internal PathRoute(EvidencePath path, double? level, double requiredLevel, PathAdvice? advice, IReadOnlyList<ExpiringEvidence> expiring, string text)
     {
+        Text = text;
         Path = path;
         Level = level;
         RequiredLevel = requiredLevel;
@@ -117,6 +129,12 @@ public sealed class PathRoute
     /// <c>window</c>), earliest first; empty without a window. From that date the route needs more than it says today.
     /// </summary>
     public IReadOnlyList<ExpiringEvidence> Expiring { get; }
+
+    /// <summary>
+    /// Gets what the route asks for in plain words ("hold 3 more mentoring sessions, … (any mix of these adds up)"); for a
+    /// rule that cannot say, "ask your manager what evidence counts for …"; for an unreachable path, the reason.
+    /// </summary>
+    public string Text { get; }
 }
 
 /// <summary>Evidence counted now that ages out of the rubric's window on the same date.</summary>
@@ -146,8 +164,9 @@ public sealed class ExpiringEvidence
 /// <summary>A single competency step (one competency to its next level, the others unchanged) that changes the overall band.</summary>
 public sealed class BandStep
 {
-    internal BandStep(Competency competency, int targetLevel, string targetLabel, string? fromBand, string? toBand, double? overall, bool raises)
+    internal BandStep(Competency competency, int targetLevel, string targetLabel, string? fromBand, string? toBand, double? overall, bool raises, string text)
     {
+        Text = text;
         Competency = competency;
         TargetLevel = targetLevel;
         TargetLabel = targetLabel;
@@ -180,4 +199,7 @@ public sealed class BandStep
     /// when a competency without evidence would start to count at level 1.
     /// </summary>
     public bool Raises { get; }
+
+    /// <summary>Gets the step in plain words, e.g. "Reaching Advanced (4) in Delivers results would move you from Solid to Strong."</summary>
+    public string Text { get; }
 }
