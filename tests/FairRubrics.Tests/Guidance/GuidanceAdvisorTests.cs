@@ -296,6 +296,18 @@ public sealed class GuidanceAdvisorTests
     }
 
     [Fact]
+    public void Guidance_BandStep_IsNotReportedWhenNoRouteReachesTheLevel()
+    {
+        // Overall (1 + 2·4) / 3 = 3, Solid; delivery at 5 would give Strong, but a mean that already counts a 4 cannot reach 5.
+        var guidance = Advise(Load(), Rating("relationships", "network", 1), Rating("delivery", "manager", 4));
+
+        var delivery = guidance.Competencies.Single(c => c.Competency.Id == "delivery");
+        delivery.Routes.Should().BeEmpty();
+        delivery.Unreachable.Single().Advice!.Reason.Should().Be("this path takes the mean rating, and a rating of 4 already counts, so more ratings cannot bring the mean to 5");
+        guidance.BandSteps.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Guidance_BandStep_CanLowerTheBandWhenAnExcludedCompetencyStartsToCount()
     {
         var guidance = Advise(Load(), Rating("delivery", "manager", 4));
