@@ -168,4 +168,34 @@ public sealed class GuidanceJsonTests
         new ServiceCollection().AddFairRubrics().Services.BuildServiceProvider().GetRequiredService<IGuidanceAdvisor>()
             .Should().BeOfType<GuidanceAdvisor>().Which.Phrases.Should().BeSameAs(EvidencePhrases.BuiltIn);
     }
+
+    [Fact]
+    public void Guidance_InParallel_EqualsSequential()
+    {
+        var rubric = TestRubrics.LoaderWithCustomRule().LoadString(Rubric).GetRubricOrThrow();
+        var random = new Random(5);
+        string[] types = ["mentoring", "cross-team-help", "certificate"];
+        var evidence = Enumerable.Range(0, 300).SelectMany(i => Enumerable.Range(0, random.Next(0, 12)).Select(_ => random.Next(3) == 0
+            ? new EvidenceItem($"s{i:D3}", "rating", "relationships", "network", random.Next(1, 4), RaterSource.Peer, Date: AsOf.AddDays(-random.Next(400)))
+            : new EvidenceItem($"s{i:D3}", types[random.Next(3)], Date: AsOf.AddDays(-random.Next(400))))).ToArray();
+        var scores = new RubricScorer().ScoreAll(rubric, evidence, new ScoringOptions { AsOf = AsOf });
+        var advisor = new GuidanceAdvisor();
+        string Render(SubjectScore score) => Encoding.UTF8.GetString(JsonBytes(w => ScoreJson.Write(w, score, advisor.Advise(score))));
+
+        var sequential = scores.Select(Render).ToList();
+        var parallel = scores.AsParallel().AsOrdered().WithDegreeOfParallelism(4).Select(Render).ToList();
+
+        parallel.Should().Equal(sequential);
+    }
+
+    private static byte[] JsonBytes(Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            write(writer);
+        }
+
+        return stream.ToArray();
+    }
 }

@@ -36,11 +36,16 @@ public sealed class GuidancePropertyTests
         var scorer = new RubricScorer();
         var advisor = new GuidanceAdvisor();
         var options = new ScoringOptions { AsOf = AsOf };
+        var loaded = new Dictionary<string, Rubric>(StringComparer.Ordinal);
         for (var seed = 1; seed <= Cases; seed++)
         {
             var random = new Random(seed);
             var (yaml, top) = RandomRubric(new Random(1 + ((seed - 1) / EvidenceSetsPerRubric)));
-            var rubric = Load(yaml);
+            if (!loaded.TryGetValue(yaml, out var rubric))
+            {
+                loaded[yaml] = rubric = new RubricLoader().LoadString(yaml, "random.yaml").GetRubricOrThrow();
+            }
+
             var evidence = RandomEvidence(random, rubric);
             var score = scorer.Score(rubric, "s", evidence, options);
             var guidance = advisor.Advise(score);
@@ -102,21 +107,6 @@ public sealed class GuidancePropertyTests
         checkedRoutes.Should().BeGreaterThan(Cases, "the generator must produce routes");
         unreachable.Should().BeGreaterThan(Cases / 10, "the generator must produce capped paths");
         bandSteps.Should().BeGreaterThan(Cases / 20, "the generator must produce band steps");
-    }
-
-    private static readonly Dictionary<string, Rubric> Loaded = new(StringComparer.Ordinal);
-
-    private static Rubric Load(string yaml)
-    {
-        lock (Loaded)
-        {
-            if (!Loaded.TryGetValue(yaml, out var rubric))
-            {
-                Loaded[yaml] = rubric = new RubricLoader().LoadString(yaml, "random.yaml").GetRubricOrThrow();
-            }
-
-            return rubric;
-        }
     }
 
     /// <summary>The evidence counted for a route expires as it says: counted the day before, not on the day.</summary>
