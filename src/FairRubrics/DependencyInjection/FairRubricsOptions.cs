@@ -14,4 +14,7 @@ public sealed class FairRubricsOptions
 
     /// <summary>Gets the thresholds and word lists of the built-in design checks (FR101–FR110).</summary>
     public DesignCheckOptions DesignChecks { get; } = new();
+
+    /// <summary>Gets the options of development guidance (<see cref="Guidance.IGuidanceAdvisor"/>): how evidence types are worded.</summary>
+    public Guidance.GuidanceOptions Guidance { get; } = new();
 }
