@@ -3,6 +3,7 @@ using FairRubrics.Catalog;
 using FairRubrics.Checks;
 using FairRubrics.Checks.BuiltIn;
 using FairRubrics.DependencyInjection;
+using FairRubrics.Language;
 using FairRubrics.Loading;
 using FairRubrics.Scoring;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,8 +16,8 @@ public static class FairRubricsServiceCollectionExtensions
     /// <summary>
     /// Registers FairRubrics: the built-in scoring rules and design checks (through the same
     /// <see cref="IFairRubricsBuilder.AddScoringRule{TRule}"/> and <see cref="IFairRubricsBuilder.AddRubricCheck{TCheck}"/>
-    /// integrators call), the <see cref="ScoringRuleSet"/>, the <see cref="RubricLoader"/> and the
-    /// <see cref="IRubricLinter"/>. Safe to call more than once: nothing is registered twice, and every
+    /// integrators call), the <see cref="ScoringRuleSet"/>, the <see cref="RubricLoader"/>, the
+    /// <see cref="IRubricLinter"/> and the <see cref="IReviewTextChecker"/> for reviewers' comments. Safe to call more than once: nothing is registered twice, and every
     /// <paramref name="configure"/> is applied to the same options.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -35,6 +36,7 @@ public static class FairRubricsServiceCollectionExtensions
         configure?.Invoke(options);
         options.Loader.Validate();
         options.DesignChecks.Validate();
+        options.ReviewText.Validate();
 
         services.TryAddSingleton(sp => new ScoringRuleSet(sp.GetServices<ScoringRule>()));
         services.TryAddSingleton(sp => new RubricLoader(sp.GetRequiredService<FairRubricsOptions>().Loader, sp.GetRequiredService<ScoringRuleSet>()));
@@ -43,6 +45,7 @@ public static class FairRubricsServiceCollectionExtensions
         services.TryAddSingleton<IRubricScorer>(sp => new RubricScorer(sp.GetService<TimeProvider>()));
         services.TryAddSingleton<IRubricLinter>(sp => new RubricLinter(sp.GetServices<IRubricCheck>(), sp.GetRequiredService<FairRubricsOptions>().Linter));
         services.TryAddSingleton(sp => new DesignCheckEnvironment(sp.GetRequiredService<FairRubricsOptions>().DesignChecks));
+        services.TryAddSingleton<IReviewTextChecker>(sp => ReviewTextChecker.Create(sp.GetRequiredService<FairRubricsOptions>().ReviewText));
 
         var builder = new FairRubricsBuilder(services);
         builder.AddScoringRule<RatingRule>()
