@@ -17,17 +17,30 @@ namespace FairRubrics.Audit;
 /// </remarks>
 internal static class Suppression
 {
-    public static AnalysisDecision[] Decide(AuditAccumulator acc, int k, bool complementary = true)
+    public static AnalysisDecision[] Decide(AuditAccumulator acc, int k, bool complementary = true) =>
+        Decide(
+            acc.Analyses,
+            [.. acc.Groups.Select(groups => (IReadOnlyList<Cell>)[.. groups.Values.Select(g => new Cell(BiasAuditor.Key(g), g.Values, g.Scored))])],
+            acc.Scored,
+            k,
+            complementary);
+
+    /// <summary>
+    /// Decides suppression for any set of analyses: <paramref name="cells"/> holds, per analysis, each group's key,
+    /// attribute values and size (the people it describes); <paramref name="total"/> is the number of people in
+    /// the population, known or not. Used by the outcome audit and by the review-language audit (FR304).
+    /// </summary>
+    public static AnalysisDecision[] Decide(IReadOnlyList<int[]> analyses, IReadOnlyList<IReadOnlyList<Cell>> cells, long total, int k, bool complementary = true)
     {
-        var decisions = new AnalysisDecision[acc.Analyses.Count];
+        var decisions = new AnalysisDecision[analyses.Count];
         for (var a = 0; a < decisions.Length; a++)
         {
             var d = new AnalysisDecision();
-            foreach (var g in acc.Groups[a].Values)
+            foreach (var g in cells[a])
             {
-                if (g.Scored < k)
+                if (g.Size < k)
                 {
-                    d.Suppressed[BiasAuditor.Key(g)] = SuppressionReason.SmallGroup;
+                    d.Suppressed[g.Key] = SuppressionReason.SmallGroup;
                 }
             }
 
@@ -40,12 +53,12 @@ internal static class Suppression
             changed = false;
             for (var a = 0; a < decisions.Length; a++)
             {
-                changed |= ProtectAnalysis(acc, a, decisions[a], k);
+                changed |= Protect([.. cells[a]], total, decisions[a], k);
             }
 
             for (var a = 0; a < decisions.Length; a++)
             {
-                var analysis = acc.Analyses[a];
+                var analysis = analyses[a];
                 if (analysis.Length < 2)
                 {
                     continue;
@@ -54,21 +67,21 @@ internal static class Suppression
                 // Each attribute of the intersection, with its single-attribute analysis.
                 for (var position = 0; position < analysis.Length; position++)
                 {
-                    var single = FindSingle(acc, analysis[position]);
+                    var single = FindSingle(analyses, analysis[position]);
                     if (single < 0)
                     {
                         continue;
                     }
 
-                    foreach (var margin in acc.Groups[single].Values)
+                    foreach (var margin in cells[single])
                     {
-                        if (decisions[single].Suppressed.ContainsKey(BiasAuditor.Key(margin)))
+                        if (decisions[single].Suppressed.ContainsKey(margin.Key))
                         {
                             continue;   // the slice total is not published
                         }
 
-                        var slice = acc.Groups[a].Values.Where(g => g.Values[position] == margin.Values[0]).ToList();
-                        changed |= Protect(slice, margin.Scored, decisions[a], k);
+                        var slice = cells[a].Where(g => g.Values[position] == margin.Values[0]).ToList();
+                        changed |= Protect(slice, margin.Size, decisions[a], k);
                     }
                 }
             }
@@ -79,29 +92,26 @@ internal static class Suppression
             var d = decisions[a];
             d.WithholdUnknown = complementary && d.Suppressed.Count > 0;
             d.Unreported = d.WithholdUnknown
-                ? acc.Scored - acc.Groups[a].Values.Where(g => !d.Suppressed.ContainsKey(BiasAuditor.Key(g))).Sum(g => g.Scored)
+                ? total - cells[a].Where(g => !d.Suppressed.ContainsKey(g.Key)).Sum(g => g.Size)
                 : null;
         }
 
         return decisions;
     }
 
-    private static bool ProtectAnalysis(AuditAccumulator acc, int a, AnalysisDecision decision, int k) =>
-        Protect([.. acc.Groups[a].Values], acc.Scored, decision, k);
-
     /// <summary>Within a set of cells whose total is published: while suppressed cells exist and the unreported rest is below k, suppress the smallest reported cell.</summary>
-    private static bool Protect(List<AuditAccumulator.GroupStats> cells, long publishedTotal, AnalysisDecision decision, int k)
+    private static bool Protect(List<Cell> cells, long publishedTotal, AnalysisDecision decision, int k)
     {
         var changed = false;
         while (true)
         {
-            var suppressed = cells.Where(c => decision.Suppressed.ContainsKey(BiasAuditor.Key(c))).ToList();
+            var suppressed = cells.Where(c => decision.Suppressed.ContainsKey(c.Key)).ToList();
             if (suppressed.Count == 0)
             {
                 return changed;
             }
 
-            var reportedTotal = cells.Where(c => !decision.Suppressed.ContainsKey(BiasAuditor.Key(c))).Sum(c => c.Scored);
+            var reportedTotal = cells.Where(c => !decision.Suppressed.ContainsKey(c.Key)).Sum(c => c.Size);
             var unreported = publishedTotal - reportedTotal;
             if (unreported >= k || unreported == 0)
             {
@@ -109,25 +119,25 @@ internal static class Suppression
             }
 
             var next = cells
-                .Where(c => !decision.Suppressed.ContainsKey(BiasAuditor.Key(c)))
-                .OrderBy(c => c.Scored)
-                .ThenBy(c => BiasAuditor.Key(c), StringComparer.Ordinal)
+                .Where(c => !decision.Suppressed.ContainsKey(c.Key))
+                .OrderBy(c => c.Size)
+                .ThenBy(c => c.Key, StringComparer.Ordinal)
                 .FirstOrDefault();
             if (next is null)
             {
                 return changed;
             }
 
-            decision.Suppressed[BiasAuditor.Key(next)] = SuppressionReason.Complementary;
+            decision.Suppressed[next.Key] = SuppressionReason.Complementary;
             changed = true;
         }
     }
 
-    private static int FindSingle(AuditAccumulator acc, int attribute)
+    private static int FindSingle(IReadOnlyList<int[]> analyses, int attribute)
     {
-        for (var a = 0; a < acc.Analyses.Count; a++)
+        for (var a = 0; a < analyses.Count; a++)
         {
-            if (acc.Analyses[a].Length == 1 && acc.Analyses[a][0] == attribute)
+            if (analyses[a].Length == 1 && analyses[a][0] == attribute)
             {
                 return a;
             }
@@ -135,6 +145,12 @@ internal static class Suppression
 
         return -1;
     }
+
+    /// <summary>One group of one analysis, as suppression sees it.</summary>
+    /// <param name="Key">The group's key (its values joined by U+001F).</param>
+    /// <param name="Values">The group's attribute values.</param>
+    /// <param name="Size">The number of people in the group.</param>
+    internal sealed record Cell(string Key, IReadOnlyList<string> Values, long Size);
 
     internal sealed class AnalysisDecision
     {

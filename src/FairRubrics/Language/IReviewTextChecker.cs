@@ -28,4 +28,15 @@ public interface IReviewTextChecker
     /// <param name="comment">The comment as written (any length; an empty comment is vague feedback).</param>
     /// <returns>The findings and the counts for population analyses.</returns>
     ReviewTextResult Check(string comment);
+
+    /// <summary>
+    /// Computes FR304 over accumulated comments: per group, the rates of comments with FR301, FR302 and FR303
+    /// findings and the mean length, each compared with the other reported groups, with small groups suppressed
+    /// as in the outcome audit.
+    /// </summary>
+    /// <param name="accumulator">The per-group counts (one population, or merged partitions).</param>
+    /// <param name="options">Minimum group size, thresholds and significance level.</param>
+    /// <returns>The aggregate report with FR304 findings; it never contains subject ids.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An option is outside its documented range.</exception>
+    ReviewTextReport Report(ReviewTextAccumulator accumulator, ReviewTextAuditOptions options);
 }

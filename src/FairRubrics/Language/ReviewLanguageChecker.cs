@@ -74,8 +74,8 @@ internal sealed class ReviewLanguageChecker : IReviewTextChecker
 
     public IReadOnlyList<CheckDescriptor> Descriptors { get; }
 
-    /// <summary>Gets the configured severity of FR304, or null when it is switched off.</summary>
-    internal DiagnosticSeverity? GroupDifferencesSeverity => _severities[3];
+    public ReviewTextReport Report(ReviewTextAccumulator accumulator, ReviewTextAuditOptions options) =>
+        ReviewTextAudit.Report(accumulator, options, _severities[3]);
 
     public ReviewTextResult Check(string comment)
     {
