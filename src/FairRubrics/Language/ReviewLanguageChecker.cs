@@ -55,6 +55,8 @@ internal sealed class ReviewLanguageChecker : IReviewTextChecker
         Description = "Across a population, one group's review comments have more gender-coded, personality or vague-feedback findings, or are shorter, than the other groups'.",
     };
 
+    private const string PersonalityAdvice = "describe what the person did and the effect it had, e.g. \"interrupted two colleagues in the design review before they had finished\"";
+
     private readonly WordMatcher _matcher;
     private readonly FrozenDictionary<WordListEntry, string?> _citations;
     private readonly DiagnosticSeverity?[] _severities;
@@ -269,7 +271,7 @@ internal sealed class ReviewLanguageChecker : IReviewTextChecker
         var reported = Of(words, PersonalityTag);
 
         var texts = reported.Select(h => comment[h.Start..h.End]).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var suggestion = Suggestion(reported, "describe what the person did and the effect it had, e.g. \"interrupted two colleagues in the design review before they had finished\"");
+        var suggestion = Suggestion(reported, PersonalityAdvice, reviewAdviceFor: WordListLoader.BuiltIn.FirstOrDefault(l => l.Id == "personality"));
         var message = $"{ReviewTextText.QuoteList(texts)}{Citations(reported)} {(texts.Count == 1 ? "describes" : "describe")} personality rather than behaviour: the reader cannot tell what happened, and labels like these are where stereotypes decide a review; {suggestion}";
         return new ReviewTextFinding(ReviewTextCheckIds.Personality, _severities[1]!.Value, message, suggestion, Words(comment, reported));
     }
@@ -308,10 +310,14 @@ internal sealed class ReviewLanguageChecker : IReviewTextChecker
         return citations.Count == 0 ? string.Empty : $" ({string.Join("; ", citations)})";
     }
 
-    /// <summary>Advice written for a word wins over a list's general advice.</summary>
-    private static string Suggestion(List<RawWordHit> hits, string fallback) =>
+    /// <summary>
+    /// Advice written for a word wins over a list's general advice, which wins over <paramref name="fallback"/>; the
+    /// general advice of <paramref name="reviewAdviceFor"/> (a built-in list written for rubric anchors) is replaced
+    /// by the fallback, which is written for review comments.
+    /// </summary>
+    private static string Suggestion(List<RawWordHit> hits, string fallback, WordList? reviewAdviceFor = null) =>
         (hits.Select(h => h.Entry.Instead).FirstOrDefault(i => i is not null)
-         ?? hits.Select(h => h.List.Instead).FirstOrDefault(i => i is not null)
+         ?? hits.Where(h => !ReferenceEquals(h.List, reviewAdviceFor)).Select(h => h.List.Instead).FirstOrDefault(i => i is not null)
          ?? fallback).TrimEnd('.');
 
     private static ReviewTextWord[] Words(string comment, List<RawWordHit> hits) =>

@@ -101,6 +101,8 @@ internal static class ReviewTextAudit
         };
     }
 
+    private static string P(double p) => p < 0.0001 ? "p < 0.0001" : "p = " + BuiltInOutcomeChecks.P(p);
+
     private static ReviewTextRate Rate(long count, long comments, long? otherCount, long? otherComments)
     {
         var rate = count / (double)comments;
@@ -132,14 +134,14 @@ internal static class ReviewTextAudit
             var significant = rate.FisherP < options.Alpha;
             var message = string.Create(
                 CultureInfo.InvariantCulture,
-                $"{label}: {BuiltInOutcomeChecks.Pct(rate.Rate)} of the {g.Comments} comments about this group {what}, against {BuiltInOutcomeChecks.Pct(rate.OthersRate!.Value)} for the other reported groups (a difference of {BuiltInOutcomeChecks.Pct(difference)}, threshold {BuiltInOutcomeChecks.Pct(options.RateDifferenceThreshold)}); Fisher exact p = {BuiltInOutcomeChecks.P(rate.FisherP!.Value)}{(significant ? ", statistically significant" : ", not statistically significant: read it as a signal to look closer")}. Comments about the same person are not independent, so treat p as optimistic; {advice}.");
+                $"{label}: {BuiltInOutcomeChecks.Pct(rate.Rate)} of the {g.Comments} comments about this group {what}, against {BuiltInOutcomeChecks.Pct(rate.OthersRate!.Value)} for the other reported groups (a difference of {BuiltInOutcomeChecks.Pct(difference)}, threshold {BuiltInOutcomeChecks.Pct(options.RateDifferenceThreshold)}); Fisher exact {P(rate.FisherP!.Value)}{(significant ? ", statistically significant" : ", not statistically significant: read it as a signal to look closer")}. Comments about the same person are not independent, so treat p as optimistic; {advice}.");
             findings.Add(new ReviewTextGroupFinding(ReviewTextCheckIds.GroupDifferences, significant ? configured : DiagnosticSeverity.Info, attributes, g.Values, measure, message));
         }
 
         if (g.LengthHedgesG is { } hedges && hedges <= -options.LengthEffectSizeThreshold)
         {
             var significant = g.LengthP < options.Alpha;
-            var p = g.LengthP is { } lengthP ? $"; p = {BuiltInOutcomeChecks.P(lengthP)}{(significant ? ", statistically significant" : ", not statistically significant")}" : string.Empty;
+            var p = g.LengthP is { } lengthP ? $"; {P(lengthP)}{(significant ? ", statistically significant" : ", not statistically significant")}" : string.Empty;
             var message = string.Create(
                 CultureInfo.InvariantCulture,
                 $"{label}: comments about this group are shorter, {BuiltInOutcomeChecks.Num(g.MeanWords!.Value, 1)} words on average against {BuiltInOutcomeChecks.Num(g.OthersMeanWords!.Value, 1)} for the other reported groups (Hedges' g = {BuiltInOutcomeChecks.Num(hedges)}, threshold -{BuiltInOutcomeChecks.Num(options.LengthEffectSizeThreshold)}){p}. Shorter feedback carries less evidence into calibration and promotion decisions; ask reviewers to write the same depth of feedback for everyone.");

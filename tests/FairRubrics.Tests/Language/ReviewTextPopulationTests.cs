@@ -47,7 +47,7 @@ public sealed class ReviewTextPopulationTests
         report.Findings.Select(f => (f.Measure, f.Values[0])).Should().Equal(("FR303", "female"), ("length", "female"));
         var finding = report.Findings[0];
         finding.Should().BeEquivalentTo(new { Id = "FR304", Severity = DiagnosticSeverity.Warning, Measure = "FR303", Values = new[] { "female" }, Attributes = new[] { "gender" } });
-        finding.Message.Should().StartWith("gender 'female': 66.7% of the 120 comments about this group give no concrete example (FR303), against 25% for the other reported groups (a difference of 41.7%, threshold 10%); Fisher exact p = < 0.0001, statistically significant.");
+        finding.Message.Should().StartWith("gender 'female': 66.7% of the 120 comments about this group give no concrete example (FR303), against 25% for the other reported groups (a difference of 41.7%, threshold 10%); Fisher exact p < 0.0001, statistically significant.");
         report.Analyses.Single().Groups.Single(g => g.Values[0] == "male").Vague!.Difference.Should().BeNegative();
     }
 
