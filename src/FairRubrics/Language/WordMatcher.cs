@@ -37,19 +37,16 @@ internal readonly record struct RawWordHit(int First, int Last, int Start, int E
 /// </remarks>
 internal sealed class WordMatcher
 {
-    private readonly FrozenDictionary<string, Compiled[]> _words;
-    private readonly FrozenDictionary<string, Compiled[]>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
-    private readonly FrozenDictionary<string, Compiled[]> _stems;
+    // One lookup per word finds the single-word entries and the phrases that start with it; a second, by the
+    // word's first _minStem letters, finds the stems it may start with.
+    private readonly FrozenDictionary<string, Bucket> _byWord;
+    private readonly FrozenDictionary<string, Bucket>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
+    private readonly FrozenDictionary<string, Compiled[]> _stemsByPrefix;
     private readonly FrozenDictionary<string, Compiled[]>.AlternateLookup<ReadOnlySpan<char>> _stemLookup;
-    private readonly FrozenDictionary<string, Compiled[]> _phrases;
-    private readonly FrozenDictionary<string, Compiled[]>.AlternateLookup<ReadOnlySpan<char>> _phraseLookup;
     private readonly FrozenSet<string> _allowedWords;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _allowedLookup;
     private readonly IReadOnlyCollection<string>[][] _allowedPhrases;
-    private readonly FrozenSet<string> _stemPrefixes;
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _stemPrefixLookup;
     private readonly int _minStem;
-    private readonly int _maxStem;
 
     /// <summary>Compiles the entries of <paramref name="lists"/> used by <paramref name="checkId"/> (every entry when null).</summary>
     /// <param name="lists">The lists.</param>
@@ -107,21 +104,22 @@ internal sealed class WordMatcher
             }
         }
 
-        _words = words.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
-        _stems = stems.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
-        _phrases = phrases.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
-        _wordLookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
-        _stemLookup = _stems.GetAlternateLookup<ReadOnlySpan<char>>();
-        _phraseLookup = _phrases.GetAlternateLookup<ReadOnlySpan<char>>();
+        _byWord = words.Keys.Union(phrases.Keys, StringComparer.Ordinal).ToFrozenDictionary(
+            k => k,
+            k => new Bucket(words.TryGetValue(k, out var w) ? [.. w] : [], phrases.TryGetValue(k, out var p) ? [.. p] : []),
+            StringComparer.Ordinal);
+        _wordLookup = _byWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        _minStem = stems.Count == 0 ? int.MaxValue : stems.Keys.Min(k => k.Length);
+
+        // Longest stem first, as the stems of one word were always tried.
+        _stemsByPrefix = stems
+            .SelectMany(p => p.Value.Select(c => (Stem: p.Key, Entry: c)))
+            .GroupBy(x => x.Stem[.._minStem], StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(x => x.Stem.Length).Select(x => x.Entry).ToArray(), StringComparer.Ordinal);
+        _stemLookup = _stemsByPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
         _allowedWords = allow.Where(a => !a.Contains(' ', StringComparison.Ordinal)).SelectMany(Inflections.Of).ToFrozenSet(StringComparer.Ordinal);
         _allowedLookup = _allowedWords.GetAlternateLookup<ReadOnlySpan<char>>();
         _allowedPhrases = [.. allow.Where(a => a.Contains(' ', StringComparison.Ordinal)).Select(InflectedPhrase)];
-        _minStem = stems.Count == 0 ? int.MaxValue : stems.Keys.Min(k => k.Length);
-        _maxStem = stems.Count == 0 ? 0 : stems.Keys.Max(k => k.Length);
-
-        // Most words start like no stem: one lookup of their first _minStem letters rules them out.
-        _stemPrefixes = stems.Keys.Select(k => k[.._minStem]).ToFrozenSet(StringComparer.Ordinal);
-        _stemPrefixLookup = _stemPrefixes.GetAlternateLookup<ReadOnlySpan<char>>();
         IsEmpty = words.Count == 0 && stems.Count == 0 && phrases.Count == 0;
     }
 
@@ -185,35 +183,29 @@ internal sealed class WordMatcher
                 continue;
             }
 
-            if (_phraseLookup.TryGetValue(key, out var phraseEntries))
+            if (_wordLookup.TryGetValue(key, out var bucket))
             {
-                foreach (var phrase in phraseEntries)
+                foreach (var phrase in bucket.Phrases)
                 {
                     if (phrase.MatchesAt(text.Text, tokens, keys, i))
                     {
                         Add(tokens, keys, i, i + phrase.Words.Length - 1, phrase, ref hits);
                     }
                 }
-            }
 
-            if (_wordLookup.TryGetValue(key, out var wordEntries))
-            {
-                foreach (var entry in wordEntries)
+                foreach (var entry in bucket.Words)
                 {
                     Add(tokens, keys, i, i, entry, ref hits);
                 }
             }
 
-            if (key.Length >= _minStem && _stemPrefixLookup.Contains(key[.._minStem]))
+            if (key.Length >= _minStem && _stemLookup.TryGetValue(key[.._minStem], out var stemEntries))
             {
-                for (var length = Math.Min(_maxStem, key.Length); length >= _minStem; length--)
+                foreach (var entry in stemEntries)
                 {
-                    if (_stemLookup.TryGetValue(key[..length], out var stemEntries))
+                    if (key.StartsWith(entry.Words[0], StringComparison.Ordinal))
                     {
-                        foreach (var entry in stemEntries)
-                        {
-                            Add(tokens, keys, i, i, entry, ref hits);
-                        }
+                        Add(tokens, keys, i, i, entry, ref hits);
                     }
                 }
             }
@@ -348,6 +340,9 @@ internal sealed class WordMatcher
 
         return false;
     }
+
+    /// <summary>The single-word entries keyed by one of their forms, and the phrases whose first word takes that form.</summary>
+    private sealed record Bucket(Compiled[] Words, Compiled[] Phrases);
 
     /// <summary>An entry prepared for matching: its words' keys, the forms each word may take, its exceptions.</summary>
     private sealed class Compiled
