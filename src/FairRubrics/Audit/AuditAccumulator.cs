@@ -81,10 +81,11 @@ public sealed class AuditAccumulator
     internal IReadOnlyDictionary<string, RaterStats> Raters => _raters;
 
     /// <summary>
-    /// Gets, when an intersection is analysed, the subjects per combination of known and unknown values over all
-    /// attributes (null for unknown): the finest cells that published figures add up, for the suppression check.
+    /// Gets, when an intersection is analysed, the subjects per combination of values over all attributes with at
+    /// least one unknown (null): with the intersection's groups (every value known), the finest cells that
+    /// published figures add up, for the suppression check. Null without an intersection.
     /// </summary>
-    internal IReadOnlyDictionary<string, PatternStats>? Patterns => _patterns;
+    internal IReadOnlyDictionary<string, PatternStats>? UnknownPatterns => _patterns;
 
     /// <summary>Adds one subject's result with its attribute values.</summary>
     /// <param name="subject">The score result.</param>
@@ -126,18 +127,6 @@ public sealed class AuditAccumulator
             }
         }
 
-        if (_patterns is not null)
-        {
-            var pattern = string.Join('\u001F', attributeValues.Select(v => string.IsNullOrWhiteSpace(v) ? "\u0000" : v.Trim()));
-            if (!_patterns.TryGetValue(pattern, out var stats))
-            {
-                _patterns[pattern] = stats = new PatternStats([.. attributeValues.Select(v => string.IsNullOrWhiteSpace(v) ? null : v.Trim())]);
-            }
-
-            stats.Subjects++;
-            stats.Scored += subject.Scored ? 1 : 0;
-        }
-
         for (var a = 0; a < _analyses.Length; a++)
         {
             var analysis = _analyses[a];
@@ -161,6 +150,11 @@ public sealed class AuditAccumulator
                 if (subject.Scored)
                 {
                     _unknownScored[a]++;
+                }
+
+                if (_patterns is not null && analysis.Length == _attributes.Length)
+                {
+                    AddUnknownPattern(subject, attributeValues);
                 }
 
                 continue;
@@ -280,6 +274,24 @@ public sealed class AuditAccumulator
                 _raters[rater] = stats.Clone();
             }
         }
+    }
+
+    private void AddUnknownPattern(AuditSubject subject, IReadOnlyList<string?> attributeValues)
+    {
+        var values = new string?[attributeValues.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = string.IsNullOrWhiteSpace(attributeValues[i]) ? null : attributeValues[i]!.Trim();
+        }
+
+        var pattern = string.Join('\u001F', values.Select(v => v ?? "\u0000"));
+        if (!_patterns!.TryGetValue(pattern, out var stats))
+        {
+            _patterns[pattern] = stats = new PatternStats(values);
+        }
+
+        stats.Subjects++;
+        stats.Scored += subject.Scored ? 1 : 0;
     }
 
     private void CheckShape(AuditSubject subject)

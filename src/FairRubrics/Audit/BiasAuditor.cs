@@ -10,6 +10,8 @@ public interface IBiasAuditor
     /// <param name="accumulator">The statistics.</param>
     /// <param name="options">The audit options; <see cref="AuditOptions.FavourableBands"/> must name the favourable bands.</param>
     /// <returns>The report with findings.</returns>
+    /// <exception cref="ArgumentException">No favourable band is named.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its documented range.</exception>
     AuditReport Report(AuditAccumulator accumulator, AuditOptions options);
 
     /// <summary>Audits results in memory: joins each result with its attributes and reports.</summary>
@@ -89,6 +91,11 @@ public sealed class BiasAuditor : IBiasAuditor
         ArgumentNullException.ThrowIfNull(accumulator);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        if (options.FavourableBands.Count == 0)
+        {
+            throw new ArgumentException("AuditOptions.FavourableBands is empty: name the bands that count as favourable (the rubric's 'favourable' list); without them every selection rate would be 0.", nameof(options));
+        }
+
         var favourable = new HashSet<string>(options.FavourableBands, StringComparer.Ordinal);
         var k = options.MinGroupSize;
         var median = MedianOf(accumulator.Scores);

@@ -47,7 +47,7 @@ internal static class Suppression
         {
             ApplyRules(acc, decisions, k, complementary);
         }
-        while (complementary && acc.Patterns is not null && SuppressOneNextToDerivable(acc, decisions));
+        while (complementary && acc.UnknownPatterns is not null && SuppressOneNextToDerivable(acc, decisions));
 
         for (var a = 0; a < decisions.Length; a++)
         {
@@ -169,9 +169,10 @@ internal static class Suppression
         // A reported cell of the intersection is published as it is, so it is no unknown either (leaving it out keeps
         // the equations few: the singles' groups, the unknown or unreported counts and the total).
         var intersection = acc.Analyses.Count - 1;
-        var cells = acc.Patterns!
-            .Where(p => !(acc.Groups[intersection].ContainsKey(p.Key) && !decisions[intersection].Suppressed.ContainsKey(p.Key)))
-            .Select(p => p.Value)
+        var cells = acc.Groups[intersection]
+            .Where(g => decisions[intersection].Suppressed.ContainsKey(g.Key))
+            .Select(g => new AuditAccumulator.PatternStats(g.Value.Values) { Subjects = g.Value.Subjects, Scored = g.Value.Scored })
+            .Concat(acc.UnknownPatterns!.Values)
             .Where(p => p.Scored > 0 || (p.Subjects > 0 && small.Any(s => s.Group.Scored == 0 && Contains(acc, s.Analysis, s.Group, p))))
             .ToList();
         var basis = new Basis(cells.Count);

@@ -38,6 +38,18 @@ public sealed class AuditMergeTests
     }
 
     [Fact]
+    public void Audit_WithoutFavourableBands_IsRejected()
+    {
+        var (attributes, people) = AuditPopulation.Random(5, size: 50);
+        var options = new AuditOptions();
+        options.Attributes.Add(attributes[0]);
+
+        var act = () => new BiasAuditor().Report(AuditPopulation.Accumulate(attributes, people), options);
+
+        act.Should().Throw<ArgumentException>().WithMessage("*FavourableBands*");
+    }
+
+    [Fact]
     public void Audit_MergeOfDifferentAudits_IsRejected()
     {
         var a = new AuditAccumulator(["gender"], intersect: false);

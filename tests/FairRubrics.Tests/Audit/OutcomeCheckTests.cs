@@ -12,6 +12,16 @@ public sealed class OutcomeCheckTests
     private static int _next;
 
     [Fact]
+    public void Audit_FR201_Message_GivesTinyPValuesAsAnInequality()
+    {
+        var report = Audit(Scores("A", (4, 30), (2, 10)), Scores("B", (4, 5), (2, 35)));
+
+        var finding = report.Findings.Should().ContainSingle(f => f.Id == "FR201").Subject;
+        finding.Severity.Should().Be(DiagnosticSeverity.Error);
+        finding.Message.Should().Contain("Fisher exact p < 0.0001, statistically significant");
+    }
+
+    [Fact]
     public void Audit_FR202_ScoringRateBelowFourFifths_IsReported()
     {
         // Above the median (2.0): A 10 of 12, B 19 of 30: 0.633 / 0.833 = 0.76.
