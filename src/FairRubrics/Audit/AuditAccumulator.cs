@@ -24,6 +24,7 @@ public sealed class AuditAccumulator
     /// <summary>Creates an accumulator.</summary>
     /// <param name="attributes">The attribute names, in the order attribute values are given to <see cref="Add"/>.</param>
     /// <param name="intersect">Whether to analyse the intersection of all attributes too.</param>
+    /// <exception cref="ArgumentException">No attribute, or an attribute named twice.</exception>
     public AuditAccumulator(IReadOnlyList<string> attributes, bool intersect)
     {
         ArgumentNullException.ThrowIfNull(attributes);
@@ -33,6 +34,11 @@ public sealed class AuditAccumulator
         }
 
         _attributes = [.. attributes];
+        if (_attributes.Distinct(StringComparer.Ordinal).Count() != _attributes.Length)
+        {
+            throw new ArgumentException("An attribute is named twice; each attribute is analysed once.", nameof(attributes));
+        }
+
         var analyses = Enumerable.Range(0, _attributes.Length).Select(i => new[] { i }).ToList();
         if (intersect && _attributes.Length > 1)
         {

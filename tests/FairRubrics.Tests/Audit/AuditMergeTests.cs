@@ -50,6 +50,14 @@ public sealed class AuditMergeTests
     }
 
     [Fact]
+    public void Audit_AttributeNamedTwice_IsRejected()
+    {
+        var act = () => new AuditAccumulator(["gender", "gender"], intersect: true);
+
+        act.Should().Throw<ArgumentException>().WithMessage("*named twice*");
+    }
+
+    [Fact]
     public void Audit_MergeOfDifferentAudits_IsRejected()
     {
         var a = new AuditAccumulator(["gender"], intersect: false);
