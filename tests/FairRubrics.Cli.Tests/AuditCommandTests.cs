@@ -52,11 +52,14 @@ public sealed class AuditCommandTests : IDisposable
         var (_, byGender, _) = CliRunner.Run("audit", "--scores", scores, "--attributes", attributes, "--favourable", "Strong", "--by", "gender");
         var (_, intersected, _) = CliRunner.Run("audit", "--scores", scores, "--attributes", attributes, "--favourable", "Strong", "--by", "team,gender", "--intersect");
         var (code, _, stderr) = CliRunner.Run("audit", "--scores", scores, "--attributes", attributes, "--favourable", "Strong", "--by", "age");
+        var (twiceCode, _, twice) = CliRunner.Run("audit", "--scores", scores, "--attributes", attributes, "--favourable", "Strong", "--by", "gender,Gender", "--intersect");
 
         Analyses(byGender).Should().Equal("gender");
         Analyses(intersected).Should().Equal("team", "gender", "team x gender");
         code.Should().Be(2);
         stderr.Should().Contain("--by names 'age', which is not a column");
+        twiceCode.Should().Be(2);
+        twice.Trim().Should().Be("fairrubrics: error: --by names 'Gender' twice");
     }
 
     [Fact]

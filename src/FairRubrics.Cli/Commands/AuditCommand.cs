@@ -99,6 +99,11 @@ internal static class AuditCommand
                 throw new CliUsageException($"--by names '{name}', which is not a column of {request.Attributes} (columns: {string.Join(", ", table.Columns)})");
             }
 
+            if (indexes.Contains(index))
+            {
+                throw new CliUsageException($"--by names '{name}' twice");
+            }
+
             indexes.Add(index);
             options.Attributes.Add(table.Columns[index]);
         }

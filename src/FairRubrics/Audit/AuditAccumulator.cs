@@ -24,6 +24,7 @@ public sealed class AuditAccumulator
     /// <summary>Creates an accumulator.</summary>
     /// <param name="attributes">The attribute names, in the order attribute values are given to <see cref="Add"/>.</param>
     /// <param name="intersect">Whether to analyse the intersection of all attributes too.</param>
+    /// <exception cref="ArgumentException">No attribute, or an attribute named twice.</exception>
     public AuditAccumulator(IReadOnlyList<string> attributes, bool intersect)
     {
         ArgumentNullException.ThrowIfNull(attributes);
@@ -33,6 +34,11 @@ public sealed class AuditAccumulator
         }
 
         _attributes = [.. attributes];
+        if (_attributes.Distinct(StringComparer.Ordinal).Count() != _attributes.Length)
+        {
+            throw new ArgumentException("An attribute is named twice; each attribute is analysed once.", nameof(attributes));
+        }
+
         var analyses = Enumerable.Range(0, _attributes.Length).Select(i => new[] { i }).ToList();
         if (intersect && _attributes.Length > 1)
         {
@@ -141,7 +147,7 @@ public sealed class AuditAccumulator
                     break;
                 }
 
-                key = key is null ? value.Trim() : key + "\u001F" + value.Trim();
+                key = AppendKey(key ?? string.Empty, value.Trim());
             }
 
             if (unknown)
@@ -276,6 +282,15 @@ public sealed class AuditAccumulator
         }
     }
 
+    /// <summary>
+    /// The dictionary key of a list of values: each value with its length in front (null as "-"), so that two
+    /// different lists never share a key, whatever characters the values contain.
+    /// </summary>
+    internal static string KeyOf(IEnumerable<string?> values) => values.Aggregate(string.Empty, AppendKey);
+
+    private static string AppendKey(string key, string? value) =>
+        value is null ? key + "-\u001F" : string.Concat(key, value.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), "\u001F", value);
+
     private void AddUnknownPattern(AuditSubject subject, IReadOnlyList<string?> attributeValues)
     {
         var values = new string?[attributeValues.Count];
@@ -284,7 +299,7 @@ public sealed class AuditAccumulator
             values[i] = string.IsNullOrWhiteSpace(attributeValues[i]) ? null : attributeValues[i]!.Trim();
         }
 
-        var pattern = string.Join('\u001F', values.Select(v => v ?? "\u0000"));
+        var pattern = values.Aggregate(string.Empty, AppendKey);
         if (!_patterns!.TryGetValue(pattern, out var stats))
         {
             _patterns[pattern] = stats = new PatternStats(values);

@@ -338,7 +338,7 @@ public sealed class BiasAuditor : IBiasAuditor
         return effects;
     }
 
-    internal static string Key(AuditAccumulator.GroupStats g) => string.Join('\u001F', g.Values);
+    internal static string Key(AuditAccumulator.GroupStats g) => AuditAccumulator.KeyOf(g.Values);
 
     private sealed class ValuesComparer : IComparer<IReadOnlyList<string>>
     {

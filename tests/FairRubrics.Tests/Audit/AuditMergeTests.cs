@@ -50,6 +50,31 @@ public sealed class AuditMergeTests
     }
 
     [Fact]
+    public void Audit_IntersectionGroups_StayApartWhateverTheirValuesContain()
+    {
+        // Joined with a separator, ("a\u001Fb", "c") and ("a", "b\u001Fc") would be one group.
+        var accumulator = new AuditAccumulator(["x", "y"], intersect: true);
+        for (var i = 0; i < 6; i++)
+        {
+            accumulator.Add(AuditPopulation.Scored("p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), 4), ["a\u001Fb", "c"]);
+            accumulator.Add(AuditPopulation.Scored("q" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), 2), ["a", "b\u001Fc"]);
+        }
+
+        var report = new BiasAuditor().Report(accumulator, AuditPopulation.Options(["x", "y"]));
+
+        report.Analyses[2].Groups.Select(g => (g.Values[0], g.Values[1], g.N, g.Favourable))
+            .Should().Equal(("a", "b\u001Fc", (long?)6, (long?)0), ("a\u001Fb", "c", (long?)6, (long?)6));
+    }
+
+    [Fact]
+    public void Audit_AttributeNamedTwice_IsRejected()
+    {
+        var act = () => new AuditAccumulator(["gender", "gender"], intersect: true);
+
+        act.Should().Throw<ArgumentException>().WithMessage("*named twice*");
+    }
+
+    [Fact]
     public void Audit_MergeOfDifferentAudits_IsRejected()
     {
         var a = new AuditAccumulator(["gender"], intersect: false);
