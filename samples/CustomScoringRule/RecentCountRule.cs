@@ -82,20 +82,8 @@ public sealed class RecentCountRule : ScoringRule<RecentCountSettings>
         }
 
         Span<double> weights = evidence.Count <= 128 ? stackalloc double[evidence.Count] : new double[evidence.Count];
-        for (var i = 0; i < evidence.Count; i++)
-        {
-            var item = evidence.Items[i];
-            var ageDays = evidence.AsOf.DayNumber - item.Date!.Value.DayNumber;
-            weights[i] = item.Quantity * Math.Pow(0.5, ageDays / (double)settings.HalfLifeDays);
-        }
-
-        weights.Sort();
-        var total = 0.0;
-        foreach (var w in weights)
-        {
-            total += w;
-        }
-
+        Weigh(settings, evidence, weights);
+        var total = SortedSum(weights);
         int? reached = null;
         foreach (var (level, min) in settings.Thresholds)
         {
@@ -107,5 +95,77 @@ public sealed class RecentCountRule : ScoringRule<RecentCountSettings>
 
         var note = string.Create(CultureInfo.InvariantCulture, $"weighted count {total:0.##}");
         return reached is { } l ? PathOutcome.AtLevel(l, note) : PathOutcome.NoLevel(note);
+    }
+
+    /// <summary>
+    /// Development guidance: how many more items, recorded today (each weighing 1), take the path to
+    /// <paramref name="targetLevel"/>. Optional — without it guidance says "ask your manager what evidence counts".
+    /// The answer is checked on <see cref="Evaluate"/>'s own arithmetic, so adding exactly that many really gets there.
+    /// </summary>
+    /// <inheritdoc/>
+    public override PathAdvice? Guide(RecentCountSettings settings, in PathEvidence evidence, double targetLevel)
+    {
+        (int Level, double Min)? goal = null;
+        foreach (var threshold in settings.Thresholds)
+        {
+            if (threshold.Level >= targetLevel)
+            {
+                goal = threshold;
+                break;
+            }
+        }
+
+        if (goal is not { } target)
+        {
+            // A path that cannot reach the level is never suggested; say why.
+            return PathAdvice.Unreachable(string.Create(CultureInfo.InvariantCulture, $"the highest level this path gives is {settings.Thresholds[^1].Level}"));
+        }
+
+        var weights = new double[evidence.Count];
+        Weigh(settings, evidence, weights);
+        var more = Math.Max(1, (int)Math.Ceiling(target.Min - SortedSum((double[])weights.Clone())));
+        while (TotalWith(weights, more) < target.Min)
+        {
+            more++;
+        }
+
+        while (more > 1 && TotalWith(weights, more - 1) >= target.Min)
+        {
+            more--;
+        }
+
+        return PathAdvice.ByAdding(new OccurrenceNeed(settings.Of, more));
+    }
+
+    private static void Weigh(RecentCountSettings settings, in PathEvidence evidence, Span<double> weights)
+    {
+        for (var i = 0; i < evidence.Count; i++)
+        {
+            var item = evidence.Items[i];
+            var ageDays = evidence.AsOf.DayNumber - item.Date!.Value.DayNumber;
+            weights[i] = item.Quantity * Math.Pow(0.5, ageDays / (double)settings.HalfLifeDays);
+        }
+    }
+
+    /// <summary>Sorts and sums, so the total does not depend on the order of the evidence.</summary>
+    private static double SortedSum(Span<double> weights)
+    {
+        weights.Sort();
+        var total = 0.0;
+        foreach (var w in weights)
+        {
+            total += w;
+        }
+
+        return total;
+    }
+
+    /// <summary>The total <see cref="Evaluate"/> would compute with <paramref name="more"/> new items of weight 1.</summary>
+    private static double TotalWith(double[] weights, int more)
+    {
+        var all = new double[weights.Length + more];
+        weights.CopyTo(all, 0);
+        all.AsSpan(weights.Length).Fill(1);
+        return SortedSum(all);
     }
 }

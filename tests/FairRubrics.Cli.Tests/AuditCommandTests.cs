@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 
 namespace FairRubrics.Cli.Tests;
@@ -5,11 +7,221 @@ namespace FairRubrics.Cli.Tests;
 [Collection("cli")]
 public sealed class AuditCommandTests : IDisposable
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("fairrubrics-audit-");
+    private const string Rubric = "tests/FairRubrics.Tests/Audit/Reference/rubric.yaml";
+
+    private static readonly string[] Teams = ["<script>alert(1)</script>", "a|b", "[x](javascript:alert(1))", "plain"];
 
     private static string Case => Path.Combine(CliRunner.RepositoryRoot, "tests", "FairRubrics.Tests", "Audit", "Reference", "cases", "basic");
 
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("fairrubrics-audit-");
+
     public void Dispose() => _dir.Delete(recursive: true);
+
+    [Fact]
+    public void Audit_Json_ReportsEveryAttributeColumnAndExitsOneOnAnFR201Error()
+    {
+        var (scores, attributes) = Population(adverse: true);
+
+        var (code, stdout, stderr) = CliRunner.Run("audit", "--scores", scores, "--attributes", attributes, "--favourable", "Strong");
+
+        code.Should().Be(1, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var root = json.RootElement;
+        root.GetProperty("subjects").GetInt64().Should().Be(64);
+        root.GetProperty("favourable").EnumerateArray().Select(v => v.GetString()).Should().Equal("Strong");
+        root.GetProperty("analyses").EnumerateArray().Select(a => a.GetProperty("attributes")[0].GetString()).Should().Equal("gender", "team");
+        root.GetProperty("findings").EnumerateArray().Should().Contain(f => f.GetProperty("id").GetString() == "FR201" && f.GetProperty("severity").GetString() == "error");
+        stderr.Should().Contain("64 result(s) audited (64 scored), 0 rejected");
+    }
+
+    [Fact]
+    public void Audit_NoErrorFinding_ExitsZero()
+    {
+        var (scores, attributes) = Population(adverse: false);
+
+        var (code, stdout, stderr) = CliRunner.Run("audit", "--scores", scores, "--attributes", attributes, "--favourable", "Strong");
+
+        code.Should().Be(0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        json.RootElement.GetProperty("findings").EnumerateArray().Should().NotContain(f => f.GetProperty("severity").GetString() == "error");
+    }
+
+    [Fact]
+    public void Audit_ByAndIntersect_ChooseTheAnalyses()
+    {
+        var (scores, attributes) = Population(adverse: true);
+
+        var (_, byGender, _) = CliRunner.Run("audit", "--scores", scores, "--attributes", attributes, "--favourable", "Strong", "--by", "gender");
+        var (_, intersected, _) = CliRunner.Run("audit", "--scores", scores, "--attributes", attributes, "--favourable", "Strong", "--by", "team,gender", "--intersect");
+        var (code, _, stderr) = CliRunner.Run("audit", "--scores", scores, "--attributes", attributes, "--favourable", "Strong", "--by", "age");
+        var (twiceCode, _, twice) = CliRunner.Run("audit", "--scores", scores, "--attributes", attributes, "--favourable", "Strong", "--by", "gender,Gender", "--intersect");
+
+        Analyses(byGender).Should().Equal("gender");
+        Analyses(intersected).Should().Equal("team", "gender", "team x gender");
+        code.Should().Be(2);
+        stderr.Should().Contain("--by names 'age', which is not a column");
+        twiceCode.Should().Be(2);
+        twice.Trim().Should().Be("fairrubrics: error: --by names 'Gender' twice");
+    }
+
+    [Fact]
+    public void Audit_FavourableBands_ComeFromTheOptionOrTheRubric()
+    {
+        var (scores, attributes) = Population(adverse: true);
+
+        var (_, fromRubric, _) = CliRunner.Run("audit", "--scores", scores, "--attributes", attributes, "--rubric", Rubric);
+        var (_, fromOption, _) = CliRunner.Run("audit", "--scores", scores, "--attributes", attributes, "--rubric", Rubric, "--favourable", "Solid");
+        var (code, _, stderr) = CliRunner.Run("audit", "--scores", scores, "--attributes", attributes);
+
+        Favourable(fromRubric).Should().Equal("Exceptional", "Strong");
+        Favourable(fromOption).Should().Equal("Solid");
+        code.Should().Be(2);
+        stderr.Trim().Should().Be("fairrubrics: error: no favourable bands: pass --favourable BAND,... or --rubric FILE (its 'favourable' list)");
+    }
+
+    [Theory]
+    [InlineData("--min-group-size", "2", "--min-group-size must be at least 3")]
+    [InlineData("--scores", "missing.jsonl", "no such score results file or folder: missing.jsonl")]
+    [InlineData("--attributes", "missing.csv", "no such attributes file: missing.csv")]
+    [InlineData("--rubric", "missing.yaml", "no such rubric file: missing.yaml")]
+    public void Audit_UsageErrors_ExitTwoWithOneLine(string option, string value, string message)
+    {
+        var (scores, attributes) = Population(adverse: true);
+        var args = new List<string> { "audit", "--scores", scores, "--attributes", attributes };
+        var at = args.IndexOf(option);
+        if (at >= 0)
+        {
+            args[at + 1] = value;
+        }
+        else
+        {
+            args.AddRange([option, value]);
+        }
+
+        var (code, stdout, stderr) = CliRunner.Run([.. args]);
+
+        code.Should().Be(2);
+        stdout.Should().BeEmpty();
+        stderr.TrimEnd().Split('\n').Should().ContainSingle().Which.Should().Contain(message);
+    }
+
+    [Fact]
+    public void Audit_Out_WritesTheReportToTheFile()
+    {
+        var (scores, attributes) = Population(adverse: true);
+        var output = Path.Combine(_dir.FullName, "audit.json");
+
+        var (_, toStdout, _) = CliRunner.Run("audit", "--scores", scores, "--attributes", attributes, "--favourable", "Strong");
+        var (code, stdout, stderr) = CliRunner.Run("audit", "--scores", scores, "--attributes", attributes, "--favourable", "Strong", "--out", output);
+
+        code.Should().Be(1);
+        stdout.Should().BeEmpty();
+        stderr.Should().Contain("report written to " + output);
+        File.ReadAllText(output).Should().Be(toStdout);
+    }
+
+    [Theory]
+    [InlineData("md")]
+    [InlineData("html")]
+    public void Audit_HumanFormats_EscapeHostileValues(string format)
+    {
+        var (scores, attributes) = Population(adverse: true);
+
+        var (code, stdout, _) = CliRunner.Run("audit", "--scores", scores, "--attributes", attributes, "--favourable", "Strong", "--format", format, "--by", "team,gender", "--intersect");
+
+        code.Should().Be(1);
+        stdout.Should().NotContain("<script>").And.Contain("&lt;script&gt;alert(1)&lt;/script&gt;");
+        if (format == "md")
+        {
+            // No raw HTML, no table break, no link: the brackets are escaped and the scheme's colon is an entity.
+            stdout.Should().StartWith("# Outcome audit of audit-reference");
+            stdout.Should().Contain("| a\\|b |").And.Contain("\\[x\\](javascript&#58;alert(1))");
+            stdout.Should().NotContain("javascript:").And.NotMatchRegex(@"(?<!\\)\]\(javascript");
+        }
+        else
+        {
+            // Text nodes only: no element, attribute or link comes from a value.
+            stdout.Should().StartWith("<!DOCTYPE html>").And.Contain("<svg");
+            stdout.Should().Contain("<td>a|b").And.Contain("<td>[x](javascript:alert(1))");
+            stdout.Should().NotContain("href=\"javascript").And.NotContain("<a href=\"[");
+        }
+    }
+
+    [Fact]
+    public void Audit_Stderr_NamesNoAttributeValueOrSubject()
+    {
+        // The same malformed attribute rows as the library test, plus score lines that are rejected.
+        var attributes = Write("attributes.csv",
+            "subject,gender,team\n" +
+            "zq-subject-1,val-secret-a,val-secret-b\n" +
+            "zq-subject-2,val-secret-a,val-secret-c,val-secret-d\n" +
+            ",val-secret-c,val-secret-b\n" +
+            "zq-subject-1,val-secret-d,val-secret-c\n" +
+            "zq-subject-3,val-secret-b\n" +
+            "zq-subject-4,val-secret-c,val-secret-a\n");
+        var lines = new StringBuilder();
+        for (var i = 1; i <= 4; i++)
+        {
+            lines.Append(ScoreLine($"zq-subject-{i}", i % 2 == 0)).Append('\n');
+        }
+
+        lines.Append(ScoreLine("zq-subject-1", false)).Append('\n');
+        lines.Append("{\"subject\":\"zq-subject-9\",\"status\":\"unknown\"}\n");
+        lines.Append("zq-subject-8 val-secret-a\n");
+        var scores = Write("scores.jsonl", lines.ToString());
+
+        foreach (var format in new[] { "json", "md", "html" })
+        {
+            var (code, _, stderr) = CliRunner.Run("audit", "--scores", scores, "--attributes", attributes, "--favourable", "Strong", "--format", format, "--min-group-size", "3");
+
+            code.Should().Be(0);
+            stderr.Should().Contain("(line 3)").And.Contain("(line 4)").And.Contain("(line 5)").And.Contain("(line 6)");
+            stderr.Should().Contain("scores.jsonl:5: rejected").And.Contain("scores.jsonl:6: rejected").And.Contain("scores.jsonl:7: rejected");
+            stderr.Should().NotContain("zq-").And.NotContain("val-secret");
+        }
+    }
+
+    private static IEnumerable<string> Analyses(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return [.. document.RootElement.GetProperty("analyses").EnumerateArray().Select(a => string.Join(" x ", a.GetProperty("attributes").EnumerateArray().Select(v => v.GetString())))];
+    }
+
+    private static IEnumerable<string?> Favourable(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return [.. document.RootElement.GetProperty("favourable").EnumerateArray().Select(v => v.GetString())];
+    }
+
+    private static string ScoreLine(string subject, bool favourable)
+    {
+        var level = favourable ? 4 : 3;
+        return string.Create(CultureInfo.InvariantCulture, $$"""{"subject":"{{subject}}","rubric":"audit-reference","status":"scored","overall":{{level}},"band":"{{(favourable ? "Strong" : "Solid")}}","competencies":[{"id":"relationships","level":{{level}},"path":"broad-network"},{"id":"delivery","level":{{level}},"path":"outcomes"},{"id":"quality-of-work","level":{{level}},"path":"work-review"}]}""");
+    }
+
+    /// <summary>64 people, two genders and four teams with hostile names; with <paramref name="adverse"/> women are favoured 4 times in 32, men 16 times (and teams unequally); without, everyone half the time.</summary>
+    private (string Scores, string Attributes) Population(bool adverse)
+    {
+        var scores = new StringBuilder();
+        var attributes = new StringBuilder("subject,gender,team\n");
+        for (var i = 0; i < 64; i++)
+        {
+            var subject = "e" + i.ToString(CultureInfo.InvariantCulture);
+            var female = i % 2 == 0;
+            var favourable = adverse ? (female ? i % 16 == 0 : i % 4 == 1) : (i / 8) % 2 == 0;
+            scores.Append(ScoreLine(subject, favourable)).Append('\n');
+            attributes.Append(subject).Append(',').Append(female ? "female" : "male").Append(',').Append(Teams[(i / 2) % 4]).Append('\n');
+        }
+
+        return (Write("scores.jsonl", scores.ToString()), Write("attributes.csv", attributes.ToString()));
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_dir.FullName, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
 
     [Fact]
     public void Audit_FolderOfPartitions_ReportsWhatTheSingleFileReports()

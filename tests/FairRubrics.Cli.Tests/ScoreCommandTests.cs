@@ -133,4 +133,84 @@ public sealed class ScoreCommandTests : IDisposable
         code.Should().Be(2);
         stderr.Should().Contain("error FR013").And.Contain("does not load");
     }
+
+    private const string HelperEvidence = """
+        subject,type,competency,path,value,source,date,id
+        e-042,mentoring,,,,,2026-10-01,m1
+        e-042,mentoring,,,,,2026-09-01,m2
+        e-042,mentoring,,,,,2026-08-01,m3
+        e-042,mentoring,,,,,2026-07-01,m4
+        e-042,cross-team-help,,,,,2026-06-01,h1
+        e-042,cross-team-help,,,,,2026-05-01,h2
+        e-042,cross-team-help,,,,,2025-12-15,h3
+        """;
+
+    [Fact]
+    public void Score_Guidance_AddsTheRoutesToTheNextLevelToEachResult()
+    {
+        var evidence = Write("evidence.csv", HelperEvidence);
+
+        var (code, stdout, _) = CliRunner.Run("score", "--rubric", "rubrics/professional-relationships.yaml", "--evidence", evidence, "--as-of", "2026-11-27", "--guidance");
+
+        code.Should().Be(0);
+        using var document = JsonDocument.Parse(stdout);
+        var guidance = document.RootElement.GetProperty("guidance");
+        var relationships = guidance.GetProperty("competencies")[0];
+        relationships.GetProperty("id").GetString().Should().Be("relationships");
+        relationships.GetProperty("target").GetInt32().Should().Be(4);
+        relationships.GetProperty("routes").EnumerateArray().Select(r => r.GetProperty("path").GetString()).Should().Equal("broad-network", "altruistic-contribution", "knowledge-sharing");
+        var helping = relationships.GetProperty("routes")[1];
+        var need = helping.GetProperty("needs")[0];
+        need.GetProperty("kind").GetString().Should().Be("occurrences");
+        need.GetProperty("count").GetInt32().Should().Be(3);
+        helping.GetProperty("expiring")[0].GetProperty("stopsCountingOn").GetString().Should().Be("2026-12-16");
+        relationships.GetProperty("text").GetString().Should().Contain("hold 3 more mentoring sessions, help other teams 3 more times or be an onboarding buddy to 3 more new colleagues (any mix of these adds up)");
+    }
+
+    [Fact]
+    public void Score_WithoutGuidance_WritesNoGuidance()
+    {
+        var evidence = Write("evidence.csv", HelperEvidence);
+
+        var (_, stdout, _) = CliRunner.Run("score", "--rubric", "rubrics/professional-relationships.yaml", "--evidence", evidence, "--as-of", "2026-11-27");
+
+        JsonDocument.Parse(stdout).RootElement.TryGetProperty("guidance", out _).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Score_Phrases_WordTheGuidanceWithTheHostsOwnPhrases()
+    {
+        var evidence = Write("evidence.csv", HelperEvidence);
+        var phrases = Write("phrases.yaml", "fairrubrics-phrases: 1\nphrases:\n  mentoring:\n    one: mentor 1 more colleague\n    other: mentor {n} more colleagues\n");
+
+        var (code, stdout, _) = CliRunner.Run("score", "--rubric", "rubrics/professional-relationships.yaml", "--evidence", evidence, "--as-of", "2026-11-27", "--guidance", "--phrases", phrases);
+
+        code.Should().Be(0);
+        var text = JsonDocument.Parse(stdout).RootElement.GetProperty("guidance").GetProperty("competencies")[0].GetProperty("text").GetString();
+        text.Should().Contain("mentor 3 more colleagues, help other teams 3 more times");
+    }
+
+    [Fact]
+    public void Score_BrokenPhrases_ExitTwoWithTheirDiagnostics()
+    {
+        var evidence = Write("evidence.csv", HelperEvidence);
+        var phrases = Write("phrases.yaml", "fairrubrics-phrases: 1\nphrases:\n  mentoring: { one: x, other: y }\n");
+
+        var (code, stdout, stderr) = CliRunner.Run("score", "--rubric", "rubrics/professional-relationships.yaml", "--evidence", evidence, "--guidance", "--phrases", phrases);
+
+        code.Should().Be(2);
+        stdout.Should().BeEmpty();
+        stderr.Should().Contain($"{phrases}:3:31: error FR031").And.Contain("does not load");
+    }
+
+    [Fact]
+    public void Score_PhrasesWithoutGuidance_IsAUsageError()
+    {
+        var evidence = Write("evidence.csv", HelperEvidence);
+
+        var (code, _, stderr) = CliRunner.Run("score", "--rubric", "rubrics/professional-relationships.yaml", "--evidence", evidence, "--phrases", "phrases.yaml");
+
+        code.Should().Be(2);
+        stderr.Should().Contain("add --guidance");
+    }
 }

@@ -28,7 +28,7 @@ internal static class AuditCommand
         var favourable = new Option<string?>("--favourable") { Description = "Favourable bands, comma-separated (overrides the rubric's)." };
         var minGroupSize = new Option<int>("--min-group-size") { Description = "Smallest reported group (default 5, at least 3).", DefaultValueFactory = _ => 5 };
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json", "md", "html");
+        format.AcceptOnlyFromAmong("json", "md", "html", "csv");
         var output = new Option<string?>("--out") { Description = "Write the report here instead of standard output." };
         var evidence = new Option<string?>("--evidence") { Description = "Evidence file (CSV or JSON Lines) for the rater-effect check FR206 (optional)." };
         var excludeSmall = new Option<bool>("--exclude-small-categories") { Description = "Leave categories under 2% of the scored subjects out of impact ratios (as Local Law 144 allows)." };
@@ -102,6 +102,11 @@ internal static class AuditCommand
                 throw new CliUsageException($"--by names '{name}', which is not a column of {request.Attributes} (columns: {string.Join(", ", table.Columns)})");
             }
 
+            if (indexes.Contains(index))
+            {
+                throw new CliUsageException($"--by names '{name}' twice");
+            }
+
             indexes.Add(index);
             options.Attributes.Add(table.Columns[index]);
         }
@@ -126,6 +131,7 @@ internal static class AuditCommand
         {
             "md" => AuditMarkdown.Render(report, $"Outcome audit{(report.Rubric is null ? string.Empty : " of " + report.Rubric)}"),
             "html" => AuditHtml.Render(report, $"Outcome audit{(report.Rubric is null ? string.Empty : " of " + report.Rubric)}"),
+            "csv" => Csv(report),
             _ => Json(report),
         };
         if (request.Out is null)
@@ -201,6 +207,13 @@ internal static class AuditCommand
         }
 
         _ = stderr;
+    }
+
+    private static string Csv(AuditReport report)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        AuditCsv.Write(writer, report);
+        return writer.ToString();
     }
 
     private static string Json(AuditReport report)

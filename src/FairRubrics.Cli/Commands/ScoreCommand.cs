@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using FairRubrics.Evidence;
+using FairRubrics.Guidance;
 using FairRubrics.Loading;
 using FairRubrics.Scoring;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,9 +12,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FairRubrics.Cli.Commands;
 
 /// <summary>
-/// <c>fairrubrics score --rubric FILE --evidence FILE [--as-of DATE] [--out FILE] [--explain]</c>: scores evidence
-/// (CSV or JSON Lines) to JSON Lines, one subject a line in ordinal subject order. Every evidence row is used,
-/// rejected or reported as not counted on stderr as <c>file:row: reason</c>, with a reconciling summary.
+/// <c>fairrubrics score --rubric FILE --evidence FILE [--as-of DATE] [--out FILE] [--explain] [--guidance [--phrases FILE]]</c>:
+/// scores evidence (CSV or JSON Lines) to JSON Lines, one subject a line in ordinal subject order. Every evidence row
+/// is used, rejected or reported as not counted on stderr as <c>file:row: reason</c>, with a reconciling summary.
+/// With <c>--guidance</c> each result carries the routes to each competency's next level under <c>guidance</c>.
 /// </summary>
 internal static class ScoreCommand
 {
@@ -24,20 +26,29 @@ internal static class ScoreCommand
         var asOfOption = new Option<string?>("--as-of") { Description = "Scoring date (YYYY-MM-DD): evidence after it or outside the rubric's window does not count. Default: today (UTC)." };
         var outOption = new Option<string?>("--out") { Description = "Write the JSON Lines here instead of standard output." };
         var explainOption = new Option<bool>("--explain") { Description = "Add explanations: rule, evidence ids and counts per path, the text, and unused evidence." };
-        var command = new Command("score", "Score evidence against a rubric; writes one JSON object per subject (JSON Lines).") { rubricOption, evidenceOption, asOfOption, outOption, explainOption };
+        var guidanceOption = new Option<bool>("--guidance") { Description = "Add development guidance: for each competency below the top, every path that can reach the next level and what it would take." };
+        var phrasesOption = new Option<string?>("--phrases") { Description = "With --guidance: a phrase file (fairrubrics-phrases: 1) that words your evidence types, added to the built-in phrases." };
+        var command = new Command("score", "Score evidence against a rubric; writes one JSON object per subject (JSON Lines).") { rubricOption, evidenceOption, asOfOption, outOption, explainOption, guidanceOption, phrasesOption };
         command.SetAction(parse => Run(
             parse.GetValue(rubricOption)!,
             parse.GetValue(evidenceOption)!,
             parse.GetValue(asOfOption),
             parse.GetValue(outOption),
             parse.GetValue(explainOption),
+            parse.GetValue(guidanceOption),
+            parse.GetValue(phrasesOption),
             stdout,
             stderr));
         return command;
     }
 
-    private static int Run(string rubricPath, string evidencePath, string? asOfText, string? outPath, bool explain, TextWriter stdout, TextWriter stderr)
+    private static int Run(string rubricPath, string evidencePath, string? asOfText, string? outPath, bool explain, bool guidance, string? phrasesPath, TextWriter stdout, TextWriter stderr)
     {
+        if (phrasesPath is not null && !guidance)
+        {
+            throw new CliUsageException("--phrases words the guidance; add --guidance");
+        }
+
         DateOnly? asOf = null;
         if (asOfText is not null)
         {
@@ -59,7 +70,25 @@ internal static class ScoreCommand
             throw new CliUsageException($"no such evidence file: {evidencePath}");
         }
 
-        using var services = CliServices.Create();
+        EvidencePhrases? phrases = null;
+        if (phrasesPath is not null)
+        {
+            var loaded = EvidencePhrases.LoadFile(phrasesPath);
+            if (!loaded.Succeeded)
+            {
+                foreach (var diagnostic in loaded.Diagnostics)
+                {
+                    stderr.WriteLine(diagnostic.ToString());
+                }
+
+                stderr.WriteLine($"fairrubrics: error: the phrase file {phrasesPath} does not load; fix the errors above");
+                return CliApp.ExitUsage;
+            }
+
+            phrases = EvidencePhrases.BuiltIn.With(loaded.Phrases);
+        }
+
+        using var services = CliServices.Create(o => o.Guidance.Phrases = phrases);
         var load = services.GetRequiredService<RubricLoader>().LoadFile(rubricPath);
         if (!load.Succeeded)
         {
@@ -74,6 +103,7 @@ internal static class ScoreCommand
 
         var rubric = load.Rubric;
         var scorer = services.GetRequiredService<IRubricScorer>();
+        var advisor = guidance ? services.GetRequiredService<IGuidanceAdvisor>() : null;
         var options = new ScoringOptions { AsOf = asOf ?? DateOnly.FromDateTime(DateTime.UtcNow) };
         var progress = ProgressReporter.For(stderr);
 
@@ -141,7 +171,15 @@ internal static class ScoreCommand
 
                 buffer.Clear();
                 json.Reset(buffer);
-                ScoreJson.Write(json, score, explain);
+                if (advisor is null)
+                {
+                    ScoreJson.Write(json, score, explain);
+                }
+                else
+                {
+                    ScoreJson.Write(json, score, advisor.Advise(score), explain);
+                }
+
                 json.Flush();
                 output.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
             }

@@ -161,7 +161,7 @@ internal static class SarifWriter
         w.WriteEndObject();
         w.WriteStartObject("properties");
         w.WriteStartArray("tags");
-        w.WriteStringValue(rule.Id.StartsWith("FR0", StringComparison.Ordinal) ? "rubric-format" : "rubric-design");
+        w.WriteStringValue(rule.Id.StartsWith("FR0", StringComparison.Ordinal) ? "rubric-format" : rule.Id.StartsWith("FR3", StringComparison.Ordinal) ? "review-language" : "rubric-design");
         w.WriteStringValue("fairness");
         w.WriteEndArray();
         w.WriteEndObject();

@@ -33,10 +33,13 @@ public sealed class AuditAccumulator
     private double[] _levels = [];
     private int[] _pathIds = [];
     private readonly int[] _valueIds;
+    private readonly Dictionary<string, PatternStats>? _patterns;
+    private readonly Dictionary<ulong, PatternStats>? _patternsByIds;
 
     /// <summary>Creates an accumulator.</summary>
     /// <param name="attributes">The attribute names, in the order attribute values are given to <see cref="Add"/>.</param>
     /// <param name="intersect">Whether to analyse the intersection of all attributes too.</param>
+    /// <exception cref="ArgumentException">No attribute, or an attribute named twice.</exception>
     public AuditAccumulator(IReadOnlyList<string> attributes, bool intersect)
     {
         ArgumentNullException.ThrowIfNull(attributes);
@@ -46,6 +49,11 @@ public sealed class AuditAccumulator
         }
 
         _attributes = [.. attributes];
+        if (_attributes.Distinct(StringComparer.Ordinal).Count() != _attributes.Length)
+        {
+            throw new ArgumentException("An attribute is named twice; each attribute is analysed once.", nameof(attributes));
+        }
+
         var analyses = Enumerable.Range(0, _attributes.Length).Select(i => new[] { i }).ToList();
         if (intersect && _attributes.Length > 1)
         {
@@ -59,6 +67,8 @@ public sealed class AuditAccumulator
         _unknownAll = new long[_analyses.Length];
         _values = [.. _attributes.Select(_ => new NameTable())];
         _valueIds = new int[_attributes.Length];
+        _patterns = _analyses.Length > _attributes.Length ? new(StringComparer.Ordinal) : null;
+        _patternsByIds = _patterns is null ? null : [];
     }
 
     /// <summary>Gets the attribute names.</summary>
@@ -95,6 +105,13 @@ public sealed class AuditAccumulator
     internal IReadOnlyDictionary<(int Competency, string Path), long> PathWins => ByPath(_pathWins, n => n > 0);
 
     internal IReadOnlyDictionary<string, RaterStats> Raters => _raters;
+
+    /// <summary>
+    /// Gets, when an intersection is analysed, the subjects per combination of values over all attributes with at
+    /// least one unknown (null): with the intersection's groups (every value known), the finest cells that
+    /// published figures add up, for the suppression check. Null without an intersection.
+    /// </summary>
+    internal IReadOnlyDictionary<string, PatternStats>? UnknownPatterns => _patterns;
 
     /// <summary>Adds one subject's result with its attribute values.</summary>
     /// <param name="subject">The score result.</param>
@@ -212,6 +229,20 @@ public sealed class AuditAccumulator
             }
         }
 
+        if (_patterns is not null && other._patterns is not null)
+        {
+            foreach (var (key, stats) in other._patterns)
+            {
+                if (!_patterns.TryGetValue(key, out var mine))
+                {
+                    _patterns[key] = mine = new PatternStats(stats.Values);
+                }
+
+                mine.Subjects += stats.Subjects;
+                mine.Scored += stats.Scored;
+            }
+        }
+
         foreach (var (rater, stats) in other._raters)
         {
             if (_raters.TryGetValue(rater, out var mine))
@@ -224,6 +255,15 @@ public sealed class AuditAccumulator
             }
         }
     }
+
+    /// <summary>
+    /// The dictionary key of a list of values: each value with its length in front (null as "-"), so that two
+    /// different lists never share a key, whatever characters the values contain.
+    /// </summary>
+    internal static string KeyOf(IEnumerable<string?> values) => values.Aggregate(string.Empty, AppendKey);
+
+    private static string AppendKey(string key, string? value) =>
+        value is null ? key + "-\u001F" : string.Concat(key, value.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), "\u001F", value);
 
     /// <summary>Gets this accumulator's id of an attribute's value: 0 for unknown (null or white space), else a small positive number.</summary>
     /// <param name="attribute">The attribute's index in <see cref="Attributes"/>.</param>
@@ -304,11 +344,51 @@ public sealed class AuditAccumulator
             {
                 _unknownAll[a]++;
                 _unknownScored[a] += scored ? 1 : 0;
+                if (_patterns is not null && _analyses[a].Length == _attributes.Length)
+                {
+                    AddUnknownPattern(scored, valueIds);
+                }
+
                 continue;
             }
 
             group.Add(subject);
         }
+    }
+
+    /// <summary>Counts a subject with at least one unknown value under its combination of values (for the suppression check).</summary>
+    private void AddUnknownPattern(bool scored, ReadOnlySpan<int> valueIds)
+    {
+        ulong key = 0;
+        var packed = valueIds.Length <= 4;
+        foreach (var id in valueIds)
+        {
+            packed &= id <= ushort.MaxValue;
+            key = (key << 16) | (uint)(id & 0xFFFF);
+        }
+
+        if (!packed || !_patternsByIds!.TryGetValue(key, out var stats))
+        {
+            var values = new string?[valueIds.Length];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = valueIds[i] == 0 ? null : _values[i][valueIds[i] - 1];
+            }
+
+            var name = KeyOf(values);
+            if (!_patterns!.TryGetValue(name, out stats))
+            {
+                _patterns[name] = stats = new PatternStats(values);
+            }
+
+            if (packed)
+            {
+                _patternsByIds![key] = stats;
+            }
+        }
+
+        stats.Subjects++;
+        stats.Scored += scored ? 1 : 0;
     }
 
     /// <summary>The group of analysis <paramref name="a"/> for the given value ids (created on first use), or null when a value is unknown.</summary>
@@ -340,13 +420,13 @@ public sealed class AuditAccumulator
             values[i] = _values[analysis[i]][valueIds[analysis[i]] - 1];
         }
 
-        return _groups[a].TryGetValue(string.Join('\u001F', values), out group) ? group : NewGroup(a, values);
+        return _groups[a].TryGetValue(KeyOf(values), out group) ? group : NewGroup(a, values);
     }
 
     private GroupStats NewGroup(int a, string[] values)
     {
         var group = new GroupStats(this, values);
-        _groups[a][string.Join('\u001F', values)] = group;
+        _groups[a][KeyOf(values)] = group;
         var analysis = _analyses[a];
         if (analysis.Length <= 4)
         {
@@ -713,6 +793,16 @@ public sealed class AuditAccumulator
 
             counts[id] += by;
         }
+    }
+
+    /// <summary>The subjects with one combination of attribute values (null for unknown) over all attributes.</summary>
+    internal sealed class PatternStats(string?[] values)
+    {
+        public string?[] Values { get; } = values;
+
+        public long Subjects { get; set; }
+
+        public long Scored { get; set; }
     }
 
     /// <summary>One rater's ratings, per value of each attribute of the rated subjects.</summary>

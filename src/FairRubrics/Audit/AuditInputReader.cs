@@ -75,19 +75,19 @@ public static class AuditInputReader
         var cells = new CellStore(columns.Count, rows);
         var values = columns.Select(_ => new ColumnValues()).ToArray();
         var subjectBytes = new byte[256];
-        while (reader.Read())
+        while (Read(reader))
         {
             row++;
             var subject = TrimmedUtf8(reader.GetSpan(subjectColumn), ref subjectBytes);
             if (subject.IsEmpty)
             {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"row {row}: the 'subject' cell is empty; the row is not used"));
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"row {row} (line {reader.LineNumber}): the 'subject' cell is empty; the row is not used"));
                 continue;
             }
 
             if (!subjects.TryAdd(subject, out var index))
             {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"row {row}: a second row for a subject already listed; only the first is used"));
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"row {row} (line {reader.LineNumber}): a second row for a subject already listed; only the first is used"));
                 continue;
             }
 
@@ -189,6 +189,19 @@ public static class AuditInputReader
             }
 
             return id;
+        }
+    }
+
+    /// <summary>Reads the next record; a file that cannot be read further is a format error naming the line, never a value.</summary>
+    private static bool Read(CsvReader reader)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (CsvFormatException ex)
+        {
+            throw new EvidenceFormatException(string.Create(CultureInfo.InvariantCulture, $"line {ex.LineNumber}: the attributes CSV cannot be read further"), ex);
         }
     }
 

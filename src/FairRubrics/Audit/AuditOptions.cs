@@ -19,7 +19,7 @@ public sealed class AuditOptions
     /// <summary>Gets or sets a value indicating whether the intersection of all <see cref="Attributes"/> is analysed too (e.g. gender × ethnicity). Default false.</summary>
     public bool Intersect { get; set; }
 
-    /// <summary>Gets the bands that count as favourable. Empty: the rubric's <c>favourable</c> list (from the score results' rubric).</summary>
+    /// <summary>Gets the bands that count as favourable, typically the rubric's <c>favourable</c> list (score results carry only the rubric id, so the audit cannot look it up). At least one is required.</summary>
     public IList<string> FavourableBands { get; } = [];
 
     /// <summary>Gets or sets the share of the scored subjects below which a category is left out of impact ratios (Local Law 144 allows 2%); null (default) keeps every category. Range 0 to 0.1.</summary>

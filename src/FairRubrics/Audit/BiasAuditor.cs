@@ -10,6 +10,8 @@ public interface IBiasAuditor
     /// <param name="accumulator">The statistics.</param>
     /// <param name="options">The audit options; <see cref="AuditOptions.FavourableBands"/> must name the favourable bands.</param>
     /// <returns>The report with findings.</returns>
+    /// <exception cref="ArgumentException">No favourable band is named.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its documented range.</exception>
     AuditReport Report(AuditAccumulator accumulator, AuditOptions options);
 
     /// <summary>Audits results in memory: joins each result with its attributes and reports.</summary>
@@ -89,6 +91,11 @@ public sealed class BiasAuditor : IBiasAuditor
         ArgumentNullException.ThrowIfNull(accumulator);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        if (options.FavourableBands.Count == 0)
+        {
+            throw new ArgumentException("AuditOptions.FavourableBands is empty: name the bands that count as favourable (the rubric's 'favourable' list); without them every selection rate would be 0.", nameof(options));
+        }
+
         var favourable = new HashSet<string>(options.FavourableBands, StringComparer.Ordinal);
         var k = options.MinGroupSize;
         var median = MedianOf(accumulator.Scores);
@@ -161,7 +168,11 @@ public sealed class BiasAuditor : IBiasAuditor
             .ThenByDescending(g => g.Scored)
             .ThenBy(g => g.Values, ValuesComparer.Instance)
             .FirstOrDefault();
-        var bestScoringRate = candidates.Count == 0 || median is null ? (double?)null : candidates.Max(g => ScoringRate(g, median.Value));
+        // The highest scoring rate, chosen and divided by on counts (as the selection ratio is), so that a ratio of
+        // exactly 0.8 is 0.8 and not 0.7999999999999999 (FR202 flags strictly below 0.8).
+        var bestScoring = candidates.Count == 0 || median is null
+            ? null
+            : candidates.OrderByDescending(g => g, RateComparer.For(g => AboveMedian(g, median.Value))).First();
 
         var results = new List<GroupResult>();
         foreach (var g in groups)
@@ -190,7 +201,7 @@ public sealed class BiasAuditor : IBiasAuditor
                 SelectionRateUpper = wilson.Upper,
                 ImpactRatio = isReference ? FourFifthsRule.ImpactRatio(fav, n, fav, n) : null,
                 ScoringRate = median is null ? null : ScoringRate(g, median.Value),
-                ScoringImpactRatio = isExcluded || median is null || bestScoringRate is not > 0 ? null : ScoringRate(g, median.Value) / bestScoringRate,
+                ScoringImpactRatio = isExcluded || median is null || bestScoring is null ? null : FourFifthsRule.ImpactRatio(AboveMedian(g, median.Value), n, AboveMedian(bestScoring, median.Value), bestScoring.Scored),
                 MeanScore = g.Overall.Count > 0 ? g.Overall.Mean : null,
                 ScoreStandardDeviation = g.Overall.StandardDeviation,
                 InsufficientEvidenceRate = g.Subjects == 0 || acc.Competencies.Count == 0 ? null : g.CompetencyInsufficient.Sum() / (double)(g.Subjects * acc.Competencies.Count),
@@ -233,13 +244,12 @@ public sealed class BiasAuditor : IBiasAuditor
             [.. groups.Where(g => excluded.Contains(Key(g))).Select(g => (IReadOnlyList<string>)g.Values)]);
     }
 
-    private static double ScoringRate(AuditAccumulator.GroupStats g, double median)
-    {
-        if (g.Scored == 0)
-        {
-            return 0;
-        }
+    private static double ScoringRate(AuditAccumulator.GroupStats g, double median) =>
+        g.Scored == 0 ? 0 : AboveMedian(g, median) / (double)g.Scored;
 
+    /// <summary>The number of the group's scored subjects whose overall score is strictly above the median.</summary>
+    private static long AboveMedian(AuditAccumulator.GroupStats g, double median)
+    {
         long above = 0;
         foreach (var (score, count) in g.Scores)
         {
@@ -249,7 +259,7 @@ public sealed class BiasAuditor : IBiasAuditor
             }
         }
 
-        return above / (double)g.Scored;
+        return above;
     }
 
     private static IEnumerable<PathShare> PathMixOf(AuditAccumulator acc, AuditAccumulator.GroupStats g, HashSet<string> multiPath)
@@ -310,7 +320,11 @@ public sealed class BiasAuditor : IBiasAuditor
                         continue;
                     }
 
-                    var others = stats.ByValue[a].Where(v => v.Key != value).Aggregate(Moments.Empty, (m, v) => Moments.Merge(m, v.Value));
+                    // The others are the reported groups too: ratings of a suppressed group would otherwise be
+                    // published through the comparison (as the whole "others" side, or by difference).
+                    var others = stats.ByValue[a]
+                        .Where(v => v.Key != value && analysis!.Groups.Any(g => !g.Suppressed && g.Values.Count == 1 && g.Values[0] == v.Key))
+                        .Aggregate(Moments.Empty, (m, v) => Moments.Merge(m, v.Value));
                     if (moments.Count < options.MinRatingsForRaterEffect || others.Count < options.MinRatingsForRaterEffect)
                     {
                         continue;
@@ -324,7 +338,7 @@ public sealed class BiasAuditor : IBiasAuditor
         return effects;
     }
 
-    internal static string Key(AuditAccumulator.GroupStats g) => string.Join('\u001F', g.Values);
+    internal static string Key(AuditAccumulator.GroupStats g) => AuditAccumulator.KeyOf(g.Values);
 
     private sealed class ValuesComparer : IComparer<IReadOnlyList<string>>
     {

@@ -42,7 +42,8 @@ public static class BuiltInOutcomeChecks
 
     internal static string Num(double value, int digits = 2) => Math.Round(value, digits, MidpointRounding.AwayFromZero).ToString("0." + new string('#', digits), CultureInfo.InvariantCulture);
 
-    internal static string P(double p) => p < 0.0001 ? "< 0.0001" : Num(p, 4);
+    /// <summary>"p &lt; 0.0001" or "p = 0.0123".</summary>
+    internal static string P(double p) => p < 0.0001 ? "p < 0.0001" : "p = " + Num(p, 4);
 }
 
 /// <summary>FR201: a group's selection rate is below four fifths of the reference group's (exact on counts).</summary>
@@ -66,7 +67,7 @@ internal sealed class AdverseImpactCheck : IOutcomeCheck
                     : g.FlipFlopSignificance is { } sig ? $" Caution: a different outcome for {(sig == 1 ? "one person" : "two people")} would move the test across p = {BuiltInOutcomeChecks.Num(context.Options.Alpha, 3)}." : string.Empty;
                 var message = string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{label}: {BuiltInOutcomeChecks.Pct(g.SelectionRate!.Value)} favourable outcomes against {BuiltInOutcomeChecks.Pct(reference!.SelectionRate!.Value)} for {refLabel}, an impact ratio of {BuiltInOutcomeChecks.Num(g.ImpactRatio!.Value)} (below 0.8, the four-fifths rule). Fisher exact p = {BuiltInOutcomeChecks.P(g.FisherP!.Value)}{(significant ? ", statistically significant" : ", not statistically significant")}. {g.Shortfall} more favourable outcome(s) would bring the group to the reference rate.{fragile} Look at which competency and path drive the gap (per-competency gaps and FR204) before acting.");
+                    $"{label}: {BuiltInOutcomeChecks.Pct(g.SelectionRate!.Value)} favourable outcomes against {BuiltInOutcomeChecks.Pct(reference!.SelectionRate!.Value)} for {refLabel}, an impact ratio of {BuiltInOutcomeChecks.Num(g.ImpactRatio!.Value)} (below 0.8, the four-fifths rule). Fisher exact {BuiltInOutcomeChecks.P(g.FisherP!.Value)}{(significant ? ", statistically significant" : ", not statistically significant")}. {g.Shortfall} more favourable outcome(s) would bring the group to the reference rate.{fragile} Look at which competency and path drive the gap (per-competency gaps and FR204) before acting.");
                 context.Report(new AuditFinding(OutcomeCheckIds.AdverseImpact, DiagnosticSeverity.Warning, analysis.Attributes, g.Values, message), significant ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning);
             }
         }
@@ -106,7 +107,9 @@ internal sealed class ScoreGapCheck : IOutcomeCheck
         {
             foreach (var g in analysis.Groups.Where(g => g.HedgesG is { } h && Math.Abs(h) >= context.Options.EffectSizeThreshold))
             {
-                var driver = g.Competencies.Where(c => c.HedgesG is not null).OrderBy(c => c.HedgesG).FirstOrDefault();
+                // The competency with the largest gap in the direction of the overall gap.
+                var lower = g.HedgesG!.Value < 0;
+                var driver = g.Competencies.Where(c => c.HedgesG is not null).OrderBy(c => lower ? c.HedgesG : -c.HedgesG).FirstOrDefault();
                 var driverText = driver is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" The largest gap is in '{driver.Competency}' (g = {BuiltInOutcomeChecks.Num(driver.HedgesG!.Value)}).");
                 var message = string.Create(
                     CultureInfo.InvariantCulture,

@@ -60,7 +60,7 @@ public sealed class OutcomeCheckContext
 /// <param name="Attribute">The attribute.</param>
 /// <param name="Value">The group's value.</param>
 /// <param name="Ratings">The rater's ratings of the group.</param>
-/// <param name="OtherRatings">The rater's ratings of subjects with another known value.</param>
+/// <param name="OtherRatings">The rater's ratings of subjects in the analysis' other reported groups (never a suppressed one).</param>
 /// <param name="MeanRating">The mean rating given to the group.</param>
 /// <param name="OtherMeanRating">The mean rating given to the others.</param>
 /// <param name="HedgesG">Hedges' g (group minus others), or null.</param>

@@ -181,6 +181,8 @@ internal sealed class ScoreRecord
 /// </summary>
 internal static class ScoreLineParser
 {
+    private const string NoId = "a competency without an 'id'";
+
     private static readonly JsonReaderOptions Options = new() { MaxDepth = 16 };
 
     /// <summary>Parses a line (without its line break) into <paramref name="record"/>.</summary>
@@ -202,7 +204,7 @@ internal static class ScoreLineParser
             string? status = null;
             var overall = Kind.Absent;
             var overallValue = double.NaN;
-            var competencyError = false;
+            string? competencyError = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var name = Property(ref reader);
@@ -230,7 +232,7 @@ internal static class ScoreLineParser
                         record.SetRubric(ref reader);
                         break;
                     case Name.Competencies:
-                        competencyError = !ReadCompetencies(ref reader, record);
+                        competencyError = ReadCompetencies(ref reader, record);
                         break;
                     default:
                         reader.Skip();
@@ -244,7 +246,7 @@ internal static class ScoreLineParser
                 : status is not ("scored" or "insufficient-evidence") ? "'status' must be 'scored' or 'insufficient-evidence'"
                 : overall == Kind.NotFinite ? "'overall' is not a finite number"
                 : status == "scored" && overall != Kind.Number ? "a scored result needs a numeric 'overall'"
-                : competencyError ? "a competency without an 'id'"
+                : competencyError is not null ? competencyError
                 : null;
             if (error is null)
             {
@@ -258,26 +260,31 @@ internal static class ScoreLineParser
         {
             return "not valid JSON";
         }
+        catch (InvalidOperationException)
+        {
+            // An escaped lone surrogate ("\uD800") is JSON syntax but not text: unescaping it throws (found by fuzzing).
+            return "not valid JSON";
+        }
     }
 
     /// <summary>Reads the <c>competencies</c> array (or skips a value of another kind).</summary>
-    /// <returns>False when a competency is not an object with a string <c>id</c>.</returns>
-    private static bool ReadCompetencies(ref Utf8JsonReader reader, ScoreRecord record)
+    /// <returns>Null, or why the line is rejected: the first competency that is not an object with a string <c>id</c>, or whose <c>level</c> is not finite.</returns>
+    private static string? ReadCompetencies(ref Utf8JsonReader reader, ScoreRecord record)
     {
         record.ClearCompetencies();
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             reader.Skip();
-            return true;
+            return null;
         }
 
-        var valid = true;
+        string? error = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (reader.TokenType != JsonTokenType.StartObject)
             {
                 reader.Skip();
-                valid = false;
+                error ??= NoId;
                 continue;
             }
 
@@ -292,8 +299,18 @@ internal static class ScoreLineParser
                         record.SetCompetencyId(c, ref reader);
                         break;
                     case Name.Level:
-                        record.SetLevel(c, reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var level) ? level : double.NaN);
-                        reader.Skip();
+                        if (reader.TokenType == JsonTokenType.Number)
+                        {
+                            var finite = reader.TryGetDouble(out var level) && double.IsFinite(level);
+                            record.SetLevel(c, finite ? level : double.NaN);
+                            error ??= finite ? null : "a competency 'level' is not a finite number";
+                        }
+                        else
+                        {
+                            record.SetLevel(c, double.NaN);
+                            reader.Skip();
+                        }
+
                         break;
                     case Name.Path:
                         record.SetPath(c, ref reader);
@@ -304,10 +321,13 @@ internal static class ScoreLineParser
                 }
             }
 
-            valid &= record.HasCompetencyId(c);
+            if (!record.HasCompetencyId(c))
+            {
+                error ??= NoId;
+            }
         }
 
-        return valid;
+        return error;
     }
 
     private static string? Finish(ref Utf8JsonReader reader, string? error)

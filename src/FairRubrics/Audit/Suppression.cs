@@ -12,8 +12,17 @@ namespace FairRubrics.Audit;
 /// 3. Across analyses: a reported single-attribute group publishes the total of its slice of the intersection;
 ///    when that slice has suppressed cells and the slice's unreported subjects (its total minus its reported
 ///    cells) are fewer than k, the slice's next smallest reported cell is suppressed too.
-/// Rules 2 and 3 repeat until nothing changes. Large groups are suppressed only when that is the only way to
-/// protect a small one, and the smallest are chosen first, so the groups an audit exists for stay reported.
+/// In rules 2 and 3 a set with a single suppressed group and nobody else unreported is not protected either
+/// (its one hidden figure is the difference), so a second group is suppressed.
+/// Rules 2 and 3 repeat until nothing changes. Then, when an intersection is analysed:
+/// 4. Every figure the report would publish (the scored total, each reported group's n, each analysis' unknown
+///    or unreported count) is an equation over the finest cells (one value or unknown per attribute). When a
+///    small group's size is a linear combination of them (in a table with several attributes, rules 2 and 3 do
+///    not see every chain of subtractions), the smallest reported cell that shares a value with it is suppressed
+///    too, and rules 2 to 4 run again.
+/// Large groups are suppressed only when that is the only way to protect a small one, and the smallest are
+/// chosen first, so the groups an audit exists for stay reported. Favourable counts are published only for
+/// reported groups, over the same cells, so a small group's favourable count is derivable only if its size is.
 /// </remarks>
 internal static class Suppression
 {
@@ -34,6 +43,27 @@ internal static class Suppression
             decisions[a] = d;
         }
 
+        do
+        {
+            ApplyRules(acc, decisions, k, complementary);
+        }
+        while (complementary && acc.UnknownPatterns is not null && SuppressOneNextToDerivable(acc, decisions));
+
+        for (var a = 0; a < decisions.Length; a++)
+        {
+            var d = decisions[a];
+            d.WithholdUnknown = complementary && d.Suppressed.Count > 0;
+            d.Unreported = d.WithholdUnknown
+                ? acc.Scored - acc.Groups[a].Values.Where(g => !d.Suppressed.ContainsKey(BiasAuditor.Key(g))).Sum(g => g.Scored)
+                : null;
+        }
+
+        return decisions;
+    }
+
+    /// <summary>Rules 2 and 3, repeated until nothing changes.</summary>
+    private static void ApplyRules(AuditAccumulator acc, AnalysisDecision[] decisions, int k, bool complementary)
+    {
         var changed = complementary;
         while (changed)
         {
@@ -73,17 +103,6 @@ internal static class Suppression
                 }
             }
         }
-
-        for (var a = 0; a < decisions.Length; a++)
-        {
-            var d = decisions[a];
-            d.WithholdUnknown = complementary && d.Suppressed.Count > 0;
-            d.Unreported = d.WithholdUnknown
-                ? acc.Scored - acc.Groups[a].Values.Where(g => !d.Suppressed.ContainsKey(BiasAuditor.Key(g))).Sum(g => g.Scored)
-                : null;
-        }
-
-        return decisions;
     }
 
     private static bool ProtectAnalysis(AuditAccumulator acc, int a, AnalysisDecision decision, int k) =>
@@ -103,7 +122,8 @@ internal static class Suppression
 
             var reportedTotal = cells.Where(c => !decision.Suppressed.ContainsKey(BiasAuditor.Key(c))).Sum(c => c.Scored);
             var unreported = publishedTotal - reportedTotal;
-            if (unreported >= k || unreported == 0)
+            var outsideCells = unreported - suppressed.Sum(c => c.Scored);
+            if (unreported >= k && (suppressed.Count >= 2 || outsideCells > 0))
             {
                 return changed;
             }
@@ -123,6 +143,121 @@ internal static class Suppression
         }
     }
 
+    /// <summary>
+    /// Rule 4: writes every figure the report would publish as an equation over the finest cells (one value or
+    /// unknown per attribute) and checks whether a small group's size is a linear combination of them. If one is,
+    /// suppresses the smallest reported group next to it and returns true.
+    /// </summary>
+    private static bool SuppressOneNextToDerivable(AuditAccumulator acc, AnalysisDecision[] decisions)
+    {
+        var small = new List<(int Analysis, AuditAccumulator.GroupStats Group)>();
+        for (var a = 0; a < decisions.Length; a++)
+        {
+            small.AddRange(acc.Groups[a].Values
+                .Where(g => decisions[a].Suppressed.GetValueOrDefault(BiasAuditor.Key(g)) == SuppressionReason.SmallGroup)
+                .OrderBy(g => BiasAuditor.Key(g), StringComparer.Ordinal)
+                .Select(g => (a, g)));
+        }
+
+        if (small.Count == 0)
+        {
+            return false;
+        }
+
+        // Unknowns: cells with scored subjects, and the cells of small groups with none (so that "none" stays hidden).
+        // Treating every other cell as known to be empty only helps the attacker, so the check errs on the safe side.
+        // A reported cell of the intersection is published as it is, so it is no unknown either (leaving it out keeps
+        // the equations few: the singles' groups, the unknown or unreported counts and the total).
+        var intersection = acc.Analyses.Count - 1;
+        var cells = acc.Groups[intersection]
+            .Where(g => decisions[intersection].Suppressed.ContainsKey(g.Key))
+            .Select(g => new AuditAccumulator.PatternStats(g.Value.Values) { Subjects = g.Value.Subjects, Scored = g.Value.Scored })
+            .Concat(acc.UnknownPatterns!.Values)
+            .Where(p => p.Scored > 0 || (p.Subjects > 0 && small.Any(s => s.Group.Scored == 0 && Contains(acc, s.Analysis, s.Group, p))))
+            .ToList();
+        var basis = new Basis(cells.Count);
+        basis.Add(Row(cells, _ => true));
+        for (var a = 0; a < decisions.Length; a++)
+        {
+            var d = decisions[a];
+            var reported = acc.Groups[a].Values.Where(g => !d.Suppressed.ContainsKey(BiasAuditor.Key(g))).ToList();
+            foreach (var g in reported)
+            {
+                basis.Add(Row(cells, p => Contains(acc, a, g, p)));
+            }
+
+            // Without suppressed groups the unknown count is published; with them, the unreported rest.
+            var analysis = acc.Analyses[a];
+            basis.Add(d.Suppressed.Count == 0
+                ? Row(cells, p => analysis.Any(i => p.Values[i] is null))
+                : Row(cells, p => !reported.Any(g => Contains(acc, a, g, p))));
+        }
+
+        foreach (var (a, group) in small)
+        {
+            if (!basis.Spans(Row(cells, p => Contains(acc, a, group, p))))
+            {
+                continue;
+            }
+
+            // The smallest reported cell of the intersection that shares a value with the group, else the smallest
+            // reported group of the group's own analysis, else of any analysis.
+            var positions = acc.Analyses[a];
+            var candidates = Reported(acc, decisions, intersection)
+                .Where(c => positions.Where((p, i) => string.Equals(c.Group.Values[p], group.Values[i], StringComparison.Ordinal)).Any())
+                .ToList();
+            if (candidates.Count == 0)
+            {
+                candidates = [.. Reported(acc, decisions, a)];
+            }
+
+            if (candidates.Count == 0)
+            {
+                candidates = [.. Enumerable.Range(0, decisions.Length).SelectMany(x => Reported(acc, decisions, x))];
+            }
+
+            if (candidates.Count == 0)
+            {
+                return false;
+            }
+
+            var next = candidates.OrderBy(c => c.Group.Scored).ThenBy(c => c.Analysis).ThenBy(c => BiasAuditor.Key(c.Group), StringComparer.Ordinal).First();
+            decisions[next.Analysis].Suppressed[BiasAuditor.Key(next.Group)] = SuppressionReason.Complementary;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static IEnumerable<(int Analysis, AuditAccumulator.GroupStats Group)> Reported(AuditAccumulator acc, AnalysisDecision[] decisions, int a) =>
+        acc.Groups[a].Values.Where(g => !decisions[a].Suppressed.ContainsKey(BiasAuditor.Key(g))).Select(g => (a, g));
+
+    /// <summary>Whether the subjects with a combination of values over all attributes belong to a group of an analysis.</summary>
+    private static bool Contains(AuditAccumulator acc, int analysis, AuditAccumulator.GroupStats group, AuditAccumulator.PatternStats pattern)
+    {
+        var positions = acc.Analyses[analysis];
+        for (var i = 0; i < positions.Length; i++)
+        {
+            if (!string.Equals(pattern.Values[positions[i]], group.Values[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static ulong[] Row(List<AuditAccumulator.PatternStats> cells, Func<AuditAccumulator.PatternStats, bool> included)
+    {
+        var row = new ulong[cells.Count];
+        for (var i = 0; i < row.Length; i++)
+        {
+            row[i] = included(cells[i]) ? 1UL : 0UL;
+        }
+
+        return row;
+    }
+
     private static int FindSingle(AuditAccumulator acc, int attribute)
     {
         for (var a = 0; a < acc.Analyses.Count; a++)
@@ -134,6 +269,85 @@ internal static class Suppression
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// Rows in echelon form modulo the prime 2⁶¹ − 1, to test whether a row is a linear combination of others. A row
+    /// that is a rational combination is one modulo the prime too (unless the prime divides a denominator, which
+    /// for sums of 0/1 rows does not happen in practice); the converse can fail only by suppressing more than needed.
+    /// </summary>
+    private sealed class Basis(int width)
+    {
+        private const ulong Prime = (1UL << 61) - 1;
+        private readonly ulong[]?[] _rows = new ulong[width][];
+
+        public void Add(ulong[] row)
+        {
+            var reduced = Reduce(row);
+            var pivot = Array.FindIndex(reduced, x => x != 0);
+            if (pivot < 0)
+            {
+                return;
+            }
+
+            var inverse = Power(reduced[pivot], Prime - 2);
+            for (var c = pivot; c < reduced.Length; c++)
+            {
+                reduced[c] = Multiply(reduced[c], inverse);
+            }
+
+            _rows[pivot] = reduced;
+        }
+
+        public bool Spans(ulong[] row) => Array.TrueForAll(Reduce(row), x => x == 0);
+
+        private static ulong Multiply(ulong a, ulong b)
+        {
+            var product = (UInt128)a * b;
+            var sum = ((ulong)product & Prime) + (ulong)(product >> 61);
+            return sum >= Prime ? sum - Prime : sum;
+        }
+
+        private static ulong Power(ulong x, ulong e)
+        {
+            ulong result = 1;
+            while (e > 0)
+            {
+                if ((e & 1) == 1)
+                {
+                    result = Multiply(result, x);
+                }
+
+                x = Multiply(x, x);
+                e >>= 1;
+            }
+
+            return result;
+        }
+
+        private ulong[] Reduce(ulong[] row)
+        {
+            var v = (ulong[])row.Clone();
+            for (var c = 0; c < v.Length; c++)
+            {
+                if (v[c] == 0 || _rows[c] is not { } b)
+                {
+                    continue;
+                }
+
+                var factor = Prime - v[c];
+                for (var j = c; j < v.Length; j++)
+                {
+                    if (b[j] != 0)
+                    {
+                        var x = v[j] + Multiply(factor, b[j]);
+                        v[j] = x >= Prime ? x - Prime : x;
+                    }
+                }
+            }
+
+            return v;
+        }
     }
 
     internal sealed class AnalysisDecision

@@ -1,8 +1,10 @@
 using System.Reflection;
 using FairRubrics.Catalog;
-using Microsoft.Extensions.DependencyInjection;
+using FairRubrics.DependencyInjection;
 
-namespace FairRubrics.DependencyInjection;
+// In the namespace of AddFairRubrics(), like other libraries' registration extensions, so that the one
+// `using Microsoft.Extensions.DependencyInjection;` a host already has finds them.
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Adds rubric sources to the <see cref="IRubricCatalog"/> that <c>AddFairRubrics()</c> registers.</summary>
 public static class FairRubricsBuilderExtensions

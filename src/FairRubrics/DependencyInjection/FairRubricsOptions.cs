@@ -1,4 +1,5 @@
 using FairRubrics.Checks;
+using FairRubrics.Language;
 using FairRubrics.Loading;
 
 namespace FairRubrics.DependencyInjection;
@@ -14,4 +15,10 @@ public sealed class FairRubricsOptions
 
     /// <summary>Gets the thresholds and word lists of the built-in design checks (FR101–FR110).</summary>
     public DesignCheckOptions DesignChecks { get; } = new();
+
+    /// <summary>Gets the options of development guidance (<see cref="Guidance.IGuidanceAdvisor"/>): how evidence types are worded.</summary>
+    public Guidance.GuidanceOptions Guidance { get; } = new();
+
+    /// <summary>Gets the word lists, allowed words and severities of the review-language checks (FR301–FR304).</summary>
+    public ReviewTextOptions ReviewText { get; } = new();
 }

@@ -3,6 +3,8 @@ using FairRubrics.Catalog;
 using FairRubrics.Checks;
 using FairRubrics.Checks.BuiltIn;
 using FairRubrics.DependencyInjection;
+using FairRubrics.Guidance;
+using FairRubrics.Language;
 using FairRubrics.Loading;
 using FairRubrics.Scoring;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,9 +17,10 @@ public static class FairRubricsServiceCollectionExtensions
     /// <summary>
     /// Registers FairRubrics: the built-in scoring rules and design checks (through the same
     /// <see cref="IFairRubricsBuilder.AddScoringRule{TRule}"/> and <see cref="IFairRubricsBuilder.AddRubricCheck{TCheck}"/>
-    /// integrators call), the <see cref="ScoringRuleSet"/>, the <see cref="RubricLoader"/> and the
-    /// <see cref="IRubricLinter"/>. Safe to call more than once: nothing is registered twice, and every
-    /// <paramref name="configure"/> is applied to the same options.
+    /// integrators call), the <see cref="ScoringRuleSet"/>, the <see cref="RubricLoader"/>, the
+    /// <see cref="IRubricLinter"/>, the <see cref="IRubricScorer"/>, the <see cref="IGuidanceAdvisor"/> and the
+    /// <see cref="IReviewTextChecker"/> for reviewers' comments. Safe to call more than once: nothing is registered
+    /// twice, and every <paramref name="configure"/> is applied to the same options.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets options; validated when the services are first resolved.</param>
@@ -35,14 +38,17 @@ public static class FairRubricsServiceCollectionExtensions
         configure?.Invoke(options);
         options.Loader.Validate();
         options.DesignChecks.Validate();
+        options.ReviewText.Validate();
 
         services.TryAddSingleton(sp => new ScoringRuleSet(sp.GetServices<ScoringRule>()));
         services.TryAddSingleton(sp => new RubricLoader(sp.GetRequiredService<FairRubricsOptions>().Loader, sp.GetRequiredService<ScoringRuleSet>()));
         services.TryAddSingleton<IRubricCatalog>(sp => new RubricCatalog(sp.GetRequiredService<RubricLoader>(), sp.GetServices<RubricSource>(), sp.GetService<TimeProvider>()));
         services.TryAddSingleton<IBiasAuditor>(sp => new BiasAuditor(sp.GetServices<IOutcomeCheck>()));
         services.TryAddSingleton<IRubricScorer>(sp => new RubricScorer(sp.GetService<TimeProvider>()));
+        services.TryAddSingleton<IGuidanceAdvisor>(sp => new GuidanceAdvisor(sp.GetRequiredService<FairRubricsOptions>().Guidance.Phrases));
         services.TryAddSingleton<IRubricLinter>(sp => new RubricLinter(sp.GetServices<IRubricCheck>(), sp.GetRequiredService<FairRubricsOptions>().Linter));
         services.TryAddSingleton(sp => new DesignCheckEnvironment(sp.GetRequiredService<FairRubricsOptions>().DesignChecks));
+        services.TryAddSingleton<IReviewTextChecker>(sp => ReviewTextChecker.Create(sp.GetRequiredService<FairRubricsOptions>().ReviewText));
 
         var builder = new FairRubricsBuilder(services);
         builder.AddScoringRule<RatingRule>()

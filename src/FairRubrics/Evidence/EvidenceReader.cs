@@ -223,7 +223,7 @@ public static class EvidenceReader
             while (json.Read() && json.TokenType != JsonTokenType.EndObject)
             {
                 var column = (int)json.TokenStartIndex + 1;
-                var name = json.GetString()!;
+                var name = ReadString(ref json);
                 if (!names.Add(name))
                 {
                     return Reject(lineNumber, column, $"the property '{Shorten(name)}' appears twice");
@@ -246,7 +246,7 @@ public static class EvidenceReader
                 switch (json.TokenType)
                 {
                     case JsonTokenType.String:
-                        fields[index] = json.GetString();
+                        fields[index] = ReadString(ref json);
                         break;
                     case JsonTokenType.Number:
                         if (!json.TryGetDouble(out var number) || !double.IsFinite(number))
@@ -271,11 +271,30 @@ public static class EvidenceReader
         catch (JsonException ex)
         {
             var column = ex.BytePositionInLine is { } position ? position + 1 : 1;
-            return Reject(lineNumber, column, "the line is not valid JSON" + (ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) ? " (nested too deeply)" : string.Empty));
+            var detail = ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) ? " (nested too deeply)"
+                : ex.InnerException is InvalidOperationException ? " (a \\u escape is half of a UTF-16 surrogate pair, which is not text)"
+                : string.Empty;
+            return Reject(lineNumber, column, "the line is not valid JSON" + detail);
         }
 
         _ = seen;
         return EvidenceFields.Build(lineNumber, lineNumber, fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], fields[6], fields[7], fields[8]);
+    }
+
+    /// <summary>
+    /// Reads a string or property name. JSON syntax allows an escaped lone surrogate such as <c>"\uD800"</c>, which
+    /// is not text: System.Text.Json then throws <see cref="InvalidOperationException"/>; the line is invalid JSON.
+    /// </summary>
+    private static string ReadString(ref Utf8JsonReader json)
+    {
+        try
+        {
+            return json.GetString()!;
+        }
+        catch (InvalidOperationException ex) when (json.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+        {
+            throw new JsonException(ex.Message, null, null, json.TokenStartIndex, ex);
+        }
     }
 
     private static EvidenceRow Reject(long line, long column, string reason) =>

@@ -20,6 +20,19 @@ public enum WordMatch
     Stem,
 }
 
+/// <summary>What the words of a <see cref="WordList"/> are for.</summary>
+public enum WordListRole
+{
+    /// <summary>The checks report these words where they occur (e.g. "abrasive"). The default.</summary>
+    Flag = 0,
+
+    /// <summary>
+    /// The words show that a review comment is concrete — a deliverable, a number or date, a situation — so the
+    /// vague-feedback check (FR303) does not report a comment that has one. They are never reported themselves.
+    /// </summary>
+    ConcreteMarker,
+}
+
 /// <summary>One word or phrase of a <see cref="WordList"/>, with the rule it matches by and the research it comes from.</summary>
 public sealed class WordListEntry
 {
@@ -99,6 +112,7 @@ public sealed class WordList
     /// <param name="description">What the list is for, or null.</param>
     /// <param name="instead">Default advice on what to write instead, or null.</param>
     /// <param name="sourceName">The file or resource the list was loaded from, or null.</param>
+    /// <param name="role">What the words are for: reported where they occur (the default), or markers of concrete feedback (FR303).</param>
     /// <exception cref="ArgumentException">The id is not lower-case kebab-case, or the title is empty.</exception>
     public WordList(
         string id,
@@ -108,7 +122,8 @@ public sealed class WordList
         IReadOnlyList<string>? allow = null,
         string? description = null,
         string? instead = null,
-        string? sourceName = null)
+        string? sourceName = null,
+        WordListRole role = WordListRole.Flag)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
@@ -127,6 +142,7 @@ public sealed class WordList
         Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
         Instead = string.IsNullOrWhiteSpace(instead) ? null : instead.Trim();
         SourceName = sourceName;
+        Role = role;
     }
 
     /// <summary>Gets the list id.</summary>
@@ -152,6 +168,9 @@ public sealed class WordList
 
     /// <summary>Gets the file or resource the list came from, or null.</summary>
     public string? SourceName { get; }
+
+    /// <summary>Gets what the words are for: reported where they occur, or markers of concrete feedback.</summary>
+    public WordListRole Role { get; }
 
     /// <summary>Gets a value indicating whether an entry of this list is used by a check.</summary>
     /// <param name="entry">An entry of this list.</param>

@@ -14,6 +14,7 @@ namespace FairRubrics.Language;
 /// title: Words our works council asked us to avoid
 /// source: "Acme works council agreement 2024-03"
 /// checks: [FR104]
+/// role: flag            # or concrete-marker: words that make a review comment concrete (FR303)
 /// allow: [assertive]
 /// entries:
 ///   - rockstar
@@ -23,13 +24,19 @@ namespace FairRubrics.Language;
 public static class WordListLoader
 {
     private const string ResourcePrefix = "FairRubrics.Language.Data.";
-    private static readonly string[] TopKeys = ["fairrubrics-words", "id", "title", "description", "source", "checks", "instead", "allow", "entries"];
+    private static readonly string[] TopKeys = ["fairrubrics-words", "id", "title", "description", "source", "checks", "role", "instead", "allow", "entries"];
     private static readonly string[] EntryKeys = ["term", "match", "except", "source", "instead", "checks"];
     private static readonly IReadOnlyDictionary<string, WordMatch> Matches = new Dictionary<string, WordMatch>(StringComparer.Ordinal)
     {
         ["inflected"] = WordMatch.Inflected,
         ["exact"] = WordMatch.Exact,
         ["stem"] = WordMatch.Stem,
+    };
+
+    private static readonly IReadOnlyDictionary<string, WordListRole> Roles = new Dictionary<string, WordListRole>(StringComparer.Ordinal)
+    {
+        ["flag"] = WordListRole.Flag,
+        ["concrete-marker"] = WordListRole.ConcreteMarker,
     };
 
     private static readonly Lazy<IReadOnlyList<WordList>> BuiltInLists = new(() => LoadBuiltIn(), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -126,6 +133,7 @@ public static class WordListLoader
         var instead = r.Get(root, "instead", "the word list", required: false) is { } i ? r.OptionalText(i, "'instead'") : null;
         var checks = r.Get(root, "checks", "the word list", required: true) is { } checksNode ? ReadCheckIds(checksNode, r) : null;
         var allow = r.Get(root, "allow", "the word list", required: false) is { } allowNode ? ReadWords(allowNode, r, "'allow'") : [];
+        var role = r.Get(root, "role", "the word list", required: false) is { } roleNode ? r.Enum(roleNode, "'role'", Roles) ?? WordListRole.Flag : WordListRole.Flag;
 
         List<WordListEntry>? entries = null;
         if (r.Get(root, "entries", "the word list", required: true) is { } entriesNode && r.Sequence(entriesNode, "'entries'") is { } sequence)
@@ -153,7 +161,7 @@ public static class WordListLoader
             return null;
         }
 
-        return new WordList(id, title, checks, entries, allow, description, instead, sourceName);
+        return new WordList(id, title, checks, entries, allow, description, instead, sourceName, role);
     }
 
     private static WordListEntry? ReadEntry(RubricNode node, NodeReader r, string listSource, string sourceName)

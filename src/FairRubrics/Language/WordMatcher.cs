@@ -11,6 +11,19 @@ namespace FairRubrics.Language;
 /// <param name="List">The list the entry belongs to.</param>
 internal sealed record WordHit(int Start, int Length, string Text, WordListEntry Entry, WordList List);
 
+/// <summary>A match found by <see cref="WordMatcher.Scan"/>, without allocation: the first and last word it covers, and the entry.</summary>
+/// <param name="First">Index of the first word.</param>
+/// <param name="Last">Index of the last word.</param>
+/// <param name="Start">Index of the first character.</param>
+/// <param name="End">Index after the last character.</param>
+/// <param name="Entry">The entry that matched.</param>
+/// <param name="List">The list the entry belongs to.</param>
+/// <param name="Tag">The tag the matcher's owner gave the entry (see <see cref="WordMatcher(IEnumerable{WordList}, Func{WordList, WordListEntry, int}, IEnumerable{string}?)"/>).</param>
+internal readonly record struct RawWordHit(int First, int Last, int Start, int End, WordListEntry Entry, WordList List, int Tag)
+{
+    public int Length => End - Start;
+}
+
 /// <summary>
 /// Finds the entries of some word lists in texts. Built once from the lists (single words and their inflected
 /// forms, stems and phrases go into frozen lookup tables); then each text is tokenized once and each word is
@@ -24,25 +37,34 @@ internal sealed record WordHit(int Start, int Length, string Text, WordListEntry
 /// </remarks>
 internal sealed class WordMatcher
 {
-    private readonly FrozenDictionary<string, Compiled[]> _words;
-    private readonly FrozenDictionary<string, Compiled[]>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
-    private readonly FrozenDictionary<string, Compiled[]> _stems;
+    // One lookup per word finds the single-word entries and the phrases that start with it; a second, by the
+    // word's first _minStem letters, finds the stems it may start with.
+    private readonly FrozenDictionary<string, Bucket> _byWord;
+    private readonly FrozenDictionary<string, Bucket>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
+    private readonly FrozenDictionary<string, Compiled[]> _stemsByPrefix;
     private readonly FrozenDictionary<string, Compiled[]>.AlternateLookup<ReadOnlySpan<char>> _stemLookup;
-    private readonly FrozenDictionary<string, Compiled[]> _phrases;
-    private readonly FrozenDictionary<string, Compiled[]>.AlternateLookup<ReadOnlySpan<char>> _phraseLookup;
     private readonly FrozenSet<string> _allowedWords;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _allowedLookup;
     private readonly IReadOnlyCollection<string>[][] _allowedPhrases;
     private readonly int _minStem;
-    private readonly int _maxStem;
 
     /// <summary>Compiles the entries of <paramref name="lists"/> used by <paramref name="checkId"/> (every entry when null).</summary>
     /// <param name="lists">The lists.</param>
     /// <param name="checkId">The check whose entries to use, or null for all.</param>
     /// <param name="allowed">Words or phrases never reported, besides the lists' own <see cref="WordList.Allow"/>.</param>
     public WordMatcher(IEnumerable<WordList> lists, string? checkId = null, IEnumerable<string>? allowed = null)
+        : this(lists, (list, entry) => checkId is null || list.IsUsedBy(entry, checkId) ? 1 : 0, allowed)
+    {
+    }
+
+    /// <summary>Compiles the entries of <paramref name="lists"/> to which <paramref name="tag"/> gives a non-zero tag; every hit carries its entry's tag.</summary>
+    /// <param name="lists">The lists.</param>
+    /// <param name="tag">Gives each entry a tag (for example the checks that use it, as bits); 0 leaves the entry out.</param>
+    /// <param name="allowed">Words or phrases never reported, besides the lists' own <see cref="WordList.Allow"/>.</param>
+    public WordMatcher(IEnumerable<WordList> lists, Func<WordList, WordListEntry, int> tag, IEnumerable<string>? allowed = null)
     {
         ArgumentNullException.ThrowIfNull(lists);
+        ArgumentNullException.ThrowIfNull(tag);
         var words = new Dictionary<string, List<Compiled>>(StringComparer.Ordinal);
         var stems = new Dictionary<string, List<Compiled>>(StringComparer.Ordinal);
         var phrases = new Dictionary<string, List<Compiled>>(StringComparer.Ordinal);
@@ -61,12 +83,13 @@ internal sealed class WordMatcher
         {
             foreach (var entry in list.Entries)
             {
-                if (checkId is not null && !list.IsUsedBy(entry, checkId))
+                var entryTag = tag(list, entry);
+                if (entryTag == 0)
                 {
                     continue;
                 }
 
-                var compiled = new Compiled(entry, list);
+                var compiled = new Compiled(entry, list, entryTag);
                 var target = compiled.Words.Length > 1 ? phrases : entry.Match == WordMatch.Stem ? stems : words;
                 var keys = compiled.Words.Length == 1 && entry.Match == WordMatch.Stem ? [compiled.Words[0]] : compiled.Forms[0];
                 foreach (var key in keys)
@@ -81,17 +104,22 @@ internal sealed class WordMatcher
             }
         }
 
-        _words = words.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
-        _stems = stems.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
-        _phrases = phrases.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
-        _wordLookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
-        _stemLookup = _stems.GetAlternateLookup<ReadOnlySpan<char>>();
-        _phraseLookup = _phrases.GetAlternateLookup<ReadOnlySpan<char>>();
+        _byWord = words.Keys.Union(phrases.Keys, StringComparer.Ordinal).ToFrozenDictionary(
+            k => k,
+            k => new Bucket(words.TryGetValue(k, out var w) ? [.. w] : [], phrases.TryGetValue(k, out var p) ? [.. p] : []),
+            StringComparer.Ordinal);
+        _wordLookup = _byWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        _minStem = stems.Count == 0 ? int.MaxValue : stems.Keys.Min(k => k.Length);
+
+        // Longest stem first, as the stems of one word were always tried.
+        _stemsByPrefix = stems
+            .SelectMany(p => p.Value.Select(c => (Stem: p.Key, Entry: c)))
+            .GroupBy(x => x.Stem[.._minStem], StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(x => x.Stem.Length).Select(x => x.Entry).ToArray(), StringComparer.Ordinal);
+        _stemLookup = _stemsByPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
         _allowedWords = allow.Where(a => !a.Contains(' ', StringComparison.Ordinal)).SelectMany(Inflections.Of).ToFrozenSet(StringComparer.Ordinal);
         _allowedLookup = _allowedWords.GetAlternateLookup<ReadOnlySpan<char>>();
         _allowedPhrases = [.. allow.Where(a => a.Contains(' ', StringComparison.Ordinal)).Select(InflectedPhrase)];
-        _minStem = stems.Count == 0 ? int.MaxValue : stems.Keys.Min(k => k.Length);
-        _maxStem = stems.Count == 0 ? 0 : stems.Keys.Max(k => k.Length);
         IsEmpty = words.Count == 0 && stems.Count == 0 && phrases.Count == 0;
     }
 
@@ -109,70 +137,134 @@ internal sealed class WordMatcher
             return [];
         }
 
-        var tokens = new List<WordToken>();
-        WordTokenizer.Tokenize(text, tokens);
-        if (tokens.Count == 0)
-        {
-            return [];
-        }
-
-        var buffer = ArrayPool<char>.Shared.Rent(text.Length);
+        using var tokenized = TokenizedText.Create(text);
+        var hits = new PooledList<RawWordHit>(0);
         try
         {
-            // Every word's key is written once into one buffer, at the word's own offset (a key is never longer than its word).
-            var keys = new Keys(text, tokens, buffer);
-            List<WordHit>? hits = null;
-            for (var i = 0; i < tokens.Count; i++)
+            Scan(tokenized, ref hits);
+            if (hits.Count == 0)
             {
-                var key = keys[i];
-                if (key.IsEmpty)
-                {
-                    continue;
-                }
-
-                if (_phraseLookup.TryGetValue(key, out var phraseEntries))
-                {
-                    foreach (var phrase in phraseEntries)
-                    {
-                        var last = i + phrase.Words.Length - 1;
-                        if (phrase.MatchesAt(text, tokens, keys, i))
-                        {
-                            Add(text, tokens, keys, i, last, phrase, ref hits);
-                        }
-                    }
-                }
-
-                if (_wordLookup.TryGetValue(key, out var wordEntries))
-                {
-                    foreach (var entry in wordEntries)
-                    {
-                        Add(text, tokens, keys, i, i, entry, ref hits);
-                    }
-                }
-
-                for (var length = Math.Min(_maxStem, key.Length); length >= _minStem; length--)
-                {
-                    if (_stemLookup.TryGetValue(key[..length], out var stemEntries))
-                    {
-                        foreach (var entry in stemEntries)
-                        {
-                            Add(text, tokens, keys, i, i, entry, ref hits);
-                        }
-                    }
-                }
+                return [];
             }
 
-            return hits is null ? [] : RemoveNested(hits);
+            var count = RemoveNested(hits.Items);
+            var result = new WordHit[count];
+            for (var i = 0; i < count; i++)
+            {
+                var hit = hits.Items[i];
+                result[i] = new WordHit(hit.Start, hit.Length, text[hit.Start..hit.End], hit.Entry, hit.List);
+            }
+
+            return result;
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(buffer);
+            hits.Dispose();
         }
     }
 
-    private void Add(string text, List<WordToken> tokens, Keys keys, int first, int last, Compiled entry, ref List<WordHit>? hits)
+    /// <summary>Adds the hits of every entry in a tokenized text to <paramref name="hits"/>, in word order, without allocating; nested hits are kept (see <see cref="RemoveNested"/>).</summary>
+    /// <param name="text">The tokenized text.</param>
+    /// <param name="hits">Receives the hits.</param>
+    public void Scan(in TokenizedText text, ref PooledList<RawWordHit> hits)
     {
-        if (Covered(keys, first, last, entry.Except))
+        if (IsEmpty)
+        {
+            return;
+        }
+
+        var tokens = text.Tokens;
+        var keys = text.Keys;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var key = keys[i];
+            if (key.IsEmpty)
+            {
+                continue;
+            }
+
+            if (_wordLookup.TryGetValue(key, out var bucket))
+            {
+                foreach (var phrase in bucket.Phrases)
+                {
+                    if (phrase.MatchesAt(text.Text, tokens, keys, i))
+                    {
+                        Add(tokens, keys, i, i + phrase.Words.Length - 1, phrase, ref hits);
+                    }
+                }
+
+                foreach (var entry in bucket.Words)
+                {
+                    Add(tokens, keys, i, i, entry, ref hits);
+                }
+            }
+
+            if (key.Length >= _minStem && _stemLookup.TryGetValue(key[.._minStem], out var stemEntries))
+            {
+                foreach (var entry in stemEntries)
+                {
+                    if (key.StartsWith(entry.Words[0], StringComparison.Ordinal))
+                    {
+                        Add(tokens, keys, i, i, entry, ref hits);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sorts hits by position (longest first at the same start) and drops every hit inside a longer one and every
+    /// repeated hit of the same entry at the same place, in place.
+    /// </summary>
+    /// <param name="hits">The hits.</param>
+    /// <returns>How many hits remain, at the start of <paramref name="hits"/>.</returns>
+    public static int RemoveNested(Span<RawWordHit> hits)
+    {
+        // Insertion sort: a comment has a handful of hits, and this allocates nothing.
+        for (var i = 1; i < hits.Length; i++)
+        {
+            var current = hits[i];
+            var j = i - 1;
+            while (j >= 0 && Compare(hits[j], current) > 0)
+            {
+                hits[j + 1] = hits[j];
+                j--;
+            }
+
+            hits[j + 1] = current;
+        }
+
+        var count = 0;
+        for (var i = 0; i < hits.Length; i++)
+        {
+            var hit = hits[i];
+            var drop = false;
+            for (var j = 0; j < hits.Length && !drop; j++)
+            {
+                var other = hits[j];
+                drop = other.Length > hit.Length && other.Start <= hit.Start && other.End >= hit.End;
+            }
+
+            for (var j = 0; j < count && !drop; j++)
+            {
+                var kept = hits[j];
+                drop = kept.Start == hit.Start && kept.Length == hit.Length && ReferenceEquals(kept.Entry, hit.Entry);
+            }
+
+            if (!drop)
+            {
+                hits[count++] = hit;
+            }
+        }
+
+        return count;
+
+        static int Compare(in RawWordHit a, in RawWordHit b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length);
+    }
+
+    private void Add(ReadOnlySpan<WordToken> tokens, WordKeys keys, int first, int last, Compiled entry, ref PooledList<RawWordHit> hits)
+    {
+        if (entry.Except.Length > 0 && Covered(keys, first, last, entry.Except))
         {
             return;
         }
@@ -187,17 +279,14 @@ internal sealed class WordMatcher
             return;
         }
 
-        hits ??= [];
-        var start = tokens[first].Start;
-        var end = tokens[last].End;
-        hits.Add(new WordHit(start, end - start, text[start..end], entry.Entry, entry.List));
+        hits.Add(new RawWordHit(first, last, tokens[first].Start, tokens[last].End, entry.Entry, entry.List, entry.Tag));
     }
 
     /// <summary>The forms each word of a phrase may take: "network incident" also covers "network incidents".</summary>
-    private static IReadOnlyCollection<string>[] InflectedPhrase(string normalized) => [.. normalized.Split(' ').Select(Inflections.Of)];
+    private static IReadOnlyCollection<string>[] InflectedPhrase(string normalized) => [.. normalized.Split(' ').Select(w => Inflections.Of(w).ToArray())];
 
     /// <summary>Gets a value indicating whether one of <paramref name="phrases"/>, written around words first..last, covers them.</summary>
-    private static bool Covered(Keys keys, int first, int last, IReadOnlyCollection<string>[][] phrases)
+    private static bool Covered(WordKeys keys, int first, int last, IReadOnlyCollection<string>[][] phrases)
     {
         var span = last - first + 1;
         foreach (var phrase in phrases)
@@ -228,6 +317,19 @@ internal sealed class WordMatcher
 
     private static bool Contains(IReadOnlyCollection<string> forms, ReadOnlySpan<char> key)
     {
+        if (forms is string[] array)
+        {
+            foreach (var form in array)
+            {
+                if (key.SequenceEqual(form))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         foreach (var form in forms)
         {
             if (key.SequenceEqual(form))
@@ -239,54 +341,17 @@ internal sealed class WordMatcher
         return false;
     }
 
-    private static List<WordHit> RemoveNested(List<WordHit> hits)
-    {
-        hits.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
-        var result = new List<WordHit>(hits.Count);
-        foreach (var hit in hits)
-        {
-            var nested = hits.Any(other => other.Length > hit.Length && other.Start <= hit.Start && other.Start + other.Length >= hit.Start + hit.Length);
-            var duplicate = result.Any(r => r.Start == hit.Start && r.Length == hit.Length && ReferenceEquals(r.Entry, hit.Entry));
-            if (!nested && !duplicate)
-            {
-                result.Add(hit);
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>The lookup keys of a text's words, as spans over one shared buffer.</summary>
-    private readonly struct Keys
-    {
-        private readonly List<WordToken> _tokens;
-        private readonly char[] _buffer;
-        private readonly int[] _lengths;
-
-        public Keys(string text, List<WordToken> tokens, char[] buffer)
-        {
-            _tokens = tokens;
-            _buffer = buffer;
-            _lengths = new int[tokens.Count];
-            for (var i = 0; i < tokens.Count; i++)
-            {
-                var t = tokens[i];
-                _lengths[i] = Math.Max(0, WordTokenizer.Key(text.AsSpan(t.Start, t.Length), buffer.AsSpan(t.Start, t.Length)));
-            }
-        }
-
-        public int Count => _lengths.Length;
-
-        public ReadOnlySpan<char> this[int index] => new(_buffer, _tokens[index].Start, _lengths[index]);
-    }
+    /// <summary>The single-word entries keyed by one of their forms, and the phrases whose first word takes that form.</summary>
+    private sealed record Bucket(Compiled[] Words, Compiled[] Phrases);
 
     /// <summary>An entry prepared for matching: its words' keys, the forms each word may take, its exceptions.</summary>
     private sealed class Compiled
     {
-        public Compiled(WordListEntry entry, WordList list)
+        public Compiled(WordListEntry entry, WordList list, int tag)
         {
             Entry = entry;
             List = list;
+            Tag = tag;
             Normalized = WordTokenizer.Normalize(entry.Term);
             Words = Normalized.Split(' ');
             Forms = new IReadOnlyCollection<string>[Words.Length];
@@ -294,11 +359,13 @@ internal sealed class WordMatcher
             {
                 // Inflected phrases inflect every word ("meet senior leader" matches "meets senior leaders");
                 // a stem applies to the last word only, the others match exactly.
-                Forms[i] = entry.Match == WordMatch.Inflected ? Inflections.Of(Words[i]) : [Words[i]];
+                Forms[i] = entry.Match == WordMatch.Inflected ? Inflections.Of(Words[i]).ToArray() : [Words[i]];
             }
 
             Except = [.. entry.Except.Select(WordTokenizer.Normalize).Where(e => e.Length > 0).Select(InflectedPhrase)];
         }
+
+        public int Tag { get; }
 
         public WordListEntry Entry { get; }
 
@@ -312,9 +379,9 @@ internal sealed class WordMatcher
 
         public IReadOnlyCollection<string>[][] Except { get; }
 
-        public bool MatchesAt(string text, List<WordToken> tokens, Keys keys, int first)
+        public bool MatchesAt(string text, ReadOnlySpan<WordToken> tokens, WordKeys keys, int first)
         {
-            if (first + Words.Length > tokens.Count)
+            if (first + Words.Length > tokens.Length)
             {
                 return false;
             }

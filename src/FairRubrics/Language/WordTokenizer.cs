@@ -22,8 +22,27 @@ internal static class WordTokenizer
     /// <summary>The longest word that is looked up; longer runs (hashes, URLs) never match a list.</summary>
     public const int MaxWordLength = 64;
 
+    /// <summary>The most words a text of <paramref name="length"/> characters can have (words are separated by at least one character).</summary>
+    public static int MaxTokens(int length) => (length + 1) / 2;
+
     public static void Tokenize(ReadOnlySpan<char> text, List<WordToken> tokens)
     {
+        var buffer = System.Buffers.ArrayPool<WordToken>.Shared.Rent(Math.Max(1, MaxTokens(text.Length)));
+        try
+        {
+            var count = Tokenize(text, buffer);
+            tokens.AddRange(buffer.AsSpan(0, count));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<WordToken>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Splits <paramref name="text"/> into <paramref name="tokens"/> (at least <see cref="MaxTokens"/> long) and returns the number of words.</summary>
+    public static int Tokenize(ReadOnlySpan<char> text, Span<WordToken> tokens)
+    {
+        var count = 0;
         var i = 0;
         var hyphenPending = false;
         var lastEnd = -1;
@@ -55,10 +74,12 @@ internal static class WordTokenizer
                 }
             }
 
-            tokens.Add(new WordToken(start, i - start, hyphenPending));
+            tokens[count++] = new WordToken(start, i - start, hyphenPending);
             hyphenPending = false;
             lastEnd = i;
         }
+
+        return count;
     }
 
     /// <summary>
@@ -144,7 +165,7 @@ internal static class WordTokenizer
         return category is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark;
     }
 
-    private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u02BC';
+    internal static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u02BC';
 
     private static bool IsHyphen(char c) => c is '-' or '\u2010' or '\u2011';
 }

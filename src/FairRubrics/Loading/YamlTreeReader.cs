@@ -19,13 +19,15 @@ internal static class YamlTreeReader
         var documents = 0;
         var nodes = 0;
         var lastMark = Mark.Empty;
+        var lastStart = Mark.Empty;
 
         try
         {
-            while (parser.MoveNext())
+            while (MoveNext(parser))
             {
                 var current = parser.Current!;
                 lastMark = current.End;
+                lastStart = current.Start;
                 switch (current)
                 {
                     case StreamStart or StreamEnd or DocumentEnd or Comment:
@@ -128,6 +130,12 @@ internal static class YamlTreeReader
             diagnostics.Error(DiagnosticIds.YamlSyntax, at, "invalid YAML: the file ends inside a '[' list or '{' mapping that is never closed; add the closing ']' or '}'");
             return null;
         }
+        catch (InvalidTagException)
+        {
+            var at = TagLocation(text, file, lastStart, lastMark);
+            diagnostics.Error(DiagnosticIds.TagNotAllowed, at, "YAML tags ('!...') are not allowed in rubrics, and this one is not even a valid tag; remove it and write a plain value");
+            return null;
+        }
         catch (YamlException ex)
         {
             var at = !ex.Start.Equals(Mark.Empty) ? Loc(file, ex.Start)
@@ -149,6 +157,55 @@ internal static class YamlTreeReader
         }
 
         return root;
+    }
+
+    /// <summary>
+    /// Reads the next event. YamlDotNet 18 throws a bare <see cref="ArgumentException"/> (no position) for a tag that
+    /// is not a valid URI, such as <c>!![</c>; it becomes a tag error like every other tag.
+    /// </summary>
+    private static bool MoveNext(Parser parser)
+    {
+        try
+        {
+            return parser.MoveNext();
+        }
+        catch (ArgumentException ex) when (ex.Message.Contains("tag", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidTagException(ex);
+        }
+    }
+
+    /// <summary>
+    /// The start of the tag YamlDotNet rejected: the first '!' after the last event read (or, when that event
+    /// ends past the tag, as an implicit document start does, after its start).
+    /// </summary>
+    private static SourceLocation TagLocation(string text, string file, Mark lastStart, Mark lastEnd)
+    {
+        static int Index(Mark mark, string text) => mark.Equals(Mark.Empty) ? 0 : (int)Math.Min(mark.Index, text.Length);
+
+        var bang = text.IndexOf('!', Index(lastEnd, text));
+        if (bang < 0)
+        {
+            bang = text.IndexOf('!', Index(lastStart, text));
+        }
+
+        if (bang < 0)
+        {
+            return lastEnd.Equals(Mark.Empty) ? new SourceLocation(file, 1, 1) : Loc(file, lastEnd);
+        }
+
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < bang; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return new SourceLocation(file, line, bang - lineStart + 1);
     }
 
     /// <summary>Finds the first tab used for indentation (YamlDotNet reports that error without a position).</summary>
@@ -283,6 +340,9 @@ internal static class YamlTreeReader
 
         return $"invalid YAML: {message.TrimEnd('.')}{hint}; check the indentation, quotes and ':' around this position";
     }
+
+    /// <summary>YamlDotNet rejected a tag that is not a valid URI.</summary>
+    private sealed class InvalidTagException(ArgumentException inner) : Exception(inner.Message, inner);
 
     private sealed class Frame(bool isMapping, SourceLocation location)
     {

@@ -73,6 +73,63 @@ internal sealed class CountRule : ScoringRule<CountRuleSettings>
             quantities[i] = evidence.Items[i].Quantity;
         }
 
+        var total = SortedSum(quantities);
+        var level = settings.LevelFor(total);
+        return level is { } reached ? PathOutcome.AtLevel(reached) : BelowLowest(settings, total);
+    }
+
+    public override PathAdvice? Guide(CountRuleSettings settings, in PathEvidence evidence, double targetLevel)
+    {
+        // The first threshold at or above the target needs the fewest items (counts never decrease as levels rise).
+        CountThreshold? goal = null;
+        foreach (var threshold in settings.Thresholds)
+        {
+            if (threshold.Level >= targetLevel)
+            {
+                goal = threshold;
+                break;
+            }
+        }
+
+        if (goal is null)
+        {
+            return PathAdvice.Unreachable(string.Create(CultureInfo.InvariantCulture, $"the highest level this path gives is {settings.MaxLevel}"));
+        }
+
+        var existing = new double[evidence.Count];
+        for (var i = 0; i < existing.Length; i++)
+        {
+            existing[i] = evidence.Items[i].Quantity;
+        }
+
+        var sorted = (double[])existing.Clone();
+        var total = SortedSum(sorted);
+        var more = Math.Max(1, (int)Math.Min(int.MaxValue, Math.Ceiling(goal.MinCount - total)));
+
+        // Confirm on the rule's own arithmetic (sorted summation) that this is the exact number of items: with
+        // fractional quantities the rounding of the sum can differ from the subtraction by a hair.
+        if (more <= ExactCheckLimit)
+        {
+            while (TotalWithOnes(sorted, more) < goal.MinCount)
+            {
+                more++;
+            }
+
+            while (more > 1 && TotalWithOnes(sorted, more - 1) >= goal.MinCount)
+            {
+                more--;
+            }
+        }
+
+        return PathAdvice.ByAdding(new OccurrenceNeed(settings.Of, more));
+    }
+
+    /// <summary>Above this many missing items the closed form is used without replaying the summation.</summary>
+    private const int ExactCheckLimit = 1_000_000;
+
+    /// <summary>Sorts the quantities and sums them in ascending order, so the sum does not depend on the order of the evidence.</summary>
+    internal static double SortedSum(Span<double> quantities)
+    {
         quantities.Sort();
         var total = 0.0;
         foreach (var q in quantities)
@@ -80,8 +137,30 @@ internal sealed class CountRule : ScoringRule<CountRuleSettings>
             total += q;
         }
 
-        var level = settings.LevelFor(total);
-        return level is { } reached ? PathOutcome.AtLevel(reached) : BelowLowest(settings, total);
+        return total;
+    }
+
+    /// <summary>The sum <see cref="SortedSum"/> would give with <paramref name="ones"/> more items of quantity 1.</summary>
+    private static double TotalWithOnes(double[] sorted, int ones)
+    {
+        var total = 0.0;
+        var i = 0;
+        while (i < sorted.Length && sorted[i] < 1)
+        {
+            total += sorted[i++];
+        }
+
+        for (var k = 0; k < ones; k++)
+        {
+            total += 1;
+        }
+
+        while (i < sorted.Length)
+        {
+            total += sorted[i++];
+        }
+
+        return total;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace FairRubrics.Scoring;
 
 /// <summary>The built-in <c>presence</c> rule: level N when at least one item of the listed types exists.</summary>
@@ -23,4 +25,16 @@ internal sealed class PresenceRule : ScoringRule<PresenceRuleSettings>
 
     public override PathOutcome Evaluate(PresenceRuleSettings settings, in PathEvidence evidence) =>
         evidence.Count > 0 ? PathOutcome.AtLevel(settings.Level) : PathOutcome.NoLevel("no evidence");
+
+    public override PathAdvice? Guide(PresenceRuleSettings settings, in PathEvidence evidence, double targetLevel)
+    {
+        if (settings.Level < targetLevel)
+        {
+            return PathAdvice.Unreachable(string.Create(CultureInfo.InvariantCulture, $"this path gives level {settings.Level} and no higher"));
+        }
+
+        return evidence.Count > 0
+            ? PathAdvice.Unreachable(string.Create(CultureInfo.InvariantCulture, $"this path already gives its level {settings.Level}, and more evidence does not raise it"))
+            : PathAdvice.ByAdding(new OccurrenceNeed(settings.Of, 1));
+    }
 }

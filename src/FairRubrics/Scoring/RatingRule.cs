@@ -102,29 +102,122 @@ internal sealed class RatingRule : ScoringRule<RatingRuleSettings>
         }
 
         values.Sort();
-        double level;
-        switch (settings.Aggregate)
+        return PathOutcome.AtLevel(Aggregate(values, settings.Aggregate));
+    }
+
+    /// <summary>Aggregates ratings sorted in ascending order (the rule's one arithmetic, shared by scoring and guidance).</summary>
+    internal static double Aggregate(ReadOnlySpan<double> sorted, RatingAggregate aggregate)
+    {
+        var count = sorted.Length;
+        switch (aggregate)
         {
             case RatingAggregate.Median:
-                level = count % 2 == 1 ? values[count / 2] : (values[(count / 2) - 1] + values[count / 2]) / 2;
-                break;
+                return count % 2 == 1 ? sorted[count / 2] : (sorted[(count / 2) - 1] + sorted[count / 2]) / 2;
             case RatingAggregate.Min:
-                level = values[0];
-                break;
+                return sorted[0];
             case RatingAggregate.Max:
-                level = values[count - 1];
-                break;
+                return sorted[count - 1];
             default:
                 var sum = 0.0;
-                foreach (var v in values)
+                foreach (var v in sorted)
                 {
                     sum += v;
                 }
 
-                level = sum / count;
-                break;
+                return sum / count;
+        }
+    }
+
+    /// <summary>The most additional ratings guidance will ever ask for (as many as <c>min-ratings</c> may demand).</summary>
+    internal const int MaxSuggestedRatings = 1000;
+
+    /// <summary>
+    /// The fewest more ratings that take the path to the target, then the lowest whole level they need, then how few
+    /// of them need it (the rest may be any level). Every aggregate is non-decreasing in each rating, so raising any
+    /// of the suggested ratings, or adding more, never lowers the result.
+    /// </summary>
+    public override PathAdvice? Guide(RatingRuleSettings settings, in PathEvidence evidence, double targetLevel)
+    {
+        var existing = new double[evidence.Count];
+        for (var i = 0; i < existing.Length; i++)
+        {
+            existing[i] = evidence.Items[i].Value!.Value;
         }
 
-        return PathOutcome.AtLevel(level);
+        Array.Sort(existing);
+        var top = evidence.Scale.MaxLevel;
+        // Fewest ratings (all at the top): double until enough, then search the last doubling.
+        var low = Math.Max(1, settings.MinRatings - existing.Length);
+        var high = low;
+        while (!Reaches(existing, high, top, high, settings.Aggregate, targetLevel))
+        {
+            if (high >= MaxSuggestedRatings)
+            {
+                return PathAdvice.Unreachable(WhyNot(settings, existing, top, targetLevel));
+            }
+
+            low = high + 1;
+            high = Math.Min(MaxSuggestedRatings, high * 2);
+        }
+
+        var count = Smallest(low, high, k => Reaches(existing, k, top, k, settings.Aggregate, targetLevel));
+        var level = 1;
+        while (!Reaches(existing, count, level, count, settings.Aggregate, targetLevel))
+        {
+            level++;
+        }
+
+        var atLevel = Smallest(1, count, j => Reaches(existing, count, level, j, settings.Aggregate, targetLevel));
+        return PathAdvice.ByAdding(new RatingNeed(settings.Sources, count, level, atLevel));
+    }
+
+    /// <summary>Whether the existing ratings plus <paramref name="high"/> ratings at <paramref name="level"/> and the rest of <paramref name="count"/> at 1 reach the target.</summary>
+    private static bool Reaches(double[] existing, int count, int level, int high, RatingAggregate aggregate, double target)
+    {
+        var values = new double[existing.Length + count];
+        existing.CopyTo(values, 0);
+        for (var i = 0; i < count; i++)
+        {
+            values[existing.Length + i] = i < high ? level : 1;
+        }
+
+        Array.Sort(values);
+        return Aggregate(values, aggregate) >= target;
+    }
+
+    /// <summary>The smallest value in [low, high] for which a non-decreasing predicate holds (it holds at <paramref name="high"/>).</summary>
+    private static int Smallest(int low, int high, Func<int, bool> holds)
+    {
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (holds(middle))
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        return low;
+    }
+
+    private static string WhyNot(RatingRuleSettings settings, double[] existing, int top, double target)
+    {
+        if (existing.Length == 0 || target > top)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"ratings on this scale go up to {top}");
+        }
+
+        var lowest = ScoreText.FormatNumber(existing[0]);
+        var goal = ScoreText.FormatNumber(target);
+        return settings.Aggregate switch
+        {
+            RatingAggregate.Min => $"this path takes the lowest rating, and a rating of {lowest} already counts, so more ratings cannot bring it to {goal}",
+            RatingAggregate.Mean when target >= top => $"this path takes the mean rating, and a rating of {lowest} already counts, so more ratings cannot bring the mean to {goal}",
+            _ => string.Create(CultureInfo.InvariantCulture, $"even {MaxSuggestedRatings} more ratings of {top} would not bring this path to {goal}"),
+        };
     }
 }

@@ -221,7 +221,7 @@ public sealed class RubricScorer : IRubricScorer
             return Issues.TypeNotCounted(item);
         }
 
-        if (!path.Rule.CountsItem(path.Settings, item))
+        if (!path.Counts(item))
         {
             return Issues.NotCounted(item);
         }
@@ -241,7 +241,7 @@ public sealed class RubricScorer : IRubricScorer
         foreach (var target in targets)
         {
             var path = plan.Paths[target];
-            if ((competencyFilter >= 0 && path.Competency != competencyFilter) || !path.Rule.CountsItem(path.Settings, item))
+            if ((competencyFilter >= 0 && path.Competency != competencyFilter) || !path.Counts(item))
             {
                 continue;
             }
@@ -335,18 +335,34 @@ public sealed class RubricScorer : IRubricScorer
             }
         }
 
+        for (var c = 0; c < competencyCount; c++)
+        {
+            var start = plan.CompetencyStarts[c];
+            var (level, winner) = Combine(plan, rubric.Competencies[c], levels.AsSpan(start, plan.CompetencyStarts[c + 1] - start), start);
+            levels[pathCount + c] = level ?? double.NaN;
+            layout[pathCount + 1 + c] = winner;
+        }
+
+        var (status, overall, band) = Overall(plan, levels.AsSpan(pathCount, competencyCount));
+        return new SubjectScore(subject, plan, asOf, status, overall, band, levels, layout, notes, evidence, (IReadOnlyList<EvidenceIssue>?)issues ?? [], used);
+    }
+
+    /// <summary>
+    /// The overall score and band from competency levels (NaN = insufficient evidence) by the missing-evidence policy:
+    /// the one arithmetic shared by scoring and guidance.
+    /// </summary>
+    internal static (ScoreStatus Status, double? Overall, string? Band) Overall(ScoringPlan plan, ReadOnlySpan<double> competencyLevels)
+    {
+        var rubric = plan.Rubric;
         double weightedSum = 0;
         double weightTotal = 0;
         var failed = false;
         var anyScored = false;
-        for (var c = 0; c < competencyCount; c++)
+        for (var c = 0; c < competencyLevels.Length; c++)
         {
             var competency = rubric.Competencies[c];
-            var start = plan.CompetencyStarts[c];
-            var (level, winner) = Combine(plan, competency, levels, start, plan.CompetencyStarts[c + 1] - start);
-            levels[pathCount + c] = level ?? double.NaN;
-            layout[pathCount + 1 + c] = winner;
-            if (level is { } l)
+            var l = competencyLevels[c];
+            if (!double.IsNaN(l))
             {
                 weightedSum += competency.Weight * l;
                 weightTotal += competency.Weight;
@@ -367,39 +383,41 @@ public sealed class RubricScorer : IRubricScorer
             }
         }
 
-        double? overall = null;
-        string? band = null;
-        var status = ScoreStatus.InsufficientEvidence;
-        if (!failed && anyScored && weightTotal > 0)
+        if (failed || !anyScored || weightTotal <= 0)
         {
-            overall = weightedSum / weightTotal;
-            status = ScoreStatus.Scored;
-            foreach (var b in plan.Bands)
+            return (ScoreStatus.InsufficientEvidence, null, null);
+        }
+
+        var overall = weightedSum / weightTotal;
+        foreach (var b in plan.Bands)
+        {
+            if (overall >= b.Min)
             {
-                if (overall.Value >= b.Min)
-                {
-                    band = b.Label;
-                    break;
-                }
+                return (ScoreStatus.Scored, overall, b.Label);
             }
         }
 
-        return new SubjectScore(subject, plan, asOf, status, overall, band, levels, layout, notes, evidence, (IReadOnlyList<EvidenceIssue>?)issues ?? [], used);
+        return (ScoreStatus.Scored, overall, null);
     }
 
-    private static (double? Level, int Winner) Combine(ScoringPlan plan, Competency competency, double[] levels, int start, int count)
+    /// <summary>A competency's level and winning path from its paths' levels (NaN = no level), in the rubric's order.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <param name="competency">The competency.</param>
+    /// <param name="levels">The levels of the competency's paths.</param>
+    /// <param name="start">The index of the competency's first path in the plan (for path weights).</param>
+    internal static (double? Level, int Winner) Combine(ScoringPlan plan, Competency competency, ReadOnlySpan<double> levels, int start)
     {
         var best = -1;
         double sum = 0, weightSum = 0;
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < levels.Length; i++)
         {
-            var level = levels[start + i];
+            var level = levels[i];
             if (double.IsNaN(level))
             {
                 continue;
             }
 
-            if (best < 0 || level > levels[start + best])
+            if (best < 0 || level > levels[best])
             {
                 best = i;
             }
@@ -415,7 +433,7 @@ public sealed class RubricScorer : IRubricScorer
         }
 
         return competency.Combine == CombineMode.BestOf
-            ? (levels[start + best], best)
+            ? (levels[best], best)
             : (sum / weightSum, best);
     }
 

@@ -13,7 +13,32 @@ public static class ScoreJson
     /// <param name="writer">The writer.</param>
     /// <param name="score">The result.</param>
     /// <param name="explain">Whether to add explanations: rule, evidence ids and counts per path, and the text.</param>
-    public static void Write(Utf8JsonWriter writer, SubjectScore score, bool explain = false)
+    public static void Write(Utf8JsonWriter writer, SubjectScore score, bool explain = false) => WriteCore(writer, score, explain, null);
+
+    /// <summary>
+    /// Writes one result as a JSON object with its development guidance under <c>guidance</c>
+    /// (<see cref="Guidance.GuidanceJson"/>), as <c>fairrubrics score --guidance</c> does.
+    /// </summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="score">The result.</param>
+    /// <param name="guidance">The guidance made from <paramref name="score"/>.</param>
+    /// <param name="explain">Whether to add explanations: rule, evidence ids and counts per path, and the text.</param>
+    /// <exception cref="ArgumentException">The guidance was made from another subject, rubric or scoring date.</exception>
+    public static void Write(Utf8JsonWriter writer, SubjectScore score, Guidance.SubjectGuidance guidance, bool explain = false)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        ArgumentNullException.ThrowIfNull(guidance);
+        if (!string.Equals(guidance.Subject, score.Subject, StringComparison.Ordinal) || !ReferenceEquals(guidance.Rubric, score.Rubric) || guidance.AsOf != score.AsOf)
+        {
+            throw new ArgumentException(
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The guidance is for subject '{guidance.Subject}' ({guidance.Rubric}, as of {guidance.AsOf:yyyy-MM-dd}), not for this score of '{score.Subject}' ({score.Rubric}, as of {score.AsOf:yyyy-MM-dd})."),
+                nameof(guidance));
+        }
+
+        WriteCore(writer, score, explain, guidance);
+    }
+
+    private static void WriteCore(Utf8JsonWriter writer, SubjectScore score, bool explain, Guidance.SubjectGuidance? guidance)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(score);
@@ -108,6 +133,12 @@ public static class ScoreJson
             }
 
             writer.WriteEndArray();
+        }
+
+        if (guidance is not null)
+        {
+            writer.WritePropertyName("guidance");
+            Guidance.GuidanceJson.Write(writer, guidance);
         }
 
         writer.WriteEndObject();

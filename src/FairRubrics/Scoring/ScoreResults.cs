@@ -180,7 +180,15 @@ public sealed class SubjectScore
 
     internal int EvidenceCountOf(int path) => _layout[path + 1] - _layout[path];
 
-    internal IReadOnlyList<EvidenceItem> EvidenceOf(int path)
+    /// <summary>Gets every path's level in plan order (NaN = no level).</summary>
+    internal ReadOnlySpan<double> PathLevels => _levels.AsSpan(0, Plan.Paths.Length);
+
+    /// <summary>Gets every competency's level in the rubric's order (NaN = insufficient evidence).</summary>
+    internal ReadOnlySpan<double> CompetencyLevels => _levels.AsSpan(Plan.Paths.Length);
+
+    internal IReadOnlyList<EvidenceItem> EvidenceOf(int path) => EvidenceArrayOf(path);
+
+    internal EvidenceItem[] EvidenceArrayOf(int path)
     {
         var start = _layout[path];
         var count = _layout[path + 1] - start;

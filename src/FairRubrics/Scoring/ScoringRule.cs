@@ -40,6 +40,8 @@ public abstract partial class ScoringRule
 
     internal abstract PathOutcome EvaluatePath(object settings, in PathEvidence evidence);
 
+    internal abstract PathAdvice? GuidePath(object settings, in PathEvidence evidence, double targetLevel);
+
     [GeneratedRegex("^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?\\z", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
 }
@@ -91,6 +93,21 @@ public abstract class ScoringRule<TSettings> : ScoringRule
     /// <returns>A level from 1 to the scale's top, or no level.</returns>
     public abstract PathOutcome Evaluate(TSettings settings, in PathEvidence evidence);
 
+    /// <summary>
+    /// Optional: says what evidence, added on the scoring date, takes the path to at least <paramref name="targetLevel"/>
+    /// — used for development guidance (the routes to a person's next level). The advice must be exact: adding every
+    /// need makes <see cref="Evaluate"/> give at least <paramref name="targetLevel"/>. Return
+    /// <see cref="PathAdvice.Unreachable"/> when no added evidence can (e.g. the path's highest level is lower), and
+    /// null when the rule cannot say (the default); guidance then asks the person to check with their manager what
+    /// evidence counts for the path. Guidance assumes that adding evidence never lowers a path's level.
+    /// </summary>
+    /// <param name="settings">The path's settings bound at load time.</param>
+    /// <param name="evidence">The subject's counted evidence for this path at the scoring date (may be empty).</param>
+    /// <param name="targetLevel">The path level needed; above the path's current level, at most the scale's top, and
+    /// fractional when the competency combines paths by a mean.</param>
+    /// <returns>The advice, or null when the rule cannot say.</returns>
+    public virtual PathAdvice? Guide(TSettings settings, in PathEvidence evidence, double targetLevel) => null;
+
     internal sealed override object? BindSettings(ScoringRuleParameters parameters, ScoringRuleContext context) => Bind(parameters, context);
 
     internal sealed override IReadOnlyCollection<string> OccurrenceTypesOf(object settings) => OccurrenceTypes((TSettings)settings);
@@ -100,4 +117,6 @@ public abstract class ScoringRule<TSettings> : ScoringRule
     internal sealed override bool CountsItem(object settings, in Evidence.EvidenceItem item) => Counts((TSettings)settings, item);
 
     internal sealed override PathOutcome EvaluatePath(object settings, in PathEvidence evidence) => Evaluate((TSettings)settings, evidence);
+
+    internal sealed override PathAdvice? GuidePath(object settings, in PathEvidence evidence, double targetLevel) => Guide((TSettings)settings, evidence, targetLevel);
 }

@@ -8,7 +8,7 @@ namespace FairRubrics.Cli.Tests.Sarif;
 [Collection("cli")]
 public sealed class LintSarifTests
 {
-    private static readonly Lazy<JsonSchema> Schema = new(() =>
+    internal static readonly Lazy<JsonSchema> Schema = new(() =>
         JsonSchema.FromText(File.ReadAllText(Path.Combine(CliRunner.RepositoryRoot, "tests", "FairRubrics.Cli.Tests", "Sarif", "sarif-2.1.0-subset.schema.json"))));
 
     private static JsonNode Sarif(params string[] paths)

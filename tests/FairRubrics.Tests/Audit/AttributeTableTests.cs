@@ -53,8 +53,8 @@ public sealed class AttributeTableTests
         table.Count.Should().Be(5_000);
         Values(table, "s7").Should().Equal("g1");
         table.Problems.Should().Equal(
-            "row 5001: a second row for a subject already listed; only the first is used",
-            "row 5002: the 'subject' cell is empty; the row is not used");
+            "row 5001 (line 5002): a second row for a subject already listed; only the first is used",
+            "row 5002 (line 5003): the 'subject' cell is empty; the row is not used");
     }
 
     private static AttributeTable Read(string csv)

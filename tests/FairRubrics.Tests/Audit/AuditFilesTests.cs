@@ -94,7 +94,7 @@ public sealed class AuditFilesTests : IDisposable
 
             read.Problems.Should().Equal(new ScoreFileProblem(Path.Combine(_dir, "b.jsonl"), 2, "a second result for a subject already audited"));
             read.Accumulator.Subjects.Should().Be(3);
-            read.Accumulator.Groups[0]["female"].Bands.Should().ContainKey("Exceptional");
+            read.Accumulator.Groups[0][AuditAccumulator.KeyOf(["female"])].Bands.Should().ContainKey("Exceptional");
         }
     }
 

@@ -142,6 +142,19 @@ public sealed class EvidenceReaderTests
         rows[2].IsValid.Should().BeTrue();
     }
 
+    [Theory]
+    [InlineData("{\"subject\":\"\\uD800\",\"type\":\"talk\"}", 12)]
+    [InlineData("{\"subject\":\"e1\",\"type\":\"t\\uDC00\"}", 24)]
+    [InlineData("{\"\\uD83D\":1,\"subject\":\"e1\",\"type\":\"talk\"}", 2)]
+    public void JsonLines_EscapedLoneSurrogate_IsRejectedAsInvalidJsonAtTheString(string line, int column)
+    {
+        // Found by fuzzing (fuzz/regressions/evidence-jsonl): System.Text.Json throws InvalidOperationException for it.
+        var row = Jsonl(line).Single();
+
+        row.IsValid.Should().BeFalse();
+        row.Error.Should().StartWith($"column {column}: the line is not valid JSON").And.Contain("surrogate");
+    }
+
     [Fact]
     public void JsonLines_Nesting1000Deep_IsRejectedWithoutCrashing()
     {

@@ -10,7 +10,7 @@ public sealed class WordListLoaderTests
         var lists = WordListLoader.BuiltIn;
 
         lists.Select(l => l.Id).Should().BeEquivalentTo(
-            ["contact-accumulation", "feminine-coded", "function-words", "masculine-coded", "personality", "vague-words", "visibility"]);
+            ["contact-accumulation", "feminine-coded", "function-words", "masculine-coded", "personality", "review-deliverables", "review-situations", "review-time-and-quantity", "vague-words", "visibility"]);
         lists.SelectMany(l => l.Entries).Should().AllSatisfy(e => e.Source.Should().NotBeNullOrWhiteSpace());
         lists.Single(l => l.Id == "masculine-coded").Entries.Should().Contain(e => e.Term == "lead" && e.Except.Contains("leadership"));
     }
@@ -59,6 +59,34 @@ public sealed class WordListLoaderTests
             ("guru", WordMatch.Stem, "Our own review of 2023 job ads"));
         list.Entries[1].Instead.Should().Be("name the skill");
         list.Entries[0].Location.Should().Be(new SourceLocation("acme.yaml", 9, 5));
+    }
+
+    [Fact]
+    public void BuiltIn_ConcreteMarkerLists_AreUsedByFR303Only()
+    {
+        var markers = WordListLoader.BuiltIn.Where(l => l.Role == WordListRole.ConcreteMarker).ToList();
+
+        markers.Select(l => l.Id).Should().Equal("review-deliverables", "review-situations", "review-time-and-quantity");
+        markers.Should().AllSatisfy(l => l.Checks.Should().Equal("FR303"));
+        WordListLoader.BuiltIn.Where(l => l.Role == WordListRole.Flag).Should().HaveCount(7);
+    }
+
+    [Fact]
+    public void LoadString_Role_IsReadAndAnUnknownRoleIsAnError()
+    {
+        const string yaml = """
+            fairrubrics-words: 1
+            id: acme-products
+            title: Acme products
+            source: Acme product catalogue
+            checks: [FR303]
+            role: concrete-marker
+            entries: [Atlas, Beacon]
+            """;
+
+        WordListLoader.LoadString(yaml).GetListOrThrow().Role.Should().Be(WordListRole.ConcreteMarker);
+        var wrong = WordListLoader.LoadString(yaml.Replace("concrete-marker", "concrete", StringComparison.Ordinal), "w.yaml");
+        wrong.Diagnostics.Should().ContainSingle().Which.ToString().Should().Be("w.yaml:6:7: error FR007: 'role' 'concrete' is not allowed; did you mean 'concrete-marker'?");
     }
 
     [Fact]

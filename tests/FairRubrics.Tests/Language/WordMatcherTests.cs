@@ -128,6 +128,34 @@ public sealed class WordMatcherTests
     }
 
     [Fact]
+    public void Match_Tags_LeaveOutZeroTaggedEntriesAndTravelWithTheHits()
+    {
+        var list = List(Entry("lead", WordMatch.Stem, ["leadership"]), Entry("abrasive"), Entry("migration"));
+        var matcher = new WordMatcher([list], (_, entry) => entry.Term switch { "abrasive" => 2, "migration" => 4, _ => 0 });
+        const string comment = "Leads the migration; abrasive in leadership meetings";
+        using var text = TokenizedText.Create(comment);
+        var hits = new PooledList<RawWordHit>(0);
+        try
+        {
+            matcher.Scan(text, ref hits);
+
+            hits.Items.ToArray().Select(h => (comment[h.Start..h.End], h.Tag)).Should().Equal(("migration", 4), ("abrasive", 2));
+        }
+        finally
+        {
+            hits.Dispose();
+        }
+    }
+
+    [Fact]
+    public void Match_StemsOfDifferentLengths_AreAllFound()
+    {
+        var matcher = new WordMatcher([List(Entry("nurtur", WordMatch.Stem), Entry("emotiona", WordMatch.Stem), Entry("brag", WordMatch.Stem))]);
+
+        Find(matcher, "nurturing, emotionally, bragged, brave, nurse, emotive").Should().Equal("nurturing", "emotionally", "bragged");
+    }
+
+    [Fact]
     public void Match_UnicodeAndApostrophes_AreWords()
     {
         var matcher = new WordMatcher([List(Entry("naïve"), Entry("don't"))]);

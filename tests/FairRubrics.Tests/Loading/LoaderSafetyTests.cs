@@ -25,6 +25,21 @@ public sealed class LoaderSafetyTests
         result.Rubric.Should().BeNull();
     }
 
+    [Theory]
+    [InlineData("!![", 1, 1)]
+    [InlineData("title: [a, !!x[ ]", 1, 12)]
+    [InlineData("fairrubrics: 1\ntitle: !!snchor!sn$hor%5c", 2, 8)]
+    public void Loader_TagThatIsNotAValidUri_IsRejectedAtTheTag_NotThrown(string yaml, int line, int column)
+    {
+        // Found by fuzzing (fuzz/regressions/rubric): YamlDotNet throws ArgumentException for such tags.
+        var result = new RubricLoader().LoadString(yaml, "t.yaml");
+
+        var diagnostic = result.Diagnostics.Should().ContainSingle().Which;
+        diagnostic.Id.Should().Be("FR023");
+        diagnostic.Location.Should().Be(new SourceLocation("t.yaml", line, column));
+        result.Rubric.Should().BeNull();
+    }
+
     [Fact]
     public void Loader_BillionLaughs_IsRejectedFastAtTheFirstAnchor()
     {

@@ -1,0 +1,279 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using FairRubrics.Loading;
+
+namespace FairRubrics.Guidance;
+
+/// <summary>How guidance words "n more" of one evidence type: a phrase for one item and one for any other number.</summary>
+public sealed class EvidencePhrase
+{
+    /// <summary>The placeholder for the number in <see cref="Other"/> (and optionally <see cref="One"/>).</summary>
+    public const string NumberPlaceholder = "{n}";
+
+    /// <summary>Creates a phrase.</summary>
+    /// <param name="one">For one item, e.g. "give 1 more talk".</param>
+    /// <param name="other">For any other number, with <c>{n}</c> where the number goes, e.g. "give {n} more talks".</param>
+    /// <exception cref="ArgumentException">A phrase is empty, or <paramref name="other"/> has no <c>{n}</c>.</exception>
+    public EvidencePhrase(string one, string other)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(one);
+        ArgumentException.ThrowIfNullOrWhiteSpace(other);
+        if (!other.Contains(NumberPlaceholder, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The phrase for several items needs '{NumberPlaceholder}' where the number goes, e.g. 'give {{n}} more talks'.", nameof(other));
+        }
+
+        One = one;
+        Other = other;
+    }
+
+    /// <summary>Gets the phrase for one item.</summary>
+    public string One { get; }
+
+    /// <summary>Gets the phrase for any other number, with <c>{n}</c> where the number goes.</summary>
+    public string Other { get; }
+
+    /// <summary>Words a number of items, e.g. "give 3 more talks".</summary>
+    /// <param name="count">How many more items (at least 1).</param>
+    /// <returns>The phrase with the number filled in (culture-invariant).</returns>
+    public string Format(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        return (count == 1 ? One : Other).Replace(NumberPlaceholder, count.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+}
+
+/// <summary>
+/// Plain-language phrases for evidence types, so guidance can say "hold 2 more mentoring sessions" rather than
+/// "2 more 'mentoring' items". Data, not code: the built-in phrases are an embedded YAML file
+/// (<c>fairrubrics-phrases: 1</c>, also packed under <c>guidance/</c>), and hosts load their own in the same format
+/// and combine them with <see cref="With"/>. Immutable and thread-safe.
+/// </summary>
+/// <example>
+/// <code>
+/// fairrubrics-phrases: 1
+/// description: Acme's evidence types
+/// phrases:
+///   help-article:
+///     one: write 1 more help article
+///     other: write {n} more help articles
+/// </code>
+/// </example>
+public sealed class EvidencePhrases
+{
+    private const string BuiltInResource = "FairRubrics.Guidance.Data.evidence-phrases.yaml";
+    private static readonly string[] TopKeys = ["fairrubrics-phrases", "description", "phrases"];
+    private static readonly string[] PhraseKeys = ["one", "other"];
+    private static readonly Lazy<EvidencePhrases> BuiltInPhrases = new(LoadBuiltIn, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly FrozenDictionary<string, EvidencePhrase> _phrases;
+
+    private EvidencePhrases(IEnumerable<KeyValuePair<string, EvidencePhrase>> phrases) =>
+        _phrases = phrases.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Gets the phrases shipped with the package, for the evidence types of the shipped rubrics.</summary>
+    public static EvidencePhrases BuiltIn => BuiltInPhrases.Value;
+
+    /// <summary>Gets a set without phrases: every type is worded as "2 more 'type' items".</summary>
+    public static EvidencePhrases Empty { get; } = new([]);
+
+    /// <summary>Gets the evidence types that have a phrase, sorted.</summary>
+    public IReadOnlyList<string> Types => [.. _phrases.Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>Creates a set from phrases in code.</summary>
+    /// <param name="phrases">Phrases by evidence type; a type given twice keeps the last.</param>
+    /// <returns>The set.</returns>
+    public static EvidencePhrases Create(IEnumerable<KeyValuePair<string, EvidencePhrase>> phrases)
+    {
+        ArgumentNullException.ThrowIfNull(phrases);
+        var map = new Dictionary<string, EvidencePhrase>(StringComparer.Ordinal);
+        foreach (var (type, phrase) in phrases)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(type, nameof(phrases));
+            ArgumentNullException.ThrowIfNull(phrase, nameof(phrases));
+            map[type] = phrase;
+        }
+
+        return new EvidencePhrases(map);
+    }
+
+    /// <summary>Gets the phrase of a type.</summary>
+    /// <param name="type">The evidence type.</param>
+    /// <param name="phrase">The phrase when there is one.</param>
+    /// <returns><see langword="true"/> when the type has a phrase.</returns>
+    public bool TryGetPhrase(string type, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out EvidencePhrase? phrase) => _phrases.TryGetValue(type, out phrase);
+
+    /// <summary>Words "n more" of a type: its phrase, or "2 more 'type' items" without one.</summary>
+    /// <param name="type">The evidence type.</param>
+    /// <param name="count">How many more items (at least 1).</param>
+    /// <returns>The text (culture-invariant).</returns>
+    public string Describe(string type, int count)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        return _phrases.TryGetValue(type, out var phrase)
+            ? phrase.Format(count)
+            : string.Create(CultureInfo.InvariantCulture, $"{count} more '{type}' {(count == 1 ? "item" : "items")}");
+    }
+
+    /// <summary>Combines two sets; where both have a phrase for a type, <paramref name="overrides"/> wins.</summary>
+    /// <param name="overrides">The phrases to add (e.g. a host's own file).</param>
+    /// <returns>A new set.</returns>
+    public EvidencePhrases With(EvidencePhrases overrides)
+    {
+        ArgumentNullException.ThrowIfNull(overrides);
+        var map = new Dictionary<string, EvidencePhrase>(_phrases, StringComparer.Ordinal);
+        foreach (var (type, phrase) in overrides._phrases)
+        {
+            map[type] = phrase;
+        }
+
+        return new EvidencePhrases(map);
+    }
+
+    /// <summary>Loads phrases from YAML text, with the same safety limits and compiler-style diagnostics as rubrics.</summary>
+    /// <param name="yaml">The YAML text.</param>
+    /// <param name="sourceName">The name used in diagnostics (e.g. the file name).</param>
+    /// <returns>The phrases, or the diagnostics that say what is wrong and where.</returns>
+    public static EvidencePhrasesLoadResult LoadString(string yaml, string sourceName = "<string>")
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        var diagnostics = new DiagnosticBag();
+        if (yaml.Length > 0 && yaml[0] == '\uFEFF')
+        {
+            yaml = yaml[1..];
+        }
+
+        var options = new RubricLoaderOptions();
+        EvidencePhrases? phrases = null;
+        if (System.Text.Encoding.UTF8.GetByteCount(yaml) > options.MaxFileBytes)
+        {
+            diagnostics.Error(DiagnosticIds.TooLarge, new SourceLocation(sourceName, 1, 1), $"the phrase file is larger than {options.MaxFileBytes} bytes; split it into several files");
+        }
+        else if (SourceText.CheckText(yaml, sourceName, diagnostics)
+            && YamlTreeReader.Read(yaml, sourceName, options, diagnostics) is RubricMappingNode root)
+        {
+            phrases = Build(root, new NodeReader(diagnostics));
+        }
+
+        var ordered = diagnostics.Items.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ToList();
+        return new EvidencePhrasesLoadResult(sourceName, diagnostics.HasErrors ? null : phrases, ordered);
+    }
+
+    /// <summary>Loads a phrase file (UTF-8).</summary>
+    /// <param name="path">The file path; diagnostics name it as given.</param>
+    /// <returns>The phrases, or the diagnostics (<c>FR030</c> when the file cannot be read).</returns>
+    public static EvidencePhrasesLoadResult LoadFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        try
+        {
+            return LoadString(File.ReadAllText(path, System.Text.Encoding.UTF8), path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            var reason = ex switch
+            {
+                FileNotFoundException => "the file does not exist",
+                DirectoryNotFoundException => "its folder does not exist",
+                UnauthorizedAccessException => "permission denied",
+                _ => ex.Message,
+            };
+            var diagnostic = new Diagnostic(DiagnosticIds.Unreadable, DiagnosticSeverity.Error, $"the phrase file cannot be read: {reason}", new SourceLocation(path, 0, 0));
+            return new EvidencePhrasesLoadResult(path, null, [diagnostic]);
+        }
+    }
+
+    private static EvidencePhrases LoadBuiltIn()
+    {
+        using var stream = typeof(EvidencePhrases).Assembly.GetManifestResourceStream(BuiltInResource)
+            ?? throw new FairRubricsException($"The embedded resource {BuiltInResource} is missing; the package is damaged.");
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        return LoadString(reader.ReadToEnd(), "guidance/evidence-phrases.yaml").GetPhrasesOrThrow();
+    }
+
+    private static EvidencePhrases? Build(RubricMappingNode root, NodeReader r)
+    {
+        r.CheckKeys(root, "the phrase file", TopKeys);
+        if (r.Get(root, "fairrubrics-phrases", "the phrase file", required: true) is { } formatNode
+            && r.Text(formatNode, "'fairrubrics-phrases'") is { } format && format != "1")
+        {
+            r.Error(DiagnosticIds.FormatVersion, formatNode, $"phrase-file format version '{format}' is not supported; write 'fairrubrics-phrases: 1'");
+        }
+
+        if (r.Get(root, "description", "the phrase file", required: false) is { } description)
+        {
+            r.OptionalText(description, "'description'");
+        }
+
+        if (r.Get(root, "phrases", "the phrase file", required: true) is not { } phrasesNode || r.Mapping(phrasesNode, "'phrases'") is not { } mapping)
+        {
+            return null;
+        }
+
+        var phrases = new Dictionary<string, EvidencePhrase>(StringComparer.Ordinal);
+        foreach (var (key, value) in mapping.Entries)
+        {
+            var type = r.Identifier(key, "an evidence type");
+            if (type == Evidence.EvidenceItem.RatingType)
+            {
+                r.Error(DiagnosticIds.InvalidIdentifier, key, "'rating' is not an occurrence type: guidance words ratings itself; remove this entry");
+                continue;
+            }
+
+            if (r.Mapping(value, $"the phrases of '{key.Value}'") is not { } entry)
+            {
+                continue;
+            }
+
+            r.CheckKeys(entry, $"the phrases of '{key.Value}'", PhraseKeys);
+            var one = r.Get(entry, "one", $"the phrases of '{key.Value}'", required: true) is { } oneNode ? r.Text(oneNode, "'one'") : null;
+            var otherNode = r.Get(entry, "other", $"the phrases of '{key.Value}'", required: true);
+            var other = otherNode is null ? null : r.Text(otherNode, "'other'");
+            if (other is not null && !other.Contains(EvidencePhrase.NumberPlaceholder, StringComparison.Ordinal))
+            {
+                r.Error(DiagnosticIds.EmptyText, otherNode!, $"'other' has no '{EvidencePhrase.NumberPlaceholder}' where the number goes; write e.g. 'give {{n}} more talks'");
+                other = null;
+            }
+
+            if (type is not null && one is not null && other is not null)
+            {
+                phrases[type] = new EvidencePhrase(one, other);
+            }
+        }
+
+        return r.Diagnostics.HasErrors ? null : new EvidencePhrases(phrases);
+    }
+}
+
+/// <summary>The outcome of loading a phrase file: the phrases when it is valid, and every diagnostic found.</summary>
+public sealed class EvidencePhrasesLoadResult
+{
+    internal EvidencePhrasesLoadResult(string source, EvidencePhrases? phrases, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        Source = source;
+        Phrases = phrases;
+        Diagnostics = diagnostics;
+    }
+
+    /// <summary>Gets the file or source name.</summary>
+    public string Source { get; }
+
+    /// <summary>Gets the phrases, or null when the file has errors.</summary>
+    public EvidencePhrases? Phrases { get; }
+
+    /// <summary>Gets every diagnostic, in source order.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>Gets a value indicating whether the file loaded.</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Phrases))]
+    public bool Succeeded => Phrases is not null;
+
+    /// <summary>Returns the phrases, or throws with every error when they did not load.</summary>
+    /// <returns>The phrases.</returns>
+    /// <exception cref="FairRubricsConfigurationException">The file has errors.</exception>
+    public EvidencePhrases GetPhrasesOrThrow() =>
+        Phrases ?? throw new FairRubricsConfigurationException(
+            $"The phrase file '{Source}' has errors:{Environment.NewLine}{string.Join(Environment.NewLine, Diagnostics.Where(d => d.IsError).Take(20))}");
+}
