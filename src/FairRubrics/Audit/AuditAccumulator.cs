@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using FairRubrics.Audit.Statistics;
 
@@ -279,6 +280,7 @@ public sealed class AuditAccumulator
     /// <param name="record">The result.</param>
     /// <param name="valueIds">One value id per attribute (0 for unknown).</param>
     /// <exception cref="FairRubricsException">The result belongs to another rubric or has other competencies than earlier results.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void AddRecord(ScoreRecord record, ReadOnlySpan<int> valueIds)
     {
         var rubric = record.HasRubric ? record.Rubric : default;
@@ -307,6 +309,7 @@ public sealed class AuditAccumulator
     }
 
     /// <summary>Adds one subject given in ids (levels and path ids in the scratch arrays).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddCore(bool scored, int band, double overall, ReadOnlySpan<int> valueIds)
     {
         Subjects++;
@@ -392,6 +395,7 @@ public sealed class AuditAccumulator
     }
 
     /// <summary>The group of analysis <paramref name="a"/> for the given value ids (created on first use), or null when a value is unknown.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private GroupStats? GroupOf(int a, ReadOnlySpan<int> valueIds)
     {
         var analysis = _analyses[a];
@@ -625,6 +629,7 @@ public sealed class AuditAccumulator
 
         public int GetOrAdd(string name) => _ids.TryGetValue(name, out var id) ? id : Add(name);
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int GetOrAdd(ReadOnlySpan<byte> utf8)
         {
             if (_utf8.Count <= LinearSearch)
@@ -707,6 +712,7 @@ public sealed class AuditAccumulator
         /// <summary>Gets the scored subjects by competency and winning path.</summary>
         public IReadOnlyDictionary<(int Competency, string Path), long> PathWins => _owner.ByPath(_pathWinCounts, n => n > 0);
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(in SubjectIds subject)
         {
             Subjects++;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace FairRubrics.Audit;
@@ -241,6 +242,7 @@ public static class AuditFiles
     }
 
     /// <summary>The loop over a range's lines (no exception handling here, so that the loop compiles tight).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReadLines(Range range, int me, Partition part, int[] columns, int[][] map, Join join)
     {
         var table = join.Table;

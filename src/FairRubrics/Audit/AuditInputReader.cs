@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using CsvHelper;
 using FairRubrics.Evidence;
@@ -27,6 +28,7 @@ public static class AuditInputReader
     /// <param name="stream">The CSV stream (not closed).</param>
     /// <returns>The table; malformed and duplicate rows are listed in <see cref="AttributeTable.Problems"/> by row number only.</returns>
     /// <exception cref="EvidenceFormatException">The file has no <c>subject</c> column or no attribute column.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static AttributeTable ReadAttributes(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -128,6 +130,7 @@ public static class AuditInputReader
     }
 
     /// <summary>The UTF-8 bytes of a cell without leading or trailing white space (as <see cref="string.Trim()"/> removes it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ReadOnlySpan<byte> TrimmedUtf8(ReadOnlySpan<byte> cell, ref byte[] scratch)
     {
         if (!cell.IsEmpty && cell[0] is > 0x20 and < 0x7F && cell[^1] is > 0x20 and < 0x7F)
@@ -159,6 +162,7 @@ public static class AuditInputReader
         /// <summary>Gets the values; id i is element i − 1.</summary>
         public List<string> Values { get; } = [];
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int IdOf(ReadOnlySpan<byte> cell)
         {
             foreach (var (raw, known) in _raw)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -189,6 +190,7 @@ internal static class ScoreLineParser
     /// <param name="line">The UTF-8 text of the line.</param>
     /// <param name="record">Receives the result.</param>
     /// <returns>Null when the line is a score result, else why it is not.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string? TryParse(ReadOnlySpan<byte> line, ScoreRecord record)
     {
         record.Reset();
@@ -269,6 +271,7 @@ internal static class ScoreLineParser
 
     /// <summary>Reads the <c>competencies</c> array (or skips a value of another kind).</summary>
     /// <returns>Null, or why the line is rejected: the first competency that is not an object with a string <c>id</c>, or whose <c>level</c> is not finite.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? ReadCompetencies(ref Utf8JsonReader reader, ScoreRecord record)
     {
         record.ClearCompetencies();
@@ -354,6 +357,7 @@ internal static class ScoreLineParser
     }
 
     /// <summary>Which of the needed properties the current property name is: by length first, so that a name costs one comparison.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Name Property(ref Utf8JsonReader reader)
     {
         if (reader.ValueIsEscaped || reader.HasValueSequence)

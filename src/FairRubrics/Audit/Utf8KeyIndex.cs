@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 
 namespace FairRubrics.Audit;
@@ -52,6 +53,7 @@ internal sealed class Utf8KeyIndex
     /// <param name="key">The key's bytes.</param>
     /// <param name="index">Receives the key's number (the existing one when it was there).</param>
     /// <returns>Whether the key was added.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryAdd(ReadOnlySpan<byte> key, out int index)
     {
         var found = Find(key, out var free);
@@ -86,6 +88,7 @@ internal sealed class Utf8KeyIndex
     }
 
     /// <summary>The slot holding the key, or -1 with the free slot where it would go.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Find(ReadOnlySpan<byte> key, out int free)
     {
         var hash = Hash(key);

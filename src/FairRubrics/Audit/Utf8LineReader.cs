@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace FairRubrics.Audit;
 
@@ -38,6 +39,7 @@ internal sealed class Utf8LineReader : IDisposable
 
     /// <summary>Moves to the next line that is not blank.</summary>
     /// <returns>False at the end of the stream.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MoveNext()
     {
         while (NextLine())
@@ -60,6 +62,7 @@ internal sealed class Utf8LineReader : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool NextLine()
     {
         var scanned = 0;
@@ -97,6 +100,7 @@ internal sealed class Utf8LineReader : IDisposable
     }
 
     /// <summary>Moves the unread bytes to the front (growing the buffer when they fill it) and reads more.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Fill()
     {
         var unread = _end - _start;
