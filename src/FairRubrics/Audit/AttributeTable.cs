@@ -70,6 +70,10 @@ public sealed class AttributeTable
     /// <returns>The row number (0 to <see cref="Count"/> − 1), or -1.</returns>
     internal int RowOf(ReadOnlySpan<byte> subject) => _subjects.IndexOf(subject);
 
+    /// <summary>Hints the processor to fetch what <see cref="RowOf(ReadOnlySpan{byte})"/> will read for this subject (see <see cref="Utf8KeyIndex.Prefetch"/>).</summary>
+    /// <param name="subject">The id as UTF-8.</param>
+    internal void Prefetch(ReadOnlySpan<byte> subject) => _subjects.Prefetch(subject);
+
     /// <summary>Gets a cell as the id of its column's value: 0 for unknown, else 1 + an index into <see cref="ValuesOf"/>.</summary>
     /// <param name="column">The column index.</param>
     /// <param name="row">The row number.</param>

@@ -32,7 +32,7 @@ public static class AuditInputReader
     public static AttributeTable ReadAttributes(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var problems = new List<string>();
+        var problems = new List<(long Row, string Text)>();
         long row = 0;
         var options = new CsvReaderOptions
         {
@@ -47,7 +47,7 @@ public static class AuditInputReader
                 if (malformed.Skipped)
                 {
                     row++;
-                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"row {row} (line {malformed.LineNumber}): {(malformed.Reason == CsvMalformedReason.FieldCountMismatch ? "a different number of fields than the header" : "malformed quoting")}; the row is not used"));
+                    problems.Add((row, string.Create(CultureInfo.InvariantCulture, $"row {row} (line {malformed.LineNumber}): {(malformed.Reason == CsvMalformedReason.FieldCountMismatch ? "a different number of fields than the header" : "malformed quoting")}; the row is not used")));
                 }
             },
         };
@@ -77,35 +77,67 @@ public static class AuditInputReader
         var cells = new CellStore(columns.Count, rows);
         var values = columns.Select(_ => new ColumnValues()).ToArray();
         var subjectBytes = new byte[256];
+
+        // A row is added to the subject index a few rows after it is read, its slot prefetched meanwhile: the index
+        // is tens of megabytes and written at random, so an add that waits for memory costs more than parsing a row.
+        var ahead = new PendingRow[4];
+        for (var i = 0; i < ahead.Length; i++)
+        {
+            ahead[i] = new PendingRow(columns.Count);
+        }
+
+        int first = 0, waiting = 0;
         while (Read(reader))
         {
             row++;
             var subject = TrimmedUtf8(reader.GetSpan(subjectColumn), ref subjectBytes);
             if (subject.IsEmpty)
             {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"row {row} (line {reader.LineNumber}): the 'subject' cell is empty; the row is not used"));
+                problems.Add((row, string.Create(CultureInfo.InvariantCulture, $"row {row} (line {reader.LineNumber}): the 'subject' cell is empty; the row is not used")));
                 continue;
             }
 
-            if (!subjects.TryAdd(subject, out var index))
+            if (waiting == ahead.Length)
             {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"row {row} (line {reader.LineNumber}): a second row for a subject already listed; only the first is used"));
-                continue;
+                Add(ahead[first], subjects, cells, problems);
+                first = (first + 1) % ahead.Length;
+                waiting--;
             }
 
+            var pending = ahead[(first + waiting++) % ahead.Length];
+            pending.Set(subject, row, reader.LineNumber);
+            subjects.Prefetch(subject);
             for (int i = 0, c = 0; i < headers.Count; i++)
             {
-                if (i == subjectColumn)
+                if (i != subjectColumn)
                 {
-                    continue;
+                    pending.ValueIds[c] = values[c++].IdOf(i < reader.FieldCount ? reader.GetSpan(i) : []);
                 }
-
-                var id = values[c].IdOf(i < reader.FieldCount ? reader.GetSpan(i) : []);
-                cells.Set(index, c++, id);
             }
         }
 
-        return new AttributeTable(columns, subjects, cells, [.. values.Select(v => v.Values)], problems);
+        for (; waiting > 0; waiting--, first = (first + 1) % ahead.Length)
+        {
+            Add(ahead[first], subjects, cells, problems);
+        }
+
+        var texts = problems.OrderBy(p => p.Row).Select(p => p.Text).ToList();   // in row order (a repeated subject is found late)
+        return new AttributeTable(columns, subjects, cells, [.. values.Select(v => v.Values)], texts);
+    }
+
+    /// <summary>Adds a read row to the table, or notes that its subject has a row already.</summary>
+    private static void Add(PendingRow pending, Utf8KeyIndex subjects, CellStore cells, List<(long Row, string Text)> problems)
+    {
+        if (!subjects.TryAdd(pending.Subject, out var index))
+        {
+            problems.Add((pending.Row, string.Create(CultureInfo.InvariantCulture, $"row {pending.Row} (line {pending.Line}): a second row for a subject already listed; only the first is used")));
+            return;
+        }
+
+        for (var c = 0; c < pending.ValueIds.Length; c++)
+        {
+            cells.Set(index, c, pending.ValueIds[c]);
+        }
     }
 
     /// <summary>The number of line breaks from the stream's position to its end (an upper bound of the rows), or 256 when it cannot seek.</summary>
@@ -193,6 +225,34 @@ public static class AuditInputReader
             }
 
             return id;
+        }
+    }
+
+    /// <summary>A row read and not yet added: its subject id (a copy), value ids, row and line.</summary>
+    private sealed class PendingRow(int columns)
+    {
+        private byte[] _subject = new byte[64];
+        private int _length;
+
+        public ReadOnlySpan<byte> Subject => _subject.AsSpan(0, _length);
+
+        public int[] ValueIds { get; } = new int[columns];
+
+        public long Row { get; private set; }
+
+        public long Line { get; private set; }
+
+        public void Set(ReadOnlySpan<byte> subject, long row, long line)
+        {
+            if (_subject.Length < subject.Length)
+            {
+                _subject = new byte[subject.Length * 2];
+            }
+
+            subject.CopyTo(_subject);
+            _length = subject.Length;
+            Row = row;
+            Line = line;
         }
     }
 

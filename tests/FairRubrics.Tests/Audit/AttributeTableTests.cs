@@ -37,6 +37,24 @@ public sealed class AttributeTableTests
     }
 
     [Fact]
+    public void ReadAttributes_RepeatedSubjectsAfterSkippedRowsAndMultiLineRecords_NameTheirRowAndLine()
+    {
+        var table = Read("subject,gender,team\ne1,female,a\ne2,male,\"b\nc\"\ne1,male,a\ne3,female\n,female,a\ne4,male,a\ne2,female,a\ne4,female,a\ne5,male,\"x\n\ny\"\ne5,male,a\n");
+
+        table.Count.Should().Be(4);   // e3's row has too few fields
+        Values(table, "e1").Should().Equal("female", "a");
+        Values(table, "e2").Should().Equal("male", "b\nc");
+        Values(table, "e4").Should().Equal("male", "a");
+        table.Problems.Should().Equal(
+            "row 3 (line 5): a second row for a subject already listed; only the first is used",
+            "row 4 (line 6): a different number of fields than the header; the row is not used",
+            "row 5 (line 7): the 'subject' cell is empty; the row is not used",
+            "row 7 (line 9): a second row for a subject already listed; only the first is used",
+            "row 8 (line 10): a second row for a subject already listed; only the first is used",
+            "row 10 (line 14): a second row for a subject already listed; only the first is used");
+    }
+
+    [Fact]
     public void ReadAttributes_StreamThatCannotSeek_ReadsEveryRowAndReportsProblems()
     {
         var csv = new StringBuilder("subject,gender\n");
