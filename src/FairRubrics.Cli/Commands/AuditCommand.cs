@@ -72,12 +72,13 @@ internal static class AuditCommand
             options.FavourableBands.Add(band);
         }
 
-        AttributeTable table;
+        // The header first, to check --by; the rows are read on another thread while the results are parsed.
+        IReadOnlyList<string> columns;
         using (var stream = File.OpenRead(request.Attributes))
         {
             try
             {
-                table = AuditInputReader.ReadAttributes(stream);
+                columns = AuditInputReader.ReadAttributeColumns(stream);
             }
             catch (EvidenceFormatException ex)
             {
@@ -85,21 +86,16 @@ internal static class AuditCommand
             }
         }
 
-        foreach (var problem in table.Problems)
-        {
-            stderr.WriteLine($"{request.Attributes}: {problem}");
-        }
-
         var names = request.By is null
-            ? table.Columns.ToList()
+            ? columns.ToList()
             : request.By.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         var indexes = new List<int>();
         foreach (var name in names)
         {
-            var index = table.Columns.ToList().FindIndex(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase));
+            var index = columns.ToList().FindIndex(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase));
             if (index < 0)
             {
-                throw new CliUsageException($"--by names '{name}', which is not a column of {request.Attributes} (columns: {string.Join(", ", table.Columns)})");
+                throw new CliUsageException($"--by names '{name}', which is not a column of {request.Attributes} (columns: {string.Join(", ", columns)})");
             }
 
             if (indexes.Contains(index))
@@ -108,11 +104,32 @@ internal static class AuditCommand
             }
 
             indexes.Add(index);
-            options.Attributes.Add(table.Columns[index]);
+            options.Attributes.Add(columns[index]);
         }
 
+        var reading = Task.Run(() =>
+        {
+            using var stream = File.OpenRead(request.Attributes);
+            return AuditInputReader.ReadAttributes(stream);
+        });
         var progress = ProgressReporter.For(stderr);
-        var read = AuditFiles.Accumulate(request.Scores, table, [.. options.Attributes], options.Intersect, new AuditFileOptions { Progress = lines => progress.Tick(lines, "results read") });
+        AuditFileResult read;
+        AttributeTable table;
+        try
+        {
+            read = AuditFiles.Accumulate(request.Scores, reading, [.. options.Attributes], options.Intersect, new AuditFileOptions { Progress = lines => progress.Tick(lines, "results read") });
+            table = reading.GetAwaiter().GetResult();
+        }
+        catch (EvidenceFormatException ex)
+        {
+            throw new CliUsageException($"{request.Attributes}: {ex.Message}");
+        }
+
+        foreach (var problem in table.Problems)
+        {
+            stderr.WriteLine($"{request.Attributes}: {problem}");
+        }
+
         var accumulator = read.Accumulator;
         foreach (var problem in read.Problems)
         {

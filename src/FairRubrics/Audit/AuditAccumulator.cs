@@ -29,6 +29,7 @@ public sealed class AuditAccumulator
     private long[][] _pathWins = [];
     private byte[][] _competencyIdsUtf8 = [];
     private byte[]? _rubricUtf8;
+    private bool _started;   // whether the competencies and rubric are known (Start was called)
 
     // Scratch space of one subject in ids, reused from subject to subject.
     private double[] _levels = [];
@@ -127,7 +128,7 @@ public sealed class AuditAccumulator
             throw new ArgumentException("One value per attribute is needed.", nameof(attributeValues));
         }
 
-        if (Subjects == 0 && Competencies.Count == 0)
+        if (!_started)
         {
             Start([.. subject.Competencies.Select(c => c.Id)], subject.Rubric);
         }
@@ -281,10 +282,21 @@ public sealed class AuditAccumulator
     /// <param name="valueIds">One value id per attribute (0 for unknown).</param>
     /// <exception cref="FairRubricsException">The result belongs to another rubric or has other competencies than earlier results.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal void AddRecord(ScoreRecord record, ReadOnlySpan<int> valueIds)
+    internal void AddRecord(ScoreRecord record, ReadOnlySpan<int> valueIds) =>
+        AddCore(record.Scored, Prepare(record), record.Overall, valueIds);
+
+    /// <summary>
+    /// Checks a parsed result against the earlier ones and turns it into this accumulator's ids, without adding it:
+    /// the levels and path ids are left in <see cref="PreparedLevels"/> and <see cref="PreparedPaths"/> until the next call.
+    /// </summary>
+    /// <param name="record">The result.</param>
+    /// <returns>The band's id.</returns>
+    /// <exception cref="FairRubricsException">The result belongs to another rubric or has other competencies than earlier results.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal int Prepare(ScoreRecord record)
     {
         var rubric = record.HasRubric ? record.Rubric : default;
-        if (Subjects == 0 && Competencies.Count == 0)
+        if (!_started)
         {
             var ids = new string[record.CompetencyCount];
             for (var c = 0; c < ids.Length; c++)
@@ -305,7 +317,27 @@ public sealed class AuditAccumulator
             _pathIds[c] = record.HasPath(c) ? PathId(c, record.Path(c)) : -1;
         }
 
-        AddCore(record.Scored, _bandNames.GetOrAdd(record.HasBand ? record.Band : ""u8), record.Overall, valueIds);
+        return _bandNames.GetOrAdd(record.HasBand ? record.Band : ""u8);
+    }
+
+    /// <summary>Gets the levels of the result last given to <see cref="Prepare"/> (NaN for insufficient evidence).</summary>
+    internal ReadOnlySpan<double> PreparedLevels => _levels;
+
+    /// <summary>Gets the winning paths' ids of the result last given to <see cref="Prepare"/> (-1 for none).</summary>
+    internal ReadOnlySpan<int> PreparedPaths => _pathIds;
+
+    /// <summary>Adds a result prepared earlier (<see cref="Prepare"/>), now that its attribute values are known.</summary>
+    /// <param name="scored">Whether it was scored.</param>
+    /// <param name="band">The band id from <see cref="Prepare"/>.</param>
+    /// <param name="overall">The overall score (NaN for none).</param>
+    /// <param name="levels">The levels copied from <see cref="PreparedLevels"/>.</param>
+    /// <param name="paths">The path ids copied from <see cref="PreparedPaths"/>.</param>
+    /// <param name="valueIds">One value id per attribute (0 for unknown).</param>
+    internal void AddPrepared(bool scored, int band, double overall, ReadOnlySpan<double> levels, ReadOnlySpan<int> paths, ReadOnlySpan<int> valueIds)
+    {
+        levels.CopyTo(_levels);
+        paths.CopyTo(_pathIds);
+        AddCore(scored, band, overall, valueIds);
     }
 
     /// <summary>Adds one subject given in ids (levels and path ids in the scratch arrays).</summary>
@@ -494,6 +526,7 @@ public sealed class AuditAccumulator
 
     private void Start(IReadOnlyList<string> competencies, string? rubric)
     {
+        _started = true;
         Competencies = [.. competencies];
         Rubric = rubric;
         _rubricUtf8 = rubric is null ? null : Encoding.UTF8.GetBytes(rubric);

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Runtime.CompilerServices;
 using System.Text;
+using FairRubrics.Evidence;
 
 namespace FairRubrics.Audit;
 
@@ -10,7 +12,7 @@ namespace FairRubrics.Audit;
 /// <param name="Reason">Why the line was rejected.</param>
 public readonly record struct ScoreFileProblem(string File, long Line, string Reason);
 
-/// <summary>Options of <see cref="AuditFiles.Accumulate"/>.</summary>
+/// <summary>Options of <c>AuditFiles.Accumulate</c>.</summary>
 public sealed class AuditFileOptions
 {
     /// <summary>Gets or sets how many file ranges are read at once (the result does not depend on it). Default: the number of processors.</summary>
@@ -19,11 +21,14 @@ public sealed class AuditFileOptions
     /// <summary>Gets or sets the size of the ranges that files are cut into and read in parallel (tests make it small).</summary>
     internal int RangeBytes { get; set; } = 32 << 20;
 
+    /// <summary>Gets or sets how many parsed results a range keeps while the attributes table is being read (about 60 bytes each), before it waits for the table (tests make it small).</summary>
+    internal int MaxDeferred { get; set; } = 1 << 17;
+
     /// <summary>Gets or sets a callback told the number of lines read so far, a few times a second at most per file (called from worker threads, one at a time).</summary>
     public Action<long>? Progress { get; set; }
 }
 
-/// <summary>What <see cref="AuditFiles.Accumulate"/> read: the statistics, and the lines it could not use.</summary>
+/// <summary>What <c>AuditFiles.Accumulate</c> read: the statistics, and the lines it could not use.</summary>
 public sealed class AuditFileResult
 {
     internal AuditFileResult(AuditAccumulator accumulator, IReadOnlyList<string> files, IReadOnlyList<ScoreFileProblem> problems, long withoutAttributes, long attributeRowsWithResult)
@@ -65,6 +70,7 @@ public static class AuditFiles
 {
     private const int ProgressEvery = 1 << 16;
 
+
     /// <summary>Reads and accumulates a score-results file, or every partition file of a folder.</summary>
     /// <param name="path">A JSON Lines file, or a folder of them: its <c>*.jsonl</c> files and the <c>part-*.json</c> files that Spark or Hadoop jobs write (not sub-folders).</param>
     /// <param name="attributes">The attributes table.</param>
@@ -80,17 +86,48 @@ public static class AuditFiles
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(attributes);
         ArgumentNullException.ThrowIfNull(columns);
-        options ??= new AuditFileOptions();
-        var indexes = columns.Select(name => IndexOf(attributes, name)).ToArray();
-        var names = indexes.Select(i => attributes.Columns[i]).ToArray();
+        var names = columns.Select(name => attributes.Columns[IndexOf(attributes.Columns, name)]).ToArray();
+        return AccumulateCore(path, Task.FromResult(attributes), names, intersect, options ?? new AuditFileOptions());
+    }
+
+    /// <summary>
+    /// Reads and accumulates a score-results file, or every partition file of a folder, while the attributes table is
+    /// still being read (for example by <see cref="AuditInputReader.ReadAttributes"/> in <c>Task.Run</c>):
+    /// results are parsed meanwhile and joined with their rows once the table is there, so reading a large attributes
+    /// file costs little extra time. The result is the same as reading the table first.
+    /// </summary>
+    /// <param name="path">A JSON Lines file, or a folder of them (as for the other overload).</param>
+    /// <param name="attributes">The attributes table being read; its exception, if reading fails, is thrown from here.</param>
+    /// <param name="columns">The attributes to analyse, named as in the table's header (ordinal, case-insensitive); the report uses these names.</param>
+    /// <param name="intersect">Whether to analyse the intersection of the attributes too.</param>
+    /// <param name="options">Options, or null for the defaults.</param>
+    /// <returns>The accumulated statistics and the rejected lines.</returns>
+    /// <exception cref="ArgumentException">A column is not in the table.</exception>
+    /// <exception cref="FileNotFoundException">The path is neither a file nor a folder.</exception>
+    /// <exception cref="FairRubricsException">The results mix rubrics or competencies (with the file and line), or a folder has no <c>*.jsonl</c> file.</exception>
+    public static AuditFileResult Accumulate(string path, Task<AttributeTable> attributes, IReadOnlyList<string> columns, bool intersect, AuditFileOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(attributes);
+        ArgumentNullException.ThrowIfNull(columns);
+        return AccumulateCore(path, attributes, [.. columns], intersect, options ?? new AuditFileOptions());
+    }
+
+    private static AuditFileResult AccumulateCore(string path, Task<AttributeTable> attributes, string[] names, bool intersect, AuditFileOptions options)
+    {
+        if (names.Distinct(StringComparer.OrdinalIgnoreCase).Count() != names.Length)
+        {
+            throw new ArgumentException("An attribute is named twice; each attribute is analysed once.", nameof(names));
+        }
+
         var files = FilesOf(path);
         var ranges = files.SelectMany(file => RangesOf(file, Math.Max(1, options.RangeBytes))).ToArray();
-        var parts = ReadAll(ranges, names, intersect, indexes, attributes, options, Math.Max(1, options.MaxDegreeOfParallelism));
+        var parts = ReadAll(ranges, names, intersect, attributes, options, Math.Max(1, options.MaxDegreeOfParallelism));
         if (parts is null)
         {
             // A later range took a subject before an earlier one did (a subject with results in two ranges, read
             // out of order): read again one range at a time, so that the first result in file order counts.
-            parts = ReadAll(ranges, names, intersect, indexes, attributes, options, 1)!;
+            parts = ReadAll(ranges, names, intersect, attributes, options, 1)!;
         }
 
         // Line numbers are counted per range: add the lines of the file's earlier ranges.
@@ -101,9 +138,12 @@ public static class AuditFiles
             before = ranges[i].Start == 0 ? 0 : before;
             if (parts[i].Failure is { } failure)
             {
-                throw failure.Line is { } line
-                    ? new FairRubricsException(FormattableString.Invariant($"{ranges[i].File}:{before + line}: {failure.Exception.Message}"))
-                    : failure.Exception;
+                if (failure.Line is { } line)
+                {
+                    throw new FairRubricsException(FormattableString.Invariant($"{ranges[i].File}:{before + line}: {failure.Exception.Message}"));
+                }
+
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure.Exception);
             }
 
             problems.AddRange(parts[i].Problems.Select(p => p with { Line = before + p.Line }));
@@ -124,29 +164,29 @@ public static class AuditFiles
     }
 
     /// <summary>Reads every range into its own accumulator; null when ranges took subjects out of file order.</summary>
-    private static Partition[]? ReadAll(Range[] ranges, string[] names, bool intersect, int[] indexes, AttributeTable attributes, AuditFileOptions options, int parallelism)
+    private static Partition[]? ReadAll(Range[] ranges, string[] names, bool intersect, Task<AttributeTable> attributes, AuditFileOptions options, int parallelism)
     {
-        var join = new Join(attributes, options.Progress);
+        var join = new Join(attributes, names, options.Progress, options.MaxDeferred);
         var parts = new Partition[ranges.Length];
         Parallel.For(
             0,
             ranges.Length,
             new ParallelOptions { MaxDegreeOfParallelism = parallelism },
-            i => parts[i] = Read(ranges[i], i, new AuditAccumulator(names, intersect), indexes, join));
+            i => parts[i] = Read(ranges[i], i, new AuditAccumulator(names, intersect), join));
         return join.OutOfOrder ? null : parts;
     }
 
-    private static int IndexOf(AttributeTable attributes, string name)
+    private static int IndexOf(IReadOnlyList<string> columns, string name)
     {
-        for (var i = 0; i < attributes.Columns.Count; i++)
+        for (var i = 0; i < columns.Count; i++)
         {
-            if (string.Equals(attributes.Columns[i], name, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(columns[i], name, StringComparison.OrdinalIgnoreCase))
             {
                 return i;
             }
         }
 
-        throw new ArgumentException($"'{name}' is not a column of the attributes table (columns: {string.Join(", ", attributes.Columns)})", nameof(name));
+        throw new ArgumentException($"'{name}' is not a column of the attributes table (columns: {string.Join(", ", columns)})", nameof(name));
     }
 
     private static List<string> FilesOf(string path)
@@ -208,34 +248,20 @@ public static class AuditFiles
     }
 
     /// <summary>Reads one range into its own accumulator.</summary>
-    private static Partition Read(Range range, int index, AuditAccumulator accumulator, int[] columns, Join join)
+    private static Partition Read(Range range, int index, AuditAccumulator accumulator, Join join)
     {
         var part = new Partition(accumulator, range.File);
-        var table = join.Table;
-
-        // This accumulator's value id for each value id of each analysed column of the table.
-        var map = new int[columns.Length][];
-        for (var j = 0; j < columns.Length; j++)
-        {
-            var values = table.ValuesOf(columns[j]);
-            map[j] = new int[values.Count + 1];
-            for (var v = 0; v < values.Count; v++)
-            {
-                map[j][v + 1] = accumulator.ValueId(j, values[v]);
-            }
-        }
-
         try
         {
-            ReadLines(range, index + 1, part, columns, map, join);
+            ReadLines(range, index + 1, part, join);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or EvidenceFormatException or ArgumentException)
+        {
+            part.Failure = new RangeFailure(ex, null);   // a file error, or the attributes table could not be read or lacks a column
         }
         catch (FairRubricsException ex)
         {
-            part.Failure = new RangeFailure(ex, part.Lines);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            part.Failure = new RangeFailure(ex, null);
+            part.Failure = new RangeFailure(ex, part.Lines);   // results of another rubric, at this line
         }
 
         return part;
@@ -245,13 +271,16 @@ public static class AuditFiles
     /// The loop over a range's lines (no exception handling here, so that the loop compiles tight). Each result is
     /// joined with its attributes row one line late: the row's place in the subject index is prefetched when the
     /// line is parsed and read after the next line is parsed, so the lookup (random, in a table of tens of
-    /// megabytes) rarely waits for memory. Results, problems and their order are the same as joining at once.
+    /// megabytes) rarely waits for memory. While the attributes table is still being read, parsed results wait in
+    /// a <see cref="Deferred"/> list (up to <see cref="AuditFileOptions.MaxDeferred"/> of them per range). Results, problems and
+    /// their order are the same as joining at once.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ReadLines(Range range, int me, Partition part, int[] columns, int[][] map, Join join)
+    private static void ReadLines(Range range, int me, Partition part, Join join)
     {
-        var table = join.Table;
-        var valueIds = new int[columns.Length];
+        var accumulator = part.Accumulator;
+        Joiner? joiner = join.IsReady ? new Joiner(join, accumulator) : null;
+        Deferred? deferred = null;
         ScoreRecord[] records = [new ScoreRecord(), new ScoreRecord()];
         var lineOf = new long[2];
         var current = 0;
@@ -271,7 +300,7 @@ public static class AuditFiles
             {
                 if (waiting)
                 {
-                    JoinAndAdd(records[1 - current], lineOf[1 - current], me, part, columns, map, join, valueIds);
+                    joiner!.JoinAndAdd(records[1 - current], lineOf[1 - current], me, part);
                     waiting = false;
                 }
 
@@ -279,10 +308,23 @@ public static class AuditFiles
                 continue;
             }
 
-            table.Prefetch(record.Subject);
+            if (joiner is null)
+            {
+                if (!join.IsReady && (deferred?.Count ?? 0) < join.MaxDeferred)
+                {
+                    part.Lines = lines.LineNumber;   // the line an exception names
+                    (deferred ??= new Deferred()).Add(record, lines.LineNumber, accumulator);
+                    continue;
+                }
+
+                joiner = new Joiner(join, accumulator);   // waits for the table
+                deferred?.JoinAndAdd(joiner, me, part);
+            }
+
+            joiner.Table.Prefetch(record.Subject);
             if (waiting)
             {
-                JoinAndAdd(records[1 - current], lineOf[1 - current], me, part, columns, map, join, valueIds);
+                joiner.JoinAndAdd(records[1 - current], lineOf[1 - current], me, part);
             }
 
             lineOf[current] = lines.LineNumber;
@@ -292,46 +334,23 @@ public static class AuditFiles
 
         if (waiting)
         {
-            JoinAndAdd(records[1 - current], lineOf[1 - current], me, part, columns, map, join, valueIds);
+            joiner!.JoinAndAdd(records[1 - current], lineOf[1 - current], me, part);
+        }
+
+        if (deferred is not null)
+        {
+            if (joiner is null)
+            {
+                deferred.JoinAndAdd(new Joiner(join, accumulator), me, part);
+            }
+
+            // Results joined late reported their problems after later lines' parse errors: put them in line order.
+            var sorted = part.Problems.OrderBy(p => p.Line).ToList();
+            part.Problems.Clear();
+            part.Problems.AddRange(sorted);
         }
 
         part.Lines = lines.LineNumber;
-    }
-
-    /// <summary>Joins one parsed result with its attributes row and adds it, or records why it is not audited.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void JoinAndAdd(ScoreRecord record, long line, int me, Partition part, int[] columns, int[][] map, Join join, int[] valueIds)
-    {
-        part.Lines = line;   // the line an exception names
-        var table = join.Table;
-        var row = table.RowOf(record.Subject);
-        var owner = row >= 0 ? join.ClaimRow(row, me) : join.ClaimOther(record.Subject, me);
-        if (owner > me)
-        {
-            join.OutOfOrder = true;   // an earlier range must take it first: read again in order
-        }
-
-        if (owner != 0)
-        {
-            part.Problems.Add(new ScoreFileProblem(part.File, line, "a second result for a subject already audited"));
-            return;
-        }
-
-        if (row >= 0)
-        {
-            part.Joined++;
-            for (var j = 0; j < columns.Length; j++)
-            {
-                valueIds[j] = map[j][table.ValueId(columns[j], row)];
-            }
-        }
-        else
-        {
-            part.WithoutAttributes++;
-            Array.Clear(valueIds);
-        }
-
-        part.Accumulator.AddRecord(record, valueIds);   // throws FairRubricsException for another rubric
     }
 
     /// <summary>A byte range of a file that starts at the beginning of a line.</summary>
@@ -358,19 +377,204 @@ public static class AuditFiles
         public RangeFailure? Failure { get; set; }
     }
 
-    /// <summary>
-    /// What the ranges share: which range took each subject (for attributes rows an array of owners, for subjects
-    /// without a row a concurrent dictionary), whether a later range took a subject first, progress.
-    /// </summary>
-    private sealed class Join(AttributeTable table, Action<long>? progress)
+    /// <summary>Joins parsed results of one range with the attributes table and adds them to the range's accumulator.</summary>
+    private sealed class Joiner
     {
-        private readonly int[] _rowOwners = new int[table.Count];
+        private readonly Join _join;
+        private readonly AuditAccumulator _accumulator;
+        private readonly int[] _columns;
+        private readonly int[][] _map;
+        private readonly int[] _valueIds;
+
+        /// <summary>Creates the joiner of a range, waiting for the attributes table if it is still being read.</summary>
+        public Joiner(Join join, AuditAccumulator accumulator)
+        {
+            _join = join;
+            _accumulator = accumulator;
+            Table = join.Table;
+            _columns = join.Columns;
+            _valueIds = new int[_columns.Length];
+
+            // This accumulator's value id for each value id of each analysed column of the table.
+            _map = new int[_columns.Length][];
+            for (var j = 0; j < _columns.Length; j++)
+            {
+                var values = Table.ValuesOf(_columns[j]);
+                _map[j] = new int[values.Count + 1];
+                for (var v = 0; v < values.Count; v++)
+                {
+                    _map[j][v + 1] = accumulator.ValueId(j, values[v]);
+                }
+            }
+        }
+
+        public AttributeTable Table { get; }
+
+        /// <summary>Joins one parsed result with its attributes row and adds it, or records why it is not audited.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void JoinAndAdd(ScoreRecord record, long line, int me, Partition part)
+        {
+            part.Lines = line;   // the line an exception names
+            if (ValueIdsOf(record.Subject, line, me, part))
+            {
+                _accumulator.AddRecord(record, _valueIds);   // throws FairRubricsException for another rubric
+            }
+        }
+
+        /// <summary>Joins a result prepared while the table was being read (see <see cref="Deferred"/>) and adds it.</summary>
+        public void JoinAndAdd(ReadOnlySpan<byte> subject, long line, int me, Partition part, bool scored, int band, double overall, ReadOnlySpan<double> levels, ReadOnlySpan<int> paths)
+        {
+            if (ValueIdsOf(subject, line, me, part))
+            {
+                _accumulator.AddPrepared(scored, band, overall, levels, paths, _valueIds);
+            }
+        }
+
+        /// <summary>Claims the subject for this range and looks up its value ids; false (with a problem) for a second result.</summary>
+        private bool ValueIdsOf(ReadOnlySpan<byte> subject, long line, int me, Partition part)
+        {
+            var row = Table.RowOf(subject);
+            var owner = row >= 0 ? _join.ClaimRow(row, me) : _join.ClaimOther(subject, me);
+            if (owner > me)
+            {
+                _join.OutOfOrder = true;   // an earlier range must take it first: read again in order
+            }
+
+            if (owner != 0)
+            {
+                part.Problems.Add(new ScoreFileProblem(part.File, line, "a second result for a subject already audited"));
+                return false;
+            }
+
+            if (row >= 0)
+            {
+                part.Joined++;
+                for (var j = 0; j < _columns.Length; j++)
+                {
+                    _valueIds[j] = _map[j][Table.ValueId(_columns[j], row)];
+                }
+            }
+            else
+            {
+                part.WithoutAttributes++;
+                Array.Clear(_valueIds);
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Results of one range parsed while the attributes table was still being read, kept compactly in the range
+    /// accumulator's ids (subject id bytes, line, status, band, overall score, levels and winning paths) until
+    /// they can be joined.
+    /// </summary>
+    private sealed class Deferred
+    {
+        private readonly List<byte> _subjects = [];
+        private readonly List<int> _subjectEnds = [];
+        private readonly List<long> _lines = [];
+        private readonly List<bool> _scored = [];
+        private readonly List<int> _bands = [];
+        private readonly List<double> _overall = [];
+        private readonly List<double> _levels = [];
+        private readonly List<int> _paths = [];
+
+        public int Count => _lines.Count;
+
+        /// <summary>Checks and keeps a parsed result (throws <see cref="FairRubricsException"/> for another rubric, as adding it would).</summary>
+        public void Add(ScoreRecord record, long line, AuditAccumulator accumulator)
+        {
+            var band = accumulator.Prepare(record);
+            _subjects.AddRange(record.Subject);
+            _subjectEnds.Add(_subjects.Count);
+            _lines.Add(line);
+            _scored.Add(record.Scored);
+            _bands.Add(band);
+            _overall.Add(record.Overall);
+            _levels.AddRange(accumulator.PreparedLevels);
+            _paths.AddRange(accumulator.PreparedPaths);
+        }
+
+        /// <summary>Joins and adds every kept result, in line order, and forgets them.</summary>
+        public void JoinAndAdd(Joiner joiner, int me, Partition part)
+        {
+            var subjects = CollectionsMarshal.AsSpan(_subjects);
+            var levels = CollectionsMarshal.AsSpan(_levels);
+            var paths = CollectionsMarshal.AsSpan(_paths);
+            var competencies = Count == 0 ? 0 : _levels.Count / Count;
+            var start = 0;
+            for (var i = 0; i < Count; i++)
+            {
+                part.Lines = _lines[i];   // the line an exception names
+                joiner.JoinAndAdd(subjects[start.._subjectEnds[i]], _lines[i], me, part, _scored[i], _bands[i], _overall[i], levels.Slice(i * competencies, competencies), paths.Slice(i * competencies, competencies));
+                start = _subjectEnds[i];
+            }
+
+            _subjects.Clear();
+            _subjectEnds.Clear();
+            _lines.Clear();
+            _scored.Clear();
+            _bands.Clear();
+            _overall.Clear();
+            _levels.Clear();
+            _paths.Clear();
+        }
+    }
+
+    /// <summary>
+    /// What the ranges share: the attributes table (perhaps still being read), which range took each subject (for
+    /// attributes rows an array of owners, for subjects without a row a concurrent dictionary), whether a later
+    /// range took a subject first, progress.
+    /// </summary>
+    private sealed class Join(Task<AttributeTable> attributes, string[] names, Action<long>? progress, int maxDeferred)
+    {
         private readonly ConcurrentDictionary<string, int> _otherOwners = new(StringComparer.Ordinal);
         private readonly Lock _lock = new();
+        private readonly Lock _ready = new();
+        private AttributeTable? _table;
+        private int[] _columns = [];
+        private int[] _rowOwners = [];
         private long _lines;
         private volatile bool _outOfOrder;
 
-        public AttributeTable Table { get; } = table;
+        /// <summary>Gets how many parsed results a range keeps while the table is being read.</summary>
+        public int MaxDeferred => maxDeferred;
+
+        /// <summary>Gets a value indicating whether the attributes table has been read (or failed).</summary>
+        public bool IsReady => attributes.IsCompleted;
+
+        /// <summary>Gets the attributes table, waiting for it if it is still being read.</summary>
+        /// <exception cref="EvidenceFormatException">The table could not be read.</exception>
+        /// <exception cref="ArgumentException">An analysed attribute is not a column of the table.</exception>
+        public AttributeTable Table
+        {
+            get
+            {
+                lock (_ready)
+                {
+                    if (_table is null)
+                    {
+                        var table = attributes.GetAwaiter().GetResult();
+                        _columns = [.. names.Select(name => IndexOf(table.Columns, name))];
+                        _rowOwners = new int[table.Count];
+                        _table = table;
+                    }
+
+                    return _table;
+                }
+            }
+        }
+
+        /// <summary>Gets the indexes of the analysed columns in the table (once <see cref="Table"/> has been read).</summary>
+        public int[] Columns
+        {
+            get
+            {
+                _ = Table;
+                return _columns;
+            }
+        }
 
         public bool OutOfOrder
         {

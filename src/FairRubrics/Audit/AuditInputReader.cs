@@ -54,25 +54,7 @@ public static class AuditInputReader
         // The table is sized up front from the number of lines (when the stream can tell), so that no array is copied while growing.
         var rows = RowsAhead(stream);
         using var reader = CsvReader.Create(stream, options, leaveOpen: true);
-        reader.ReadHeader();
-        var headers = reader.Headers.Select(h => h.Trim().TrimStart('\uFEFF')).ToList();
-        var subjectColumn = headers.FindIndex(h => string.Equals(h, "subject", StringComparison.OrdinalIgnoreCase));
-        if (subjectColumn < 0)
-        {
-            throw new EvidenceFormatException("the attributes file needs a 'subject' column and one column per attribute");
-        }
-
-        var columns = headers.Where((_, i) => i != subjectColumn).ToList();
-        if (columns.Count == 0)
-        {
-            throw new EvidenceFormatException("the attributes file has no attribute column besides 'subject'");
-        }
-
-        if (columns.Distinct(StringComparer.OrdinalIgnoreCase).Count() != columns.Count)
-        {
-            throw new EvidenceFormatException("the attributes file names a column twice");
-        }
-
+        var (headers, subjectColumn, columns) = ReadHeader(reader);
         var subjects = new Utf8KeyIndex(rows);
         var cells = new CellStore(columns.Count, rows);
         var values = columns.Select(_ => new ColumnValues()).ToArray();
@@ -123,6 +105,42 @@ public static class AuditInputReader
 
         var texts = problems.OrderBy(p => p.Row).Select(p => p.Text).ToList();   // in row order (a repeated subject is found late)
         return new AttributeTable(columns, subjects, cells, [.. values.Select(v => v.Values)], texts);
+    }
+
+    /// <summary>Reads the attribute columns of an attributes CSV (every column but <c>subject</c>) from its header, without reading its rows.</summary>
+    /// <param name="stream">The CSV stream (not closed).</param>
+    /// <returns>The attribute columns, as <see cref="AttributeTable.Columns"/> would list them.</returns>
+    /// <exception cref="EvidenceFormatException">The file has no <c>subject</c> column or no attribute column, or names a column twice.</exception>
+    public static IReadOnlyList<string> ReadAttributeColumns(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var reader = CsvReader.Create(stream, new CsvReaderOptions { Separator = ',', HasHeader = true, IncludeValuesInExceptions = false }, leaveOpen: true);
+        return ReadHeader(reader).Columns;
+    }
+
+    /// <summary>Reads and checks the header: the trimmed names, the <c>subject</c> column's index and the attribute columns.</summary>
+    private static (List<string> Headers, int SubjectColumn, List<string> Columns) ReadHeader(CsvReader reader)
+    {
+        reader.ReadHeader();
+        var headers = reader.Headers.Select(h => h.Trim().TrimStart('\uFEFF')).ToList();
+        var subjectColumn = headers.FindIndex(h => string.Equals(h, "subject", StringComparison.OrdinalIgnoreCase));
+        if (subjectColumn < 0)
+        {
+            throw new EvidenceFormatException("the attributes file needs a 'subject' column and one column per attribute");
+        }
+
+        var columns = headers.Where((_, i) => i != subjectColumn).ToList();
+        if (columns.Count == 0)
+        {
+            throw new EvidenceFormatException("the attributes file has no attribute column besides 'subject'");
+        }
+
+        if (columns.Distinct(StringComparer.OrdinalIgnoreCase).Count() != columns.Count)
+        {
+            throw new EvidenceFormatException("the attributes file names a column twice");
+        }
+
+        return (headers, subjectColumn, columns);
     }
 
     /// <summary>Adds a read row to the table, or notes that its subject has a row already.</summary>

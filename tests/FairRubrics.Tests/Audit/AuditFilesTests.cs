@@ -130,6 +130,62 @@ public sealed class AuditFilesTests : IDisposable
         act.Should().Throw<FairRubricsException>().WithMessage("*has no .jsonl (or part-*.json) file*");
     }
 
+    [Theory]
+    [InlineData(1_000_000, 1)]   // every result waits in the range's deferred list until the table is there
+    [InlineData(1_000_000, 4)]
+    [InlineData(50, 2)]          // the list fills up and the range waits for the table
+    public async Task Accumulate_WhileTheTableIsStillBeingRead_GivesTheReportOfReadingItFirst(int maxDeferred, int parallelism)
+    {
+        var lines = File.ReadAllLines(Path.Combine(CaseDirectory, "scores.jsonl")).ToList();
+        lines.Insert(100, "{not json");
+        lines.Insert(150, lines[5]);           // a second result for a subject, joined late
+        lines.Insert(151, "[1]");
+        lines.Insert(2000, lines[7]);
+        var file = Path.Combine(_dir, "scores.jsonl");
+        File.WriteAllLines(file, lines);
+        var table = Attributes();
+        var first = AuditFiles.Accumulate(file, table, By, intersect: true, new AuditFileOptions { MaxDegreeOfParallelism = 1 });
+        using var release = new ManualResetEventSlim();
+        var reading = Task.Run(() =>
+        {
+            release.Wait();
+            return Attributes();
+        });
+        var options = new AuditFileOptions { MaxDegreeOfParallelism = parallelism, RangeBytes = 16_384, MaxDeferred = maxDeferred };
+
+        var later = Task.Run(() => AuditFiles.Accumulate(file, reading, By, intersect: true, options));
+        await Task.Delay(200);
+        release.Set();
+        var read = await later;
+
+        read.Problems.Should().Equal(first.Problems);
+        read.Problems.Select(p => p.Line).Should().Equal(101L, 151L, 152L, 2001L);
+        AssertSameNumbers(Json(read.Accumulator), Json(first.Accumulator));
+        read.Accumulator.Subjects.Should().Be(first.Accumulator.Subjects);
+        read.WithoutAttributes.Should().Be(first.WithoutAttributes);
+        read.AttributeRowsWithResult.Should().Be(first.AttributeRowsWithResult);
+    }
+
+    [Fact]
+    public void Accumulate_TableThatCannotBeRead_ThrowsItsError()
+    {
+        var reading = Task.FromException<AttributeTable>(new FairRubrics.Evidence.EvidenceFormatException("the attributes file needs a 'subject' column and one column per attribute"));
+
+        var read = () => AuditFiles.Accumulate(Path.Combine(CaseDirectory, "scores.jsonl"), reading, By, intersect: true);
+
+        read.Should().Throw<FairRubrics.Evidence.EvidenceFormatException>().WithMessage("*'subject' column*");
+    }
+
+    [Fact]
+    public void Accumulate_ColumnNotInTheTableBeingRead_ThrowsArgumentException()
+    {
+        var reading = Task.Run(Attributes);
+
+        var read = () => AuditFiles.Accumulate(Path.Combine(CaseDirectory, "scores.jsonl"), reading, ["gender", "age"], intersect: false);
+
+        read.Should().Throw<ArgumentException>().WithMessage("*'age' is not a column*");
+    }
+
     private static string Line(string subject, double overall, string band) =>
         FormattableString.Invariant($$"""{"subject":"{{subject}}","rubric":"r","status":"scored","overall":{{overall}},"band":"{{band}}","competencies":[{"id":"c","level":{{overall}},"path":"p"}]}""");
 
