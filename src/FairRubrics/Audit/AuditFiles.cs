@@ -22,7 +22,7 @@ public sealed class AuditFileOptions
     internal int RangeBytes { get; set; } = 32 << 20;
 
     /// <summary>Gets or sets how many parsed results a range keeps while the attributes table is being read (about 60 bytes each), before it waits for the table (tests make it small).</summary>
-    internal int MaxDeferred { get; set; } = 1 << 17;
+    internal int MaxDeferred { get; set; } = 1 << 18;
 
     /// <summary>Gets or sets a callback told the number of lines read so far, a few times a second at most per file (called from worker threads, one at a time).</summary>
     public Action<long>? Progress { get; set; }
@@ -166,7 +166,7 @@ public static class AuditFiles
     /// <summary>Reads every range into its own accumulator; null when ranges took subjects out of file order.</summary>
     private static Partition[]? ReadAll(Range[] ranges, string[] names, bool intersect, Task<AttributeTable> attributes, AuditFileOptions options, int parallelism)
     {
-        var join = new Join(attributes, names, options.Progress, options.MaxDeferred);
+        var join = new Join(attributes, names, options.Progress, options.MaxDeferred, ranges.Length);
         var parts = new Partition[ranges.Length];
         Parallel.For(
             0,
@@ -272,7 +272,7 @@ public static class AuditFiles
     /// joined with its attributes row one line late: the row's place in the subject index is prefetched when the
     /// line is parsed and read after the next line is parsed, so the lookup (random, in a table of tens of
     /// megabytes) rarely waits for memory. While the attributes table is still being read, parsed results wait in
-    /// a <see cref="Deferred"/> list (up to <see cref="AuditFileOptions.MaxDeferred"/> of them per range). Results, problems and
+    /// a <see cref="Deferred"/> list (one range at a time, up to <see cref="AuditFileOptions.MaxDeferred"/> of them per range). Results, problems and
     /// their order are the same as joining at once.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -310,11 +310,15 @@ public static class AuditFiles
 
             if (joiner is null)
             {
-                if (!join.IsReady && (deferred?.Count ?? 0) < join.MaxDeferred)
+                if (!join.IsReady && (deferred is not null || join.TryDefer()))
                 {
-                    part.Lines = lines.LineNumber;   // the line an exception names
-                    (deferred ??= new Deferred()).Add(record, lines.LineNumber, accumulator);
-                    continue;
+                    deferred ??= new Deferred();
+                    if (deferred.Count < join.MaxDeferred)
+                    {
+                        part.Lines = lines.LineNumber;   // the line an exception names
+                        deferred.Add(record, lines.LineNumber, accumulator);
+                        continue;
+                    }
                 }
 
                 joiner = new Joiner(join, accumulator);   // waits for the table
@@ -466,59 +470,81 @@ public static class AuditFiles
 
     /// <summary>
     /// Results of one range parsed while the attributes table was still being read, kept compactly in the range
-    /// accumulator's ids (subject id bytes, line, status, band, overall score, levels and winning paths) until
-    /// they can be joined.
+    /// accumulator's ids (subject id bytes, line, status and band, overall score, levels and winning paths: about
+    /// 60 bytes a result, in chunks of fixed size) until they can be joined.
     /// </summary>
     private sealed class Deferred
     {
-        private readonly List<byte> _subjects = [];
-        private readonly List<int> _subjectEnds = [];
-        private readonly List<long> _lines = [];
-        private readonly List<bool> _scored = [];
-        private readonly List<int> _bands = [];
-        private readonly List<double> _overall = [];
-        private readonly List<double> _levels = [];
-        private readonly List<int> _paths = [];
+        private const int ChunkSize = 4096;
+        private readonly List<Chunk> _chunks = [];
 
-        public int Count => _lines.Count;
+        public int Count { get; private set; }
 
         /// <summary>Checks and keeps a parsed result (throws <see cref="FairRubricsException"/> for another rubric, as adding it would).</summary>
         public void Add(ScoreRecord record, long line, AuditAccumulator accumulator)
         {
             var band = accumulator.Prepare(record);
-            _subjects.AddRange(record.Subject);
-            _subjectEnds.Add(_subjects.Count);
-            _lines.Add(line);
-            _scored.Add(record.Scored);
-            _bands.Add(band);
-            _overall.Add(record.Overall);
-            _levels.AddRange(accumulator.PreparedLevels);
-            _paths.AddRange(accumulator.PreparedPaths);
+            if (Count % ChunkSize == 0)
+            {
+                _chunks.Add(new Chunk(accumulator.PreparedLevels.Length));
+            }
+
+            _chunks[^1].Add(record, line, band, accumulator.PreparedLevels, accumulator.PreparedPaths);
+            Count++;
         }
 
         /// <summary>Joins and adds every kept result, in line order, and forgets them.</summary>
         public void JoinAndAdd(Joiner joiner, int me, Partition part)
         {
-            var subjects = CollectionsMarshal.AsSpan(_subjects);
-            var levels = CollectionsMarshal.AsSpan(_levels);
-            var paths = CollectionsMarshal.AsSpan(_paths);
-            var competencies = Count == 0 ? 0 : _levels.Count / Count;
-            var start = 0;
-            for (var i = 0; i < Count; i++)
+            foreach (var chunk in _chunks)
             {
-                part.Lines = _lines[i];   // the line an exception names
-                joiner.JoinAndAdd(subjects[start.._subjectEnds[i]], _lines[i], me, part, _scored[i], _bands[i], _overall[i], levels.Slice(i * competencies, competencies), paths.Slice(i * competencies, competencies));
-                start = _subjectEnds[i];
+                chunk.JoinAndAdd(joiner, me, part);
             }
 
-            _subjects.Clear();
-            _subjectEnds.Clear();
-            _lines.Clear();
-            _scored.Clear();
-            _bands.Clear();
-            _overall.Clear();
-            _levels.Clear();
-            _paths.Clear();
+            _chunks.Clear();
+            Count = 0;
+        }
+
+        private sealed class Chunk(int competencies)
+        {
+            private readonly int[] _subjectEnds = new int[ChunkSize];
+            private readonly long[] _lines = new long[ChunkSize];
+            private readonly int[] _bands = new int[ChunkSize];   // the band id; its complement when the result is not scored
+            private readonly double[] _overall = new double[ChunkSize];
+            private readonly double[] _levels = new double[ChunkSize * competencies];
+            private readonly int[] _paths = new int[ChunkSize * competencies];
+            private byte[] _subjects = new byte[ChunkSize * 12];
+            private int _count;
+
+            public void Add(ScoreRecord record, long line, int band, ReadOnlySpan<double> levels, ReadOnlySpan<int> paths)
+            {
+                var start = _count == 0 ? 0 : _subjectEnds[_count - 1];
+                if (start + record.Subject.Length > _subjects.Length)
+                {
+                    Array.Resize(ref _subjects, Math.Max(_subjects.Length * 2, start + record.Subject.Length));
+                }
+
+                record.Subject.CopyTo(_subjects.AsSpan(start));
+                _subjectEnds[_count] = start + record.Subject.Length;
+                _lines[_count] = line;
+                _bands[_count] = record.Scored ? band : ~band;
+                _overall[_count] = record.Overall;
+                levels.CopyTo(_levels.AsSpan(_count * competencies));
+                paths.CopyTo(_paths.AsSpan(_count * competencies));
+                _count++;
+            }
+
+            public void JoinAndAdd(Joiner joiner, int me, Partition part)
+            {
+                var start = 0;
+                for (var i = 0; i < _count; i++)
+                {
+                    part.Lines = _lines[i];   // the line an exception names
+                    var band = _bands[i];
+                    joiner.JoinAndAdd(_subjects.AsSpan(start.._subjectEnds[i]), _lines[i], me, part, band >= 0, band >= 0 ? band : ~band, _overall[i], _levels.AsSpan(i * competencies, competencies), _paths.AsSpan(i * competencies, competencies));
+                    start = _subjectEnds[i];
+                }
+            }
         }
     }
 
@@ -527,19 +553,28 @@ public static class AuditFiles
     /// attributes rows an array of owners, for subjects without a row a concurrent dictionary), whether a later
     /// range took a subject first, progress.
     /// </summary>
-    private sealed class Join(Task<AttributeTable> attributes, string[] names, Action<long>? progress, int maxDeferred)
+    private sealed class Join(Task<AttributeTable> attributes, string[] names, Action<long>? progress, int maxDeferred, int ranges)
     {
         private readonly ConcurrentDictionary<string, int> _otherOwners = new(StringComparer.Ordinal);
         private readonly Lock _lock = new();
         private readonly Lock _ready = new();
         private AttributeTable? _table;
         private int[] _columns = [];
-        private int[] _rowOwners = [];
+        private ushort[] _rowOwners = [];   // the range (1-based) that took each row: two bytes each while there are few ranges
+        private int[] _rowOwnersWide = [];   // ... else four
         private long _lines;
         private volatile bool _outOfOrder;
+        private int _deferring;
 
         /// <summary>Gets how many parsed results a range keeps while the table is being read.</summary>
         public int MaxDeferred => maxDeferred;
+
+        /// <summary>
+        /// Lets one range (the first to ask) keep its parsed results while the table is being read; the others wait.
+        /// One reader of the table and one of results keep two processors busy, and the results kept cost memory.
+        /// </summary>
+        /// <returns>Whether this range may keep them.</returns>
+        public bool TryDefer() => Interlocked.Exchange(ref _deferring, 1) == 0;
 
         /// <summary>Gets a value indicating whether the attributes table has been read (or failed).</summary>
         public bool IsReady => attributes.IsCompleted;
@@ -557,7 +592,15 @@ public static class AuditFiles
                     {
                         var table = attributes.GetAwaiter().GetResult();
                         _columns = [.. names.Select(name => IndexOf(table.Columns, name))];
-                        _rowOwners = new int[table.Count];
+                        if (ranges <= ushort.MaxValue)
+                        {
+                            _rowOwners = new ushort[table.Count];
+                        }
+                        else
+                        {
+                            _rowOwnersWide = new int[table.Count];
+                        }
+
                         _table = table;
                     }
 
@@ -583,7 +626,9 @@ public static class AuditFiles
         }
 
         /// <summary>Takes a row for a range (1-based); returns 0 when it was free, else the range that has it.</summary>
-        public int ClaimRow(int row, int range) => Interlocked.CompareExchange(ref _rowOwners[row], range, 0);
+        public int ClaimRow(int row, int range) => _rowOwnersWide.Length == 0
+            ? Interlocked.CompareExchange(ref _rowOwners[row], (ushort)range, 0)
+            : Interlocked.CompareExchange(ref _rowOwnersWide[row], range, 0);
 
         /// <summary>Takes a subject without an attributes row for a range; returns 0 when it was free, else the range that has it.</summary>
         public int ClaimOther(ReadOnlySpan<byte> subject, int range)
