@@ -46,7 +46,8 @@ internal static class YamlTreeReader
         return ReadParsed(text, file, options, diagnostics, requireMapping);
     }
 
-    private static RubricNode? ReadParsed(string text, string file, RubricLoaderOptions options, DiagnosticBag diagnostics, bool requireMapping)
+    /// <summary>Parses the whole text, without the pre-scan (tests compare the two).</summary>
+    internal static RubricNode? ReadParsed(string text, string file, RubricLoaderOptions options, DiagnosticBag diagnostics, bool requireMapping)
     {
         var parser = new Parser(new StringReader(text));
         var stack = new Stack<Frame>();
