@@ -182,9 +182,10 @@ public sealed class RubricScorer : IRubricScorer
             return Issues.NoDate(item);
         }
 
+        var isRating = item.IsRating;
         if (item.Competency is null && item.Path is null)
         {
-            return item.IsRating ? Issues.RatingWithoutPath(item) : RouteByType(plan, item, index, -1, ref pairs, ref pairCount, ref rented);
+            return isRating ? Issues.RatingWithoutPath(item) : RouteByType(plan, item, index, -1, ref pairs, ref pairCount, ref rented);
         }
 
         if (item.Competency is null || !plan.ByCompetency.TryGetValue(item.Competency, out var competency))
@@ -194,7 +195,7 @@ public sealed class RubricScorer : IRubricScorer
 
         if (item.Path is null)
         {
-            return item.IsRating ? Issues.RatingWithoutPath(item) : RouteByType(plan, item, index, competency.Index, ref pairs, ref pairCount, ref rented);
+            return isRating ? Issues.RatingWithoutPath(item) : RouteByType(plan, item, index, competency.Index, ref pairs, ref pairCount, ref rented);
         }
 
         if (!competency.Paths.TryGetValue(item.Path, out var pathIndex))
@@ -203,7 +204,7 @@ public sealed class RubricScorer : IRubricScorer
         }
 
         var path = plan.Paths[pathIndex];
-        if (item.IsRating)
+        if (isRating)
         {
             if (!path.UsesRatings)
             {
@@ -221,7 +222,7 @@ public sealed class RubricScorer : IRubricScorer
             return Issues.TypeNotCounted(item);
         }
 
-        if (!path.Counts(item))
+        if (!path.Counts(item, isRating))
         {
             return Issues.NotCounted(item);
         }
@@ -230,6 +231,7 @@ public sealed class RubricScorer : IRubricScorer
         return null;
     }
 
+    /// <summary>Routes an occurrence (never a rating) that names no path to every path that counts its type.</summary>
     private static EvidenceIssue? RouteByType(ScoringPlan plan, in EvidenceItem item, int index, int competencyFilter, ref Span<long> pairs, ref int pairCount, ref long[]? rented)
     {
         if (!plan.ByType.TryGetValue(item.Type, out var targets))
@@ -241,7 +243,7 @@ public sealed class RubricScorer : IRubricScorer
         foreach (var target in targets)
         {
             var path = plan.Paths[target];
-            if ((competencyFilter >= 0 && path.Competency != competencyFilter) || !path.Counts(item))
+            if ((competencyFilter >= 0 && path.Competency != competencyFilter) || !path.Counts(item, isRating: false))
             {
                 continue;
             }
@@ -286,7 +288,11 @@ public sealed class RubricScorer : IRubricScorer
             maxPerPath = Math.Max(maxPerPath, layout[p + 1] - layout[p]);
         }
 
-        var scratch = maxPerPath == 0 ? [] : ArrayPool<EvidenceItem>.Shared.Rent(maxPerPath);
+        // The built-in rules read one number per item (a rating's value, an occurrence's quantity), gathered here
+        // straight from the routed items; only custom rules get the items themselves, copied into a rented array.
+        double[]? rentedValues = null;
+        var values = maxPerPath <= 128 ? stackalloc double[maxPerPath] : (rentedValues = ArrayPool<double>.Shared.Rent(maxPerPath));
+        EvidenceItem[]? scratch = null;
         try
         {
             for (var p = 0; p < pathCount; p++)
@@ -300,13 +306,9 @@ public sealed class RubricScorer : IRubricScorer
                     continue;
                 }
 
-                for (var i = 0; i < count; i++)
-                {
-                    scratch[i] = items[layout[routedBase + start + i]];
-                }
-
+                var routed = layout.AsSpan(routedBase + start, count);
                 var pathPlan = plan.Paths[p];
-                var outcome = pathPlan.Rule.EvaluatePath(pathPlan.Settings, new PathEvidence(scratch.AsSpan(0, count), rubric.Scale, asOf));
+                var outcome = Evaluate(pathPlan, items, routed, values[..count], ref scratch, rubric.Scale, asOf);
                 if (outcome.Level is { } level)
                 {
                     if (!double.IsFinite(level) || level < 0 || level > rubric.Scale.MaxLevel)
@@ -329,7 +331,12 @@ public sealed class RubricScorer : IRubricScorer
         }
         finally
         {
-            if (maxPerPath > 0)
+            if (rentedValues is not null)
+            {
+                ArrayPool<double>.Shared.Return(rentedValues);
+            }
+
+            if (scratch is not null)
             {
                 ArrayPool<EvidenceItem>.Shared.Return(scratch, clearArray: true);
             }
@@ -345,6 +352,47 @@ public sealed class RubricScorer : IRubricScorer
 
         var (status, overall, band) = Overall(plan, levels.AsSpan(pathCount, competencyCount));
         return new SubjectScore(subject, plan, asOf, status, overall, band, levels, layout, notes, evidence, (IReadOnlyList<EvidenceIssue>?)issues ?? [], used);
+    }
+
+    /// <summary>Scores one path from its routed items (indices into <paramref name="items"/>, at least one).</summary>
+    private static PathOutcome Evaluate(ScoringPlan.PathPlan path, ReadOnlySpan<EvidenceItem> items, ReadOnlySpan<int> routed, Span<double> values, ref EvidenceItem[]? scratch, RatingScale scale, DateOnly asOf)
+    {
+        switch (path.Kind)
+        {
+            case ScoringPlan.PathKind.Rating:
+                for (var i = 0; i < routed.Length; i++)
+                {
+                    values[i] = items[routed[i]].Value!.Value;
+                }
+
+                return RatingRule.Evaluate((RatingRuleSettings)path.Settings, values);
+            case ScoringPlan.PathKind.Count:
+                for (var i = 0; i < routed.Length; i++)
+                {
+                    values[i] = items[routed[i]].Quantity;
+                }
+
+                return CountRule.Evaluate((CountRuleSettings)path.Settings, path.Thresholds, values);
+            case ScoringPlan.PathKind.Presence:
+                return PresenceRule.Evaluate((PresenceRuleSettings)path.Settings, routed.Length);
+            default:
+                if (scratch is null || scratch.Length < routed.Length)
+                {
+                    if (scratch is not null)
+                    {
+                        ArrayPool<EvidenceItem>.Shared.Return(scratch, clearArray: true);
+                    }
+
+                    scratch = ArrayPool<EvidenceItem>.Shared.Rent(routed.Length);
+                }
+
+                for (var i = 0; i < routed.Length; i++)
+                {
+                    scratch[i] = items[routed[i]];
+                }
+
+                return path.Rule.EvaluatePath(path.Settings, new PathEvidence(scratch.AsSpan(0, routed.Length), scale, asOf));
+        }
     }
 
     /// <summary>

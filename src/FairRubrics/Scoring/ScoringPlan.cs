@@ -1,8 +1,13 @@
+using System.Collections.Frozen;
 using FairRubrics.Model;
 
 namespace FairRubrics.Scoring;
 
-/// <summary>A rubric compiled for scoring: paths flattened, lookups by type and by competency/path prepared once.</summary>
+/// <summary>
+/// A rubric compiled for scoring: paths flattened, and every string the scorer routes on (evidence type,
+/// competency id, path id) mapped once to integer path indices in frozen ordinal tables, so that routing an
+/// item costs one or two frozen-table probes and no allocation.
+/// </summary>
 internal sealed class ScoringPlan
 {
     public ScoringPlan(Rubric rubric)
@@ -10,7 +15,7 @@ internal sealed class ScoringPlan
         Rubric = rubric;
         var paths = new List<PathPlan>();
         var byType = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        ByCompetency = new Dictionary<string, CompetencyPlan>(StringComparer.Ordinal);
+        var byCompetency = new Dictionary<string, CompetencyPlan>(StringComparer.Ordinal);
         CompetencyStarts = new int[rubric.Competencies.Count + 1];
         for (var c = 0; c < rubric.Competencies.Count; c++)
         {
@@ -36,12 +41,19 @@ internal sealed class ScoringPlan
                 }
             }
 
-            ByCompetency.Add(competency.Id, new CompetencyPlan(c, byPath));
+            byCompetency.Add(competency.Id, new CompetencyPlan(c, byPath.ToFrozenDictionary(StringComparer.Ordinal)));
         }
 
         CompetencyStarts[^1] = paths.Count;
         Paths = [.. paths];
-        ByType = byType.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        ByCompetency = byCompetency.ToFrozenDictionary(StringComparer.Ordinal);
+        var routes = new Dictionary<string, int[]>(byType.Count, StringComparer.Ordinal);
+        foreach (var (type, targets) in byType)
+        {
+            routes.Add(type, [.. targets]);
+        }
+
+        ByType = routes.ToFrozenDictionary(StringComparer.Ordinal);
         Bands = [.. rubric.Bands];
         Favourable = new HashSet<string>(rubric.Favourable, StringComparer.Ordinal);
     }
@@ -52,9 +64,11 @@ internal sealed class ScoringPlan
 
     public int[] CompetencyStarts { get; }
 
-    public Dictionary<string, int[]> ByType { get; }
+    /// <summary>Gets the paths (indices into <see cref="Paths"/>, in plan order) that count each occurrence type.</summary>
+    public FrozenDictionary<string, int[]> ByType { get; }
 
-    public Dictionary<string, CompetencyPlan> ByCompetency { get; }
+    /// <summary>Gets each competency by id, with its paths by id.</summary>
+    public FrozenDictionary<string, CompetencyPlan> ByCompetency { get; }
 
     public Band[] Bands { get; }
 
@@ -65,23 +79,70 @@ internal sealed class ScoringPlan
     /// rules: a bit mask of counted rater sources for <c>rating</c>, "every occurrence" for <c>count</c> and
     /// <c>presence</c> (-1), or 0 to ask the rule (custom rules).
     /// </summary>
-    private static int FilterOf(ScoringRule rule, object settings) => (rule, settings) switch
+    private static int FilterOf(ScoringRule rule, object settings)
     {
-        (RatingRule, RatingRuleSettings rating) => rating.Sources.Count == 0 ? 0x1F : rating.Sources.Aggregate(0, (mask, source) => mask | (1 << (int)source)),
-        (CountRule, _) or (PresenceRule, _) => -1,
-        _ => 0,
-    };
+        switch (rule, settings)
+        {
+            case (RatingRule, RatingRuleSettings rating):
+                if (rating.Sources.Count == 0)
+                {
+                    return 0x1F;
+                }
+
+                var mask = 0;
+                foreach (var source in rating.Sources)
+                {
+                    mask |= 1 << (int)source;
+                }
+
+                return mask;
+            case (CountRule, _) or (PresenceRule, _):
+                return -1;
+            default:
+                return 0;
+        }
+    }
+
+    /// <summary>How the scorer evaluates a path.</summary>
+    internal enum PathKind
+    {
+        /// <summary>A rule of an integrator's: through <see cref="ScoringRule.EvaluatePath"/>.</summary>
+        Custom = 0,
+
+        /// <summary>The built-in <c>rating</c> rule, from the routed items' values.</summary>
+        Rating,
+
+        /// <summary>The built-in <c>count</c> rule, from the routed items' quantities.</summary>
+        Count,
+
+        /// <summary>The built-in <c>presence</c> rule, from the number of routed items.</summary>
+        Presence,
+    }
 
     internal sealed record PathPlan(int Competency, EvidencePath Path, ScoringRule Rule, object Settings, bool UsesRatings, HashSet<string> Types, int Filter)
     {
-        /// <summary>Whether an item routed to this path counts (see <see cref="FilterOf"/>).</summary>
-        public bool Counts(in Evidence.EvidenceItem item) => Filter switch
+        /// <summary>Gets how the scorer evaluates the path: the built-in rules without a virtual call or a copy of the items.</summary>
+        public PathKind Kind { get; } = (Rule, Settings) switch
         {
-            -1 => !item.IsRating,
+            (RatingRule, RatingRuleSettings) => PathKind.Rating,
+            (CountRule, CountRuleSettings) => PathKind.Count,
+            (PresenceRule, PresenceRuleSettings) => PathKind.Presence,
+            _ => PathKind.Custom,
+        };
+
+        /// <summary>Gets the thresholds of a <c>count</c> path as an array (empty for other rules).</summary>
+        public CountThreshold[] Thresholds { get; } = Settings is CountRuleSettings count ? [.. count.Thresholds] : [];
+
+        /// <summary>Whether an item routed to this path counts (see <see cref="FilterOf"/>).</summary>
+        /// <param name="item">The item.</param>
+        /// <param name="isRating">Whether the item is a rating (<see cref="Evidence.EvidenceItem.IsRating"/>, computed once by the caller).</param>
+        public bool Counts(in Evidence.EvidenceItem item, bool isRating) => Filter switch
+        {
+            -1 => !isRating,
             0 => Rule.CountsItem(Settings, item),
-            _ => item.IsRating && (Filter & (1 << (int)item.Source)) != 0,
+            _ => isRating && (Filter & (1 << (int)item.Source)) != 0,
         };
     }
 
-    internal sealed record CompetencyPlan(int Index, Dictionary<string, int> Paths);
+    internal sealed record CompetencyPlan(int Index, FrozenDictionary<string, int> Paths);
 }
