@@ -150,7 +150,7 @@ internal sealed class CountRule : ScoringRule<CountRuleSettings>
     /// <summary>Sorts the quantities and sums them in ascending order, so the sum does not depend on the order of the evidence.</summary>
     internal static double SortedSum(Span<double> quantities)
     {
-        quantities.Sort();
+        SmallSort.Ascending(quantities);
         var total = 0.0;
         foreach (var q in quantities)
         {

@@ -117,7 +117,7 @@ internal sealed class RatingRule : ScoringRule<RatingRuleSettings>
         }
 
         // Sort the values so that the result does not depend on the order of the evidence.
-        values.Sort();
+        SmallSort.Ascending(values);
         return PathOutcome.AtLevel(Aggregate(values, settings.Aggregate));
     }
 

@@ -87,7 +87,7 @@ public sealed class RubricScorer : IRubricScorer
         ArgumentNullException.ThrowIfNull(subject);
         var plan = PlanFor(rubric);
         var asOf = options?.AsOf ?? DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
-        var earliest = rubric.Window?.EarliestCountedDate(asOf);
+        var earliest = plan.EarliestCountedDate(asOf);
         var items = evidence.Span;
 
         // Route every item to the paths that count it as (path, item) pairs, then counting-sort them by path.
@@ -198,7 +198,8 @@ public sealed class RubricScorer : IRubricScorer
             return isRating ? Issues.RatingWithoutPath(item) : RouteByType(plan, item, index, competency.Index, ref pairs, ref pairCount, ref rented);
         }
 
-        if (!competency.Paths.TryGetValue(item.Path, out var pathIndex))
+        var pathIndex = competency.IndexOf(item.Path);
+        if (pathIndex < 0)
         {
             return Issues.UnknownPath(item);
         }
@@ -406,22 +407,24 @@ public sealed class RubricScorer : IRubricScorer
         double weightTotal = 0;
         var failed = false;
         var anyScored = false;
+        var weights = plan.CompetencyWeights;
+        var missing = rubric.MissingEvidence;
         for (var c = 0; c < competencyLevels.Length; c++)
         {
-            var competency = rubric.Competencies[c];
+            var weight = weights[c];
             var l = competencyLevels[c];
             if (!double.IsNaN(l))
             {
-                weightedSum += competency.Weight * l;
-                weightTotal += competency.Weight;
+                weightedSum += weight * l;
+                weightTotal += weight;
                 anyScored = true;
             }
             else
             {
-                switch (rubric.MissingEvidence)
+                switch (missing)
                 {
                     case MissingEvidencePolicy.Zero:
-                        weightTotal += competency.Weight;
+                        weightTotal += weight;
                         anyScored = true;
                         break;
                     case MissingEvidencePolicy.Fail:
@@ -457,6 +460,8 @@ public sealed class RubricScorer : IRubricScorer
     {
         var best = -1;
         double sum = 0, weightSum = 0;
+        var mode = competency.Combine;
+        var weights = plan.PathWeights.AsSpan(start, levels.Length);
         for (var i = 0; i < levels.Length; i++)
         {
             var level = levels[i];
@@ -470,7 +475,7 @@ public sealed class RubricScorer : IRubricScorer
                 best = i;
             }
 
-            var weight = competency.Combine == CombineMode.WeightedMean ? plan.Paths[start + i].Path.Weight : 1;
+            var weight = mode == CombineMode.WeightedMean ? weights[i] : 1;
             sum += weight * level;
             weightSum += weight;
         }
@@ -480,7 +485,7 @@ public sealed class RubricScorer : IRubricScorer
             return (null, -1);
         }
 
-        return competency.Combine == CombineMode.BestOf
+        return mode == CombineMode.BestOf
             ? (levels[best], best)
             : (sum / weightSum, best);
     }

@@ -10,6 +10,9 @@ namespace FairRubrics.Scoring;
 /// </summary>
 internal sealed class ScoringPlan
 {
+    /// <summary>The last scoring date asked of <see cref="EarliestCountedDate"/> (high 32 bits) and its answer; -1 for none.</summary>
+    private long _earliest = -1;
+
     public ScoringPlan(Rubric rubric)
     {
         Rubric = rubric;
@@ -41,11 +44,13 @@ internal sealed class ScoringPlan
                 }
             }
 
-            byCompetency.Add(competency.Id, new CompetencyPlan(c, byPath.ToFrozenDictionary(StringComparer.Ordinal)));
+            byCompetency.Add(competency.Id, new CompetencyPlan(c, CompetencyStarts[c], [.. competency.Paths.Select(p => p.Id)], byPath.ToFrozenDictionary(StringComparer.Ordinal)));
         }
 
         CompetencyStarts[^1] = paths.Count;
         Paths = [.. paths];
+        PathWeights = [.. paths.Select(p => p.Path.Weight)];
+        CompetencyWeights = [.. rubric.Competencies.Select(c => c.Weight)];
         ByCompetency = byCompetency.ToFrozenDictionary(StringComparer.Ordinal);
         var routes = new Dictionary<string, int[]>(byType.Count, StringComparer.Ordinal);
         foreach (var (type, targets) in byType)
@@ -59,6 +64,12 @@ internal sealed class ScoringPlan
     }
 
     public Rubric Rubric { get; }
+
+    /// <summary>Gets each path's weight (for <see cref="CombineMode.WeightedMean"/>), in plan order.</summary>
+    public double[] PathWeights { get; }
+
+    /// <summary>Gets each competency's weight, in the rubric's order.</summary>
+    public double[] CompetencyWeights { get; }
 
     public PathPlan[] Paths { get; }
 
@@ -144,5 +155,57 @@ internal sealed class ScoringPlan
         };
     }
 
-    internal sealed record CompetencyPlan(int Index, FrozenDictionary<string, int> Paths);
+    /// <summary>Gets the first date whose evidence counts on <paramref name="asOf"/> (the rubric's window), or null without a window.</summary>
+    /// <param name="asOf">The scoring date.</param>
+    /// <returns>The date, remembered for the last scoring date asked (scoring runs usually share one date).</returns>
+    public DateOnly? EarliestCountedDate(DateOnly asOf)
+    {
+        if (Rubric.Window is not { } window)
+        {
+            return null;
+        }
+
+        // The scoring date and its answer packed in one 64-bit word, so that threads read and replace them together.
+        var cached = Volatile.Read(ref _earliest);
+        if ((int)(cached >> 32) == asOf.DayNumber)
+        {
+            return DateOnly.FromDayNumber((int)cached);
+        }
+
+        var earliest = window.EarliestCountedDate(asOf);
+        Volatile.Write(ref _earliest, ((long)asOf.DayNumber << 32) | (uint)earliest.DayNumber);
+        return earliest;
+    }
+
+    /// <summary>
+    /// A competency's plan: its index, the index of its first path in <see cref="Paths"/>, and its paths' ids
+    /// (looked up by a scan of <see cref="PathIds"/> when there are few, else in <see cref="Paths"/>).
+    /// </summary>
+    internal sealed record CompetencyPlan(int Index, int Start, string[] PathIds, FrozenDictionary<string, int> Paths)
+    {
+        /// <summary>The most paths a competency has for its path ids to be scanned rather than hashed.</summary>
+        private const int ScanLimit = 8;
+
+        /// <summary>Gets the plan index of the competency's path with the id <paramref name="path"/> (ordinal), or -1.</summary>
+        /// <param name="path">The path id.</param>
+        /// <returns>The index into <see cref="ScoringPlan.Paths"/>, or -1.</returns>
+        public int IndexOf(string path)
+        {
+            var ids = PathIds;
+            if (ids.Length > ScanLimit)
+            {
+                return Paths.TryGetValue(path, out var index) ? index : -1;
+            }
+
+            for (var i = 0; i < ids.Length; i++)
+            {
+                if (string.Equals(ids[i], path, StringComparison.Ordinal))
+                {
+                    return Start + i;
+                }
+            }
+
+            return -1;
+        }
+    }
 }
