@@ -92,8 +92,10 @@ public sealed class RubricScorer : IRubricScorer
 
         // Route every item to the paths that count it as (path, item) pairs, then counting-sort them by path.
         var pathCount = plan.Paths.Length;
+        // An item goes to one path, or by its type to at most MaxTargets paths: the buffer never needs to grow.
+        var capacity = items.Length * plan.MaxTargets;
         long[]? rentedPairs = null;
-        var pairs = items.Length <= 128 ? stackalloc long[items.Length * 2 + 8] : (rentedPairs = ArrayPool<long>.Shared.Rent((items.Length * 2) + 8));
+        var pairs = capacity <= 256 ? stackalloc long[capacity] : (rentedPairs = ArrayPool<long>.Shared.Rent(capacity));
         var pairCount = 0;
         List<EvidenceIssue>? issues = null;
         var used = 0;
@@ -102,7 +104,7 @@ public sealed class RubricScorer : IRubricScorer
             for (var i = 0; i < items.Length; i++)
             {
                 var before = pairCount;
-                var issue = Route(plan, subject, items[i], i, earliest, asOf, ref pairs, ref pairCount, ref rentedPairs);
+                var issue = Route(plan, subject, items[i], i, earliest, asOf, pairs, ref pairCount);
                 if (issue is not null)
                 {
                     (issues ??= []).Add(issue);
@@ -158,7 +160,7 @@ public sealed class RubricScorer : IRubricScorer
         return plan;
     }
 
-    private static EvidenceIssue? Route(ScoringPlan plan, string subject, in EvidenceItem item, int index, DateOnly? earliest, DateOnly asOf, ref Span<long> pairs, ref int pairCount, ref long[]? rented)
+    private static EvidenceIssue? Route(ScoringPlan plan, string subject, in EvidenceItem item, int index, DateOnly? earliest, DateOnly asOf, Span<long> pairs, ref int pairCount)
     {
         if (!ReferenceEquals(item.Subject, subject) && !string.Equals(item.Subject, subject, StringComparison.Ordinal))
         {
@@ -185,7 +187,7 @@ public sealed class RubricScorer : IRubricScorer
         var isRating = item.IsRating;
         if (item.Competency is null && item.Path is null)
         {
-            return isRating ? Issues.RatingWithoutPath(item) : RouteByType(plan, item, index, -1, ref pairs, ref pairCount, ref rented);
+            return isRating ? Issues.RatingWithoutPath(item) : RouteByType(plan, item, index, -1, pairs, ref pairCount);
         }
 
         if (item.Competency is null || !plan.ByCompetency.TryGetValue(item.Competency, out var competency))
@@ -195,7 +197,7 @@ public sealed class RubricScorer : IRubricScorer
 
         if (item.Path is null)
         {
-            return isRating ? Issues.RatingWithoutPath(item) : RouteByType(plan, item, index, competency.Index, ref pairs, ref pairCount, ref rented);
+            return isRating ? Issues.RatingWithoutPath(item) : RouteByType(plan, item, index, competency.Index, pairs, ref pairCount);
         }
 
         var pathIndex = competency.IndexOf(item.Path);
@@ -228,12 +230,12 @@ public sealed class RubricScorer : IRubricScorer
             return Issues.NotCounted(item);
         }
 
-        Add(ref pairs, ref pairCount, ref rented, pathIndex, index);
+        pairs[pairCount++] = Pair(pathIndex, index);
         return null;
     }
 
     /// <summary>Routes an occurrence (never a rating) that names no path to every path that counts its type.</summary>
-    private static EvidenceIssue? RouteByType(ScoringPlan plan, in EvidenceItem item, int index, int competencyFilter, ref Span<long> pairs, ref int pairCount, ref long[]? rented)
+    private static EvidenceIssue? RouteByType(ScoringPlan plan, in EvidenceItem item, int index, int competencyFilter, Span<long> pairs, ref int pairCount)
     {
         if (!plan.ByType.TryGetValue(item.Type, out var targets))
         {
@@ -249,30 +251,15 @@ public sealed class RubricScorer : IRubricScorer
                 continue;
             }
 
-            Add(ref pairs, ref pairCount, ref rented, target, index);
+            pairs[pairCount++] = Pair(target, index);
             added = true;
         }
 
         return added ? null : Issues.NoPathCountsItem(item);
     }
 
-    private static void Add(ref Span<long> pairs, ref int pairCount, ref long[]? rented, int path, int item)
-    {
-        if (pairCount == pairs.Length)
-        {
-            var bigger = ArrayPool<long>.Shared.Rent(pairs.Length * 2);
-            pairs[..pairCount].CopyTo(bigger);
-            if (rented is not null)
-            {
-                ArrayPool<long>.Shared.Return(rented);
-            }
-
-            rented = bigger;
-            pairs = bigger;
-        }
-
-        pairs[pairCount++] = ((long)path << 32) | (uint)item;
-    }
+    /// <summary>A (path, item) pair, ordered by path: the path index in the high half.</summary>
+    private static long Pair(int path, int item) => ((long)path << 32) | (uint)item;
 
     private static SubjectScore Build(ScoringPlan plan, string subject, DateOnly asOf, ReadOnlyMemory<EvidenceItem> evidence, int[] layout, List<EvidenceIssue>? issues, int used)
     {

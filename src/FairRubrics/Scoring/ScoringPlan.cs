@@ -59,6 +59,7 @@ internal sealed class ScoringPlan
         }
 
         ByType = routes.ToFrozenDictionary(StringComparer.Ordinal);
+        MaxTargets = Math.Max(1, routes.Values.Select(targets => targets.Length).DefaultIfEmpty().Max());
         Bands = [.. rubric.Bands];
         Favourable = new HashSet<string>(rubric.Favourable, StringComparer.Ordinal);
     }
@@ -77,6 +78,9 @@ internal sealed class ScoringPlan
 
     /// <summary>Gets the paths (indices into <see cref="Paths"/>, in plan order) that count each occurrence type.</summary>
     public FrozenDictionary<string, int[]> ByType { get; }
+
+    /// <summary>Gets the most paths one item can count for (one, or the most paths that count one type): at least 1.</summary>
+    public int MaxTargets { get; }
 
     /// <summary>Gets each competency by id, with its paths by id.</summary>
     public FrozenDictionary<string, CompetencyPlan> ByCompetency { get; }
