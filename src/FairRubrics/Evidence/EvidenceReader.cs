@@ -93,6 +93,7 @@ public static class EvidenceReader
         };
 
         using var reader = CsvReader.Create(stream, options, leaveOpen);
+        var pool = new EvidenceStringPool();
         int[] columns;
         try
         {
@@ -128,6 +129,7 @@ public static class EvidenceReader
 
             row++;
             yield return EvidenceFields.Build(
+                pool,
                 row,
                 reader.LineNumber,
                 Field(reader, columns[0]),
@@ -178,6 +180,7 @@ public static class EvidenceReader
     {
         using var reader = new StreamReader(stream, new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: leaveOpen);
         var reported = new HashSet<string>(StringComparer.Ordinal);
+        var pool = new EvidenceStringPool();
         long lineNumber = 0;
         while (true)
         {
@@ -202,11 +205,11 @@ public static class EvidenceReader
                 continue;
             }
 
-            yield return ParseJsonLine(line, lineNumber, reported, ignoredField);
+            yield return ParseJsonLine(line, lineNumber, reported, pool, ignoredField);
         }
     }
 
-    private static EvidenceRow ParseJsonLine(string line, long lineNumber, HashSet<string> reported, Action<string>? ignoredField)
+    private static EvidenceRow ParseJsonLine(string line, long lineNumber, HashSet<string> reported, EvidenceStringPool pool, Action<string>? ignoredField)
     {
         var fields = new string?[EvidenceFields.Names.Length];
         var seen = new bool[EvidenceFields.Names.Length];
@@ -278,7 +281,7 @@ public static class EvidenceReader
         }
 
         _ = seen;
-        return EvidenceFields.Build(lineNumber, lineNumber, fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], fields[6], fields[7], fields[8]);
+        return EvidenceFields.Build(pool, lineNumber, lineNumber, fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], fields[6], fields[7], fields[8]);
     }
 
     /// <summary>
