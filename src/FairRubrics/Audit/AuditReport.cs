@@ -45,6 +45,9 @@ public sealed class AuditReport
     /// <summary>Gets the share of all subjects' competencies (scored or not) with insufficient evidence, or null.</summary>
     public double? OverallInsufficientEvidenceRate { get; internal init; }
 
+    /// <summary>Gets the configured share below which groups are left out of impact ratios (<see cref="AuditOptions.ExcludeCategoriesBelowShare"/>), for labelling them.</summary>
+    internal double? ExcludeCategoriesBelowShare { get; init; }
+
     /// <summary>Gets the findings (FR2xx and integrators' outcome checks), most serious first.</summary>
     public IReadOnlyList<AuditFinding> Findings { get; internal set; } = [];
 }
