@@ -278,7 +278,8 @@ public sealed class BiasAuditor : IBiasAuditor
             var allPaths = acc.PathWins.Keys.Where(k => k.Competency == c).Select(k => k.Path).Order(StringComparer.Ordinal);
             foreach (var path in allPaths)
             {
-                yield return new PathShare(id, path, total == 0 ? 0 : g.PathWins.GetValueOrDefault((c, path)) / (double)total);
+                var count = g.PathWins.GetValueOrDefault((c, path));
+                yield return new PathShare(id, path, total == 0 ? 0 : count / (double)total) { Count = count, Total = total };
             }
         }
     }
@@ -298,7 +299,7 @@ public sealed class BiasAuditor : IBiasAuditor
             foreach (var (key, moments) in paths)
             {
                 var others = paths.Where(p => p.Key.Path != key.Path).Aggregate(Moments.Empty, (m, p) => Moments.Merge(m, p.Value));
-                result.Add(new PathEquivalence(acc.Competencies[c], key.Path, moments.Count, total == 0 ? 0 : moments.Count / (double)total, moments.Count > 0 ? moments.Mean : null, EffectSize.HedgesG(moments, others)));
+                result.Add(new PathEquivalence(acc.Competencies[c], key.Path, moments.Count, total == 0 ? 0 : moments.Count / (double)total, moments.Count > 0 ? moments.Mean : null, EffectSize.HedgesG(moments, others)) { Total = total });
             }
         }
 
