@@ -11,6 +11,9 @@ namespace FairRubrics.Benchmarks;
 /// <summary>
 /// PRODUCT.md section 8: at least 1,000,000 subjects per second on one core for a 10-competency, 3-path rubric
 /// with about 20 evidence items per subject, with no per-evidence allocations. One operation = one subject.
+/// Two sources of the same evidence: items constructed in code, each with its own string instances
+/// (<see cref="ScoreSubjects"/>), and the items as <see cref="EvidenceReader"/> reads them from CSV
+/// (<see cref="ScoreSubjectsAsRead"/>), whose equal field values share one instance.
 /// </summary>
 [MemoryDiagnoser]
 public class ScoringBenchmarks
@@ -20,6 +23,7 @@ public class ScoringBenchmarks
     private Rubric _rubric = null!;
     private RubricScorer _scorer = null!;
     private EvidenceItem[][] _evidence = null!;
+    private EvidenceItem[][] _read = null!;
     private string[] _names = null!;
 
     /// <summary>Gets or sets the evidence items per subject.</summary>
@@ -51,10 +55,17 @@ public class ScoringBenchmarks
             _evidence[s] = items;
         }
 
+        _read = ReadBack(_evidence);
+
         var check = _scorer.Score(_rubric, _names[0], _evidence[0], _options);
         if (check.UsedItems == 0)
         {
             throw new InvalidOperationException("the benchmark evidence does not match the rubric");
+        }
+
+        if (_scorer.Score(_rubric, _names[0], _read[0], _options).ToString() != check.ToString())
+        {
+            throw new InvalidOperationException("the evidence read back from CSV does not score as the original");
         }
     }
 
@@ -70,6 +81,48 @@ public class ScoringBenchmarks
         }
 
         return sum;
+    }
+
+    /// <summary>Scores every subject once, its evidence as read by <see cref="EvidenceReader"/> (reported per subject).</summary>
+    /// <returns>A checksum so the work is not optimised away.</returns>
+    [Benchmark(OperationsPerInvoke = Subjects)]
+    public double ScoreSubjectsAsRead()
+    {
+        var sum = 0.0;
+        for (var s = 0; s < Subjects; s++)
+        {
+            var items = _read[s];
+            sum += _scorer.Score(_rubric, items[0].Subject, new ReadOnlyMemory<EvidenceItem>(items), _options).Overall ?? 0;
+        }
+
+        return sum;
+    }
+
+    /// <summary>Writes the evidence as CSV and reads it back with <see cref="EvidenceReader"/>, one array per subject.</summary>
+    private static EvidenceItem[][] ReadBack(EvidenceItem[][] evidence)
+    {
+        var csv = new StringBuilder("subject,type,competency,path,value,source,date,id\n");
+        foreach (var items in evidence)
+        {
+            foreach (var i in items)
+            {
+                var source = i.IsRating ? i.Source.ToString().ToLowerInvariant() : string.Empty;
+                csv.Append(CultureInfo.InvariantCulture, $"{i.Subject},{i.Type},{i.Competency},{i.Path},{i.Value},{source},{i.Date:yyyy-MM-dd},{i.Id}\n");
+            }
+        }
+
+        var read = EvidenceReader.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())))
+            .Select(row => row.Item ?? throw new InvalidOperationException(row.Error))
+            .ToArray();
+        var result = new EvidenceItem[evidence.Length][];
+        var next = 0;
+        for (var s = 0; s < evidence.Length; s++)
+        {
+            result[s] = read.AsSpan(next, evidence[s].Length).ToArray();
+            next += evidence[s].Length;
+        }
+
+        return result;
     }
 
     private static string BuildRubric(int competencies)

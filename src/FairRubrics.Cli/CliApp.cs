@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using FairRubrics.Cli.Commands;
 
 namespace FairRubrics.Cli;
@@ -10,9 +11,18 @@ internal static class CliApp
     public const int ExitFindings = 1;
     public const int ExitUsage = 2;
 
+    /// <summary>The command's name in usage and help: the tool's command, not the assembly's file name.</summary>
+    public const string CommandName = "fairrubrics";
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("FairRubrics: fair-assessment rubrics with alternative evidence paths, scoring and bias checks.");
+        // Not RootCommand: it takes its name from the running executable (FairRubrics.Cli, or the test host), and help
+        // would show that instead of the tool's command. The root gets RootCommand's --help and --version itself.
+        var root = new Command(CommandName, "FairRubrics: fair-assessment rubrics with alternative evidence paths, scoring and bias checks.")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
         root.Subcommands.Add(LintCommand.Create(stdout, stderr));
         root.Subcommands.Add(ScoreCommand.Create(stdout, stderr));
         root.Subcommands.Add(AuditCommand.Create(stdout, stderr));

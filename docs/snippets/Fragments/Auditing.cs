@@ -60,6 +60,26 @@ public static class Auditing
         // end-snippet
     }
 
+    public static AuditReport Merge(IBiasAuditor auditor, IEnumerable<IEnumerable<(SubjectScore Result, string?[] Values)>> units, AuditOptions options)
+    {
+        // begin-snippet: audit-merge
+        var total = new AuditAccumulator(["gender", "ethnicity"], intersect: true);
+        foreach (var unit in units)
+        {
+            var part = new AuditAccumulator(["gender", "ethnicity"], intersect: true);
+            foreach (var (result, values) in unit)
+            {
+                part.Add(AuditSubject.From(result), values);   // values: one per attribute, null = unknown
+            }
+
+            total.Merge(part);
+        }
+
+        var report = auditor.Report(total, options);           // IBiasAuditor from AddFairRubrics()
+        // end-snippet
+        return report;
+    }
+
     public static void Json(IEnumerable<SubjectScore> scores, Stream output)
     {
         // begin-snippet: audit-write-scores

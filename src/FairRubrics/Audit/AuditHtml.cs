@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using static FairRubrics.Audit.AuditText;
 
 namespace FairRubrics.Audit;
 
@@ -74,7 +75,7 @@ public static class AuditHtml
                 : string.Create(CultureInfo.InvariantCulture, $" Not reported (small groups and unknown values together): {analysis.Unreported}."));
             sb.Append("</p>\n<div class=\"pair\">");
             sb.Append(Chart(analysis, name));
-            sb.Append(Table(analysis, report.MinGroupSize, name));
+            sb.Append(Table(analysis, report.MinGroupSize, report.ExcludeCategoriesBelowShare, name));
             sb.Append("</div>\n");
             sb.Append(PathMix(analysis, name));
         }
@@ -136,13 +137,13 @@ public static class AuditHtml
         return sb.ToString();
     }
 
-    private static string Table(AuditAnalysis analysis, int k, string name)
+    private static string Table(AuditAnalysis analysis, int k, double? share, string name)
     {
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"<table><caption>Outcomes by {E(name)}</caption><thead><tr><th>group</th><th>n</th><th>favourable</th><th>selection rate (95% CI)</th><th>impact ratio</th><th>Fisher p</th><th>scoring rate</th><th>scoring IR</th><th>mean score</th><th>Hedges' g</th></tr></thead><tbody>");
         foreach (var g in analysis.Groups)
         {
-            var label = E(string.Join(" × ", g.Values)) + (g.IsReference ? " <em>(reference)</em>" : string.Empty);
+            var label = E(string.Join(" × ", g.Values)) + (g.IsReference ? " <em>(reference)</em>" : string.Empty) + (g.ExcludedFromImpactRatios ? $" <em>({Under(share)})</em>" : string.Empty);
             if (g.Suppressed)
             {
                 var why = g.Suppression == SuppressionReason.SmallGroup ? $"fewer than {k}" : "withheld to protect a small group";
@@ -150,7 +151,7 @@ public static class AuditHtml
                 continue;
             }
 
-            sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{label}</td><td>{g.N}</td><td>{g.Favourable}</td><td>{Pct(g.SelectionRate)} ({Pct(g.SelectionRateLower)}–{Pct(g.SelectionRateUpper)})</td><td>{Num(g.ImpactRatio)}{(g.BelowFourFifths == true ? " ⚠" : string.Empty)}</td><td>{P(g.FisherP)}</td><td>{Pct(g.ScoringRate)}</td><td>{Num(g.ScoringImpactRatio)}</td><td>{Num(g.MeanScore)}</td><td>{Num(g.HedgesG)}</td></tr>");
+            sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{label}</td><td>{g.N}</td><td>{g.Favourable}</td><td>{Pct(g.SelectionRate)} ({Pct(g.SelectionRateLower)}–{Pct(g.SelectionRateUpper)})</td><td>{Num(g.ImpactRatio)}{(g.BelowFourFifths == true ? " ⚠" : string.Empty)}</td><td>{E(P(g.FisherP))}</td><td>{Pct(g.ScoringRate)}</td><td>{Num(g.ScoringImpactRatio)}</td><td>{Num(g.MeanScore)}</td><td>{Num(g.HedgesG)}</td></tr>");
         }
 
         sb.Append("</tbody></table>");
@@ -199,10 +200,4 @@ public static class AuditHtml
     private static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
-
-    private static string Num(double? value) => value is { } v ? Math.Round(v, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture) : "—";
-
-    private static string Pct(double? value) => value is { } v ? Math.Round(v * 100, 1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
-
-    private static string P(double? value) => value is { } v ? (v < 0.0001 ? "&lt; 0.0001" : Math.Round(v, 4, MidpointRounding.AwayFromZero).ToString("0.0000", CultureInfo.InvariantCulture)) : "—";
 }

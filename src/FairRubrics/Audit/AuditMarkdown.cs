@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using static FairRubrics.Audit.AuditText;
 
 namespace FairRubrics.Audit;
 
@@ -50,7 +51,7 @@ public static class AuditMarkdown
             sb.Append("| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
             foreach (var g in analysis.Groups)
             {
-                var name = Escape(string.Join(" × ", g.Values)) + (g.IsReference ? " (reference)" : string.Empty) + (g.ExcludedFromImpactRatios ? " (under 2%)" : string.Empty);
+                var name = Escape(string.Join(" × ", g.Values)) + (g.IsReference ? " (reference)" : string.Empty) + (g.ExcludedFromImpactRatios ? $" ({Under(report.ExcludeCategoriesBelowShare)})" : string.Empty);
                 if (g.Suppressed)
                 {
                     var why = g.Suppression == SuppressionReason.SmallGroup ? $"fewer than {report.MinGroupSize}" : "withheld to protect a small group";
@@ -112,10 +113,4 @@ public static class AuditMarkdown
         var escaped = sb.ToString();
         return escaped.Contains("javascript:", StringComparison.OrdinalIgnoreCase) ? escaped.Replace(":", "&#58;", StringComparison.Ordinal) : escaped;
     }
-
-    private static string Num(double? value) => value is { } v ? Math.Round(v, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture) : "—";
-
-    private static string Pct(double? value) => value is { } v ? Math.Round(v * 100, 1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
-
-    private static string P(double? value) => value is { } v ? (v < 0.0001 ? "< 0.0001" : Math.Round(v, 4, MidpointRounding.AwayFromZero).ToString("0.0000", CultureInfo.InvariantCulture)) : "—";
 }

@@ -45,6 +45,9 @@ public sealed class AuditReport
     /// <summary>Gets the share of all subjects' competencies (scored or not) with insufficient evidence, or null.</summary>
     public double? OverallInsufficientEvidenceRate { get; internal init; }
 
+    /// <summary>Gets the configured share below which groups are left out of impact ratios (<see cref="AuditOptions.ExcludeCategoriesBelowShare"/>), for labelling them.</summary>
+    internal double? ExcludeCategoriesBelowShare { get; init; }
+
     /// <summary>Gets the findings (FR2xx and integrators' outcome checks), most serious first.</summary>
     public IReadOnlyList<AuditFinding> Findings { get; internal set; } = [];
 }
@@ -186,7 +189,14 @@ public sealed record CompetencyGap(string Competency, double? MeanLevel, double?
 /// <param name="Competency">The competency id.</param>
 /// <param name="Path">The path id.</param>
 /// <param name="Share">The share (0..1) among the group's subjects with a level in that competency.</param>
-public sealed record PathShare(string Competency, string Path, double Share);
+public sealed record PathShare(string Competency, string Path, double Share)
+{
+    /// <summary>Gets the group's subjects whose level came through the path (0 when not made by the audit).</summary>
+    internal long Count { get; init; }
+
+    /// <summary>Gets the group's subjects with a level in the competency, the denominator of <see cref="Share"/> (0 when not made by the audit).</summary>
+    internal long Total { get; init; }
+}
 
 /// <summary>How the subjects who reach a competency through each path score, over everyone (no groups).</summary>
 /// <param name="Competency">The competency id.</param>
@@ -195,7 +205,11 @@ public sealed record PathShare(string Competency, string Path, double Share);
 /// <param name="Share">Their share among scored subjects with a level in the competency.</param>
 /// <param name="MeanLevel">Their mean competency level.</param>
 /// <param name="HedgesG">Hedges' g of their levels against those who reached the competency through the other paths, or null.</param>
-public sealed record PathEquivalence(string Competency, string Path, long Subjects, double Share, double? MeanLevel, double? HedgesG);
+public sealed record PathEquivalence(string Competency, string Path, long Subjects, double Share, double? MeanLevel, double? HedgesG)
+{
+    /// <summary>Gets the scored subjects with a level in the competency, the denominator of <see cref="Share"/> (0 when not made by the audit).</summary>
+    internal long Total { get; init; }
+}
 
 /// <summary>A finding of an outcome check: id, severity, the group it is about, and a message an analyst understands.</summary>
 /// <param name="Id">The finding id, e.g. <c>FR201</c>.</param>

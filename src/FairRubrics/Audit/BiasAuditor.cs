@@ -113,6 +113,7 @@ public sealed class BiasAuditor : IBiasAuditor
 
         var report = new AuditReport(accumulator.Subjects, accumulator.Scored, [.. options.FavourableBands], median, k, accumulator.Rubric, analyses, paths)
         {
+            ExcludeCategoriesBelowShare = options.ExcludeCategoriesBelowShare,
             OverallInsufficientEvidenceRate = accumulator.Subjects == 0 || accumulator.Competencies.Count == 0
                 ? null
                 : accumulator.InsufficientCompetencies / (double)(accumulator.Subjects * accumulator.Competencies.Count),
@@ -156,7 +157,8 @@ public sealed class BiasAuditor : IBiasAuditor
         var excluded = new HashSet<string>(StringComparer.Ordinal);
         if (options.ExcludeCategoriesBelowShare is { } share && acc.Scored > 0)
         {
-            foreach (var g in reported.Where(g => g.Scored < share * acc.Scored))
+            // On counts, so that a group of exactly the share (7 of 100 at 0.07) stays in, although 0.07 * 100 is 7.000000000000001.
+            foreach (var g in reported.Where(g => ExactShare.Below(g.Scored, acc.Scored, share)))
             {
                 excluded.Add(Key(g));
             }
@@ -276,7 +278,8 @@ public sealed class BiasAuditor : IBiasAuditor
             var allPaths = acc.PathWins.Keys.Where(k => k.Competency == c).Select(k => k.Path).Order(StringComparer.Ordinal);
             foreach (var path in allPaths)
             {
-                yield return new PathShare(id, path, total == 0 ? 0 : g.PathWins.GetValueOrDefault((c, path)) / (double)total);
+                var count = g.PathWins.GetValueOrDefault((c, path));
+                yield return new PathShare(id, path, total == 0 ? 0 : count / (double)total) { Count = count, Total = total };
             }
         }
     }
@@ -296,7 +299,7 @@ public sealed class BiasAuditor : IBiasAuditor
             foreach (var (key, moments) in paths)
             {
                 var others = paths.Where(p => p.Key.Path != key.Path).Aggregate(Moments.Empty, (m, p) => Moments.Merge(m, p.Value));
-                result.Add(new PathEquivalence(acc.Competencies[c], key.Path, moments.Count, total == 0 ? 0 : moments.Count / (double)total, moments.Count > 0 ? moments.Mean : null, EffectSize.HedgesG(moments, others)));
+                result.Add(new PathEquivalence(acc.Competencies[c], key.Path, moments.Count, total == 0 ? 0 : moments.Count / (double)total, moments.Count > 0 ? moments.Mean : null, EffectSize.HedgesG(moments, others)) { Total = total });
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FairRubrics.Audit.Statistics;
 using FairRubrics.Checks;
 
 namespace FairRubrics.Audit;
@@ -139,7 +140,7 @@ internal sealed class PathEquivalenceCheck : IOutcomeCheck
                 foreach (var g in analysis.Groups.Where(g => !g.Suppressed))
                 {
                     var share = g.PathMix.FirstOrDefault(m => m.Competency == path.Competency && m.Path == path.Path);
-                    if (share is null || share.Share - path.Share < context.Options.PathRelianceThreshold)
+                    if (share is null || !ReliesMore(share, path, context.Options.PathRelianceThreshold))
                     {
                         continue;
                     }
@@ -152,6 +153,15 @@ internal sealed class PathEquivalenceCheck : IOutcomeCheck
             }
         }
     }
+
+    /// <summary>
+    /// Whether the group's share of the path exceeds the overall share by at least the threshold, decided on the
+    /// counts behind both shares (a difference of exactly the threshold counts, whatever doubles make of it).
+    /// </summary>
+    private static bool ReliesMore(PathShare group, PathEquivalence overall, double threshold) =>
+        group.Total > 0 && overall.Total > 0
+            ? ExactShare.DifferenceAtLeast(group.Count, group.Total, overall.Subjects, overall.Total, threshold)
+            : group.Share - overall.Share >= threshold;   // shares not made by the audit carry no counts
 }
 
 /// <summary>FR205: a group's share of insufficient-evidence competencies exceeds everyone's by the threshold.</summary>

@@ -17,7 +17,11 @@ internal static class EvidenceFields
         ["system"] = RaterSource.System,
     };
 
-    public static EvidenceRow Build(long row, long line, string? subject, string? type, string? competency, string? path, string? value, string? source, string? rater, string? date, string? id)
+    /// <summary>
+    /// Builds the item of one row, or the reason it is rejected. With a <c>pool</c> (the reader's), equal types,
+    /// ids and consecutive subjects share one string instance.
+    /// </summary>
+    public static EvidenceRow Build(EvidenceStringPool? pool, long row, long line, string? subject, string? type, string? competency, string? path, string? value, string? source, string? rater, string? date, string? id)
     {
         subject = Clean(subject);
         type = Clean(type);
@@ -82,7 +86,17 @@ internal static class EvidenceFields
             parsedDate = d;
         }
 
-        return new EvidenceRow(row, line, new EvidenceItem(subject, type, competency, path, number, raterSource, Clean(rater), parsedDate, Clean(id), row), null);
+        var raterId = Clean(rater);
+        if (pool is not null)
+        {
+            subject = pool.Subject(subject);
+            type = pool.Intern(type)!;
+            competency = pool.Intern(competency);
+            path = pool.Intern(path);
+            raterId = pool.Intern(raterId);
+        }
+
+        return new EvidenceRow(row, line, new EvidenceItem(subject, type, competency, path, number, raterSource, raterId, parsedDate, Clean(id), row), null);
     }
 
     public static bool TryParseDate(string text, out DateOnly date)

@@ -51,83 +51,22 @@ public static class EvidenceReader
     }
 
     private static IEnumerable<EvidenceRow> ReadCsvFile(string path, Action<string>? ignoredField) =>
-        ReadCsvCore(OpenRead(path), leaveOpen: false, ignoredField);
+        ReadCsvCore(RecordFiles.OpenRead(path), leaveOpen: false, ignoredField);
 
     private static IEnumerable<EvidenceRow> ReadJsonLinesFile(string path, Action<string>? ignoredField) =>
-        ReadJsonLinesCore(OpenRead(path), leaveOpen: false, ignoredField);
-
-    private static FileStream OpenRead(string path) =>
-        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        ReadJsonLinesCore(RecordFiles.OpenRead(path), leaveOpen: false, ignoredField);
 
     private static IEnumerable<EvidenceRow> ReadCsvCore(Stream stream, bool leaveOpen, Action<string>? ignoredField)
     {
-        var pending = new Queue<EvidenceRow>();
-        long row = 0;
-        var options = new CsvReaderOptions
-        {
-            Separator = ',',
-            HasHeader = true,
-            TrackLineNumbers = true,
-            MalformedData = CsvMalformedDataHandling.Skip,
-            FieldCountMismatch = CsvFieldCountHandling.Skip,
-            IncludeValuesInExceptions = false,
-            MaxRecordSize = 1 << 20,
-            OnMalformedRecord = malformed =>
-            {
-                if (!malformed.Skipped)
-                {
-                    return;
-                }
-
-                row++;
-                var reason = malformed.Reason switch
-                {
-                    CsvMalformedReason.UnterminatedQuote => "a quoted field is never closed (a '\"' is missing); the rest of the file is part of this row",
-                    CsvMalformedReason.FieldCountMismatch => "the row has a different number of fields than the header",
-                    CsvMalformedReason.StrayQuote => "a '\"' inside an unquoted field; quote the field and double the quote (\"\")",
-                    CsvMalformedReason.TextAfterClosingQuote => "text after the closing quote of a field",
-                    _ => "the row is not valid CSV",
-                };
-                pending.Enqueue(new EvidenceRow(row, malformed.LineNumber, null, reason));
-            },
-        };
-
-        using var reader = CsvReader.Create(stream, options, leaveOpen);
-        int[] columns;
-        try
-        {
-            reader.ReadHeader();
-            columns = MapColumns(reader.Headers, ignoredField);
-        }
-        catch (CsvFormatException ex)
-        {
-            throw new EvidenceFormatException("the CSV header cannot be read: " + ex.Message, ex);
-        }
-
-        while (true)
-        {
-            bool more;
-            try
-            {
-                more = reader.Read();
-            }
-            catch (CsvFormatException ex)
-            {
-                throw new EvidenceFormatException(string.Create(CultureInfo.InvariantCulture, $"line {ex.LineNumber}: the CSV cannot be read further: {ex.Message}"), ex);
-            }
-
-            while (pending.Count > 0)
-            {
-                yield return pending.Dequeue();
-            }
-
-            if (!more)
-            {
-                break;
-            }
-
-            row++;
-            yield return EvidenceFields.Build(
+        var pool = new EvidenceStringPool();
+        return RecordFiles.ReadCsv(
+            stream,
+            leaveOpen,
+            headers => MapColumns(headers, ignoredField),
+            fieldCountAdvice: null,
+            (row, line, reason) => new EvidenceRow(row, line, null, reason),
+            (row, reader, columns) => EvidenceFields.Build(
+                pool,
                 row,
                 reader.LineNumber,
                 Field(reader, columns[0]),
@@ -138,34 +77,14 @@ public static class EvidenceReader
                 Field(reader, columns[5]),
                 Field(reader, columns[6]),
                 Field(reader, columns[7]),
-                Field(reader, columns[8]));
-        }
+                Field(reader, columns[8])));
     }
 
     private static string? Field(CsvReader reader, int column) => column < 0 || column >= reader.FieldCount ? null : reader.GetString(column);
 
     private static int[] MapColumns(IReadOnlyList<string> headers, Action<string>? ignoredField)
     {
-        var columns = new int[EvidenceFields.Names.Length];
-        Array.Fill(columns, -1);
-        for (var i = 0; i < headers.Count; i++)
-        {
-            var name = headers[i].Trim().TrimStart('\uFEFF').ToLowerInvariant();
-            var index = Array.IndexOf(EvidenceFields.Names, name);
-            if (index < 0)
-            {
-                ignoredField?.Invoke(headers[i].Trim());
-                continue;
-            }
-
-            if (columns[index] >= 0)
-            {
-                throw new EvidenceFormatException($"the CSV header names the column '{name}' twice; keep one");
-            }
-
-            columns[index] = i;
-        }
-
+        var columns = RecordFiles.MapColumns(headers, EvidenceFields.Names, ignoredField);
         if (columns[0] < 0 || columns[1] < 0)
         {
             throw new EvidenceFormatException("the CSV header must name at least the columns 'subject' and 'type' (and for ratings 'competency', 'path' and 'value')");
@@ -176,37 +95,15 @@ public static class EvidenceReader
 
     private static IEnumerable<EvidenceRow> ReadJsonLinesCore(Stream stream, bool leaveOpen, Action<string>? ignoredField)
     {
-        using var reader = new StreamReader(stream, new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: leaveOpen);
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        long lineNumber = 0;
-        while (true)
+        var pool = new EvidenceStringPool();
+        foreach (var (line, number) in RecordFiles.NonBlankLines(stream, leaveOpen))
         {
-            string? line;
-            try
-            {
-                line = reader.ReadLine();
-            }
-            catch (DecoderFallbackException)
-            {
-                throw new EvidenceFormatException(string.Create(CultureInfo.InvariantCulture, $"line {lineNumber + 1}: the file is not valid UTF-8"));
-            }
-
-            if (line is null)
-            {
-                yield break;
-            }
-
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            yield return ParseJsonLine(line, lineNumber, reported, ignoredField);
+            yield return ParseJsonLine(line, number, reported, pool, ignoredField);
         }
     }
 
-    private static EvidenceRow ParseJsonLine(string line, long lineNumber, HashSet<string> reported, Action<string>? ignoredField)
+    private static EvidenceRow ParseJsonLine(string line, long lineNumber, HashSet<string> reported, EvidenceStringPool pool, Action<string>? ignoredField)
     {
         var fields = new string?[EvidenceFields.Names.Length];
         var seen = new bool[EvidenceFields.Names.Length];
@@ -278,7 +175,7 @@ public static class EvidenceReader
         }
 
         _ = seen;
-        return EvidenceFields.Build(lineNumber, lineNumber, fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], fields[6], fields[7], fields[8]);
+        return EvidenceFields.Build(pool, lineNumber, lineNumber, fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], fields[6], fields[7], fields[8]);
     }
 
     /// <summary>

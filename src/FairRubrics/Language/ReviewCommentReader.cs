@@ -41,8 +41,8 @@ public static class ReviewCommentReader
         var extension = Path.GetExtension(path).ToLowerInvariant();
         return extension switch
         {
-            ".csv" => ReadCsvCore(OpenRead(path), leaveOpen: false, ignoredField),
-            ".jsonl" or ".ndjson" or ".json" => ReadJsonLinesCore(OpenRead(path), leaveOpen: false, ignoredField),
+            ".csv" => ReadCsvCore(RecordFiles.OpenRead(path), leaveOpen: false, ignoredField),
+            ".jsonl" or ".ndjson" or ".json" => ReadJsonLinesCore(RecordFiles.OpenRead(path), leaveOpen: false, ignoredField),
             _ => throw new EvidenceFormatException($"unknown comments format '{extension}'; use .csv or .jsonl"),
         };
     }
@@ -67,90 +67,14 @@ public static class ReviewCommentReader
         return ReadJsonLinesCore(stream, leaveOpen: true, ignoredField);
     }
 
-    private static FileStream OpenRead(string path) =>
-        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-
-    private static IEnumerable<ReviewCommentRow> ReadCsvCore(Stream stream, bool leaveOpen, Action<string>? ignoredField)
-    {
-        var pending = new Queue<ReviewCommentRow>();
-        long row = 0;
-        var options = new CsvReaderOptions
-        {
-            Separator = ',',
-            HasHeader = true,
-            TrackLineNumbers = true,
-            MalformedData = CsvMalformedDataHandling.Skip,
-            FieldCountMismatch = CsvFieldCountHandling.Skip,
-            IncludeValuesInExceptions = false,
-            MaxRecordSize = 1 << 20,
-            OnMalformedRecord = malformed =>
-            {
-                if (!malformed.Skipped)
-                {
-                    return;
-                }
-
-                row++;
-                var reason = malformed.Reason switch
-                {
-                    CsvMalformedReason.UnterminatedQuote => "a quoted field is never closed (a '\"' is missing); the rest of the file is part of this row",
-                    CsvMalformedReason.FieldCountMismatch => "the row has a different number of fields than the header; quote a comment that contains commas",
-                    CsvMalformedReason.StrayQuote => "a '\"' inside an unquoted field; quote the field and double the quote (\"\")",
-                    CsvMalformedReason.TextAfterClosingQuote => "text after the closing quote of a field",
-                    _ => "the row is not valid CSV",
-                };
-                pending.Enqueue(new ReviewCommentRow(row, malformed.LineNumber, null, null, null, reason));
-            },
-        };
-
-        try
-        {
-            using var reader = CsvReader.Create(stream, options, leaveOpen);
-            int[] columns;
-            try
-            {
-                reader.ReadHeader();
-                columns = MapColumns(reader.Headers, ignoredField);
-            }
-            catch (CsvFormatException ex)
-            {
-                throw new EvidenceFormatException("the CSV header cannot be read: " + ex.Message, ex);
-            }
-
-            while (true)
-            {
-                bool more;
-                try
-                {
-                    more = reader.Read();
-                }
-                catch (CsvFormatException ex)
-                {
-                    throw new EvidenceFormatException(string.Create(CultureInfo.InvariantCulture, $"line {ex.LineNumber}: the CSV cannot be read further: {ex.Message}"), ex);
-                }
-
-                while (pending.Count > 0)
-                {
-                    yield return pending.Dequeue();
-                }
-
-                if (!more)
-                {
-                    break;
-                }
-
-                row++;
-                yield return new ReviewCommentRow(row, reader.LineNumber, Field(reader, columns[0]), Field(reader, columns[1]), Field(reader, columns[2]) ?? string.Empty, null);
-            }
-        }
-        finally
-        {
-            if (!leaveOpen)
-            {
-                stream.Dispose();
-            }
-        }
-    }
+    private static IEnumerable<ReviewCommentRow> ReadCsvCore(Stream stream, bool leaveOpen, Action<string>? ignoredField) =>
+        RecordFiles.ReadCsv(
+            stream,
+            leaveOpen,
+            headers => MapColumns(headers, ignoredField),
+            fieldCountAdvice: "quote a comment that contains commas",
+            (row, line, reason) => new ReviewCommentRow(row, line, null, null, null, reason),
+            (row, reader, columns) => new ReviewCommentRow(row, reader.LineNumber, Field(reader, columns[0]), Field(reader, columns[1]), Field(reader, columns[2]) ?? string.Empty, null));
 
     private static string? Field(CsvReader reader, int column)
     {
@@ -165,25 +89,7 @@ public static class ReviewCommentReader
 
     private static int[] MapColumns(IReadOnlyList<string> headers, Action<string>? ignoredField)
     {
-        var columns = new[] { -1, -1, -1 };
-        for (var i = 0; i < headers.Count; i++)
-        {
-            var name = headers[i].Trim().TrimStart('\uFEFF').ToLowerInvariant();
-            var index = Array.IndexOf(Fields, name);
-            if (index < 0)
-            {
-                ignoredField?.Invoke(headers[i].Trim());
-                continue;
-            }
-
-            if (columns[index] >= 0)
-            {
-                throw new EvidenceFormatException($"the CSV header names the column '{name}' twice; keep one");
-            }
-
-            columns[index] = i;
-        }
-
+        var columns = RecordFiles.MapColumns(headers, Fields, ignoredField);
         if (columns[2] < 0)
         {
             throw new EvidenceFormatException("the CSV header must name a 'comment' column (and, for group analyses, 'subject'; 'reviewer' is optional)");
@@ -194,33 +100,10 @@ public static class ReviewCommentReader
 
     private static IEnumerable<ReviewCommentRow> ReadJsonLinesCore(Stream stream, bool leaveOpen, Action<string>? ignoredField)
     {
-        using var reader = new StreamReader(stream, new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: leaveOpen);
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        long lineNumber = 0;
-        while (true)
+        foreach (var (line, number) in RecordFiles.NonBlankLines(stream, leaveOpen))
         {
-            string? line;
-            try
-            {
-                line = reader.ReadLine();
-            }
-            catch (DecoderFallbackException)
-            {
-                throw new EvidenceFormatException(string.Create(CultureInfo.InvariantCulture, $"line {lineNumber + 1}: the file is not valid UTF-8"));
-            }
-
-            if (line is null)
-            {
-                yield break;
-            }
-
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            yield return ParseJsonLine(line, lineNumber, reported, ignoredField);
+            yield return ParseJsonLine(line, number, reported, ignoredField);
         }
     }
 

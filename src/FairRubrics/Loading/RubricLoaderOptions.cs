@@ -9,12 +9,16 @@ public sealed class RubricLoaderOptions
     /// <summary>Gets or sets the largest file accepted, in bytes. Default 4 MiB; range 1 byte to 1 GiB.</summary>
     public long MaxFileBytes { get; set; } = 4L * 1024 * 1024;
 
-    /// <summary>Gets or sets the longest single scalar accepted, in characters. Default 64 Ki; at least 1.</summary>
+    /// <summary>
+    /// Gets or sets the longest single scalar (value or key) accepted, in characters of the value as read (not of the
+    /// line it is written on, so a long line of short values is fine). Checked on the raw text before the YAML
+    /// parser reads the value, and again after. Default 64 Ki; at least 1.
+    /// </summary>
     public int MaxScalarLength { get; set; } = 64 * 1024;
 
     /// <summary>
     /// Gets or sets the deepest nesting of mappings and lists accepted. Default 32 (a rubric needs about 8);
-    /// range 4 to 256.
+    /// range 4 to 256. Deeper brackets are found before parsing, and the parser stops at the limit.
     /// </summary>
     public int MaxDepth { get; set; } = 32;
 

@@ -13,6 +13,42 @@ internal static class YamlTreeReader
 {
     public static RubricNode? Read(string text, string file, RubricLoaderOptions options, DiagnosticBag diagnostics, bool requireMapping = true)
     {
+        // Before YamlDotNet sees the text: an over-long scalar is rejected here, so that it is never buffered, and
+        // deep brackets are handed to the parser only up to the first one too deep (see YamlPreScan).
+        var preScan = YamlPreScan.Scan(text, options.MaxScalarLength, options.MaxDepth);
+        if (preScan.Kind == YamlPreScan.FindingKind.ScalarTooLong)
+        {
+            var (line, column) = YamlPreScan.Position(text, preScan.Index);
+            diagnostics.Error(
+                DiagnosticIds.TooLarge,
+                new SourceLocation(file, line, column),
+                string.Create(CultureInfo.InvariantCulture, $"this value is at least {preScan.Length} characters long; the limit is {options.MaxScalarLength}, set by the host: shorten it, or raise RubricLoaderOptions.MaxScalarLength"));
+            return null;
+        }
+
+        if (preScan.Kind == YamlPreScan.FindingKind.TooDeep)
+        {
+            // The parser reads the text only up to the token that went too deep and reports the depth error itself,
+            // at the place a full parse would. Should it not (the pre-scan over-counted), the whole text is parsed.
+            var prefixDiagnostics = new DiagnosticBag();
+            _ = ReadParsed(text[..preScan.Index], file, options, prefixDiagnostics, requireMapping);
+            if (prefixDiagnostics.Items.Any(d => d.Id == DiagnosticIds.TooDeep))
+            {
+                foreach (var diagnostic in prefixDiagnostics.Items)
+                {
+                    diagnostics.Add(diagnostic);
+                }
+
+                return null;
+            }
+        }
+
+        return ReadParsed(text, file, options, diagnostics, requireMapping);
+    }
+
+    /// <summary>Parses the whole text, without the pre-scan (tests compare the two).</summary>
+    internal static RubricNode? ReadParsed(string text, string file, RubricLoaderOptions options, DiagnosticBag diagnostics, bool requireMapping)
+    {
         var parser = new Parser(new StringReader(text));
         var stack = new Stack<Frame>();
         RubricNode? root = null;

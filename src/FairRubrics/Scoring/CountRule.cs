@@ -51,7 +51,7 @@ internal sealed class CountRule : ScoringRule<CountRuleSettings>
             }
         }
 
-        return of is not null && thresholds is not null ? new CountRuleSettings(of, thresholds) : null;
+        return of is not null && thresholds is not null ? new CountRuleSettings(of, [.. thresholds]) : null;
     }
 
     public override IReadOnlyCollection<string> OccurrenceTypes(CountRuleSettings settings) => settings.Of;
@@ -65,7 +65,6 @@ internal sealed class CountRule : ScoringRule<CountRuleSettings>
             return PathOutcome.NoLevel("no evidence");
         }
 
-        // Quantities are summed in sorted order so that the sum does not depend on the order of the evidence.
         var count = evidence.Count;
         Span<double> quantities = count <= 128 ? stackalloc double[count] : new double[count];
         for (var i = 0; i < count; i++)
@@ -73,8 +72,29 @@ internal sealed class CountRule : ScoringRule<CountRuleSettings>
             quantities[i] = evidence.Items[i].Quantity;
         }
 
+        return Evaluate(settings, settings.Thresholds is CountThreshold[] thresholds ? thresholds : [.. settings.Thresholds], quantities);
+    }
+
+    /// <summary>
+    /// The rule's one arithmetic, shared by <see cref="Evaluate(CountRuleSettings, in PathEvidence)"/> and the scorer's
+    /// fast path (which gathers the quantities straight from the routed items): the sum of the quantities, in sorted
+    /// order so that it does not depend on the order of the evidence, mapped through the thresholds.
+    /// </summary>
+    /// <param name="settings">The path's settings.</param>
+    /// <param name="thresholds">The settings' thresholds as an array (<see cref="CountRuleSettings.Thresholds"/>).</param>
+    /// <param name="quantities">The quantities of the path's items (at least one); sorted in place.</param>
+    internal static PathOutcome Evaluate(CountRuleSettings settings, ReadOnlySpan<CountThreshold> thresholds, Span<double> quantities)
+    {
         var total = SortedSum(quantities);
-        var level = settings.LevelFor(total);
+        int? level = null;
+        foreach (var threshold in thresholds)
+        {
+            if (total >= threshold.MinCount)
+            {
+                level = threshold.Level;
+            }
+        }
+
         return level is { } reached ? PathOutcome.AtLevel(reached) : BelowLowest(settings, total);
     }
 
@@ -130,7 +150,7 @@ internal sealed class CountRule : ScoringRule<CountRuleSettings>
     /// <summary>Sorts the quantities and sums them in ascending order, so the sum does not depend on the order of the evidence.</summary>
     internal static double SortedSum(Span<double> quantities)
     {
-        quantities.Sort();
+        SmallSort.Ascending(quantities);
         var total = 0.0;
         foreach (var q in quantities)
         {

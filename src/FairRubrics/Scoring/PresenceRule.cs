@@ -23,8 +23,13 @@ internal sealed class PresenceRule : ScoringRule<PresenceRuleSettings>
 
     public override bool Counts(PresenceRuleSettings settings, in Evidence.EvidenceItem item) => !item.IsRating;
 
-    public override PathOutcome Evaluate(PresenceRuleSettings settings, in PathEvidence evidence) =>
-        evidence.Count > 0 ? PathOutcome.AtLevel(settings.Level) : PathOutcome.NoLevel("no evidence");
+    public override PathOutcome Evaluate(PresenceRuleSettings settings, in PathEvidence evidence) => Evaluate(settings, evidence.Count);
+
+    /// <summary>The rule's one arithmetic, shared with the scorer's fast path: the level when there is any evidence.</summary>
+    /// <param name="settings">The path's settings.</param>
+    /// <param name="count">The number of the path's items.</param>
+    internal static PathOutcome Evaluate(PresenceRuleSettings settings, int count) =>
+        count > 0 ? PathOutcome.AtLevel(settings.Level) : PathOutcome.NoLevel("no evidence");
 
     public override PathAdvice? Guide(PresenceRuleSettings settings, in PathEvidence evidence, double targetLevel)
     {

@@ -94,14 +94,30 @@ internal sealed class RatingRule : ScoringRule<RatingRuleSettings>
             return TooFew(settings, count);
         }
 
-        // Sort the values so that the result does not depend on the order of the evidence.
         Span<double> values = count <= 64 ? stackalloc double[count] : new double[count];
         for (var i = 0; i < count; i++)
         {
             values[i] = evidence.Items[i].Value!.Value;
         }
 
-        values.Sort();
+        return Evaluate(settings, values);
+    }
+
+    /// <summary>
+    /// The rule's one arithmetic, shared by <see cref="Evaluate(RatingRuleSettings, in PathEvidence)"/> and the scorer's
+    /// fast path (which gathers the values straight from the routed items).
+    /// </summary>
+    /// <param name="settings">The path's settings.</param>
+    /// <param name="values">The values of the path's counted ratings; sorted in place.</param>
+    internal static PathOutcome Evaluate(RatingRuleSettings settings, Span<double> values)
+    {
+        if (values.Length < settings.MinRatings)
+        {
+            return TooFew(settings, values.Length);
+        }
+
+        // Sort the values so that the result does not depend on the order of the evidence.
+        SmallSort.Ascending(values);
         return PathOutcome.AtLevel(Aggregate(values, settings.Aggregate));
     }
 

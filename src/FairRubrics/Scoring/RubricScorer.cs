@@ -87,13 +87,15 @@ public sealed class RubricScorer : IRubricScorer
         ArgumentNullException.ThrowIfNull(subject);
         var plan = PlanFor(rubric);
         var asOf = options?.AsOf ?? DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
-        var earliest = rubric.Window?.EarliestCountedDate(asOf);
+        var earliest = plan.EarliestCountedDate(asOf);
         var items = evidence.Span;
 
         // Route every item to the paths that count it as (path, item) pairs, then counting-sort them by path.
         var pathCount = plan.Paths.Length;
+        // An item goes to one path, or by its type to at most MaxTargets paths: the buffer never needs to grow.
+        var capacity = items.Length * plan.MaxTargets;
         long[]? rentedPairs = null;
-        var pairs = items.Length <= 128 ? stackalloc long[items.Length * 2 + 8] : (rentedPairs = ArrayPool<long>.Shared.Rent((items.Length * 2) + 8));
+        var pairs = capacity <= 256 ? stackalloc long[capacity] : (rentedPairs = ArrayPool<long>.Shared.Rent(capacity));
         var pairCount = 0;
         List<EvidenceIssue>? issues = null;
         var used = 0;
@@ -102,7 +104,7 @@ public sealed class RubricScorer : IRubricScorer
             for (var i = 0; i < items.Length; i++)
             {
                 var before = pairCount;
-                var issue = Route(plan, subject, items[i], i, earliest, asOf, ref pairs, ref pairCount, ref rentedPairs);
+                var issue = Route(plan, subject, items[i], i, earliest, asOf, pairs, ref pairCount);
                 if (issue is not null)
                 {
                     (issues ??= []).Add(issue);
@@ -158,7 +160,7 @@ public sealed class RubricScorer : IRubricScorer
         return plan;
     }
 
-    private static EvidenceIssue? Route(ScoringPlan plan, string subject, in EvidenceItem item, int index, DateOnly? earliest, DateOnly asOf, ref Span<long> pairs, ref int pairCount, ref long[]? rented)
+    private static EvidenceIssue? Route(ScoringPlan plan, string subject, in EvidenceItem item, int index, DateOnly? earliest, DateOnly asOf, Span<long> pairs, ref int pairCount)
     {
         if (!ReferenceEquals(item.Subject, subject) && !string.Equals(item.Subject, subject, StringComparison.Ordinal))
         {
@@ -182,9 +184,10 @@ public sealed class RubricScorer : IRubricScorer
             return Issues.NoDate(item);
         }
 
+        var isRating = item.IsRating;
         if (item.Competency is null && item.Path is null)
         {
-            return item.IsRating ? Issues.RatingWithoutPath(item) : RouteByType(plan, item, index, -1, ref pairs, ref pairCount, ref rented);
+            return isRating ? Issues.RatingWithoutPath(item) : RouteByType(plan, item, index, -1, pairs, ref pairCount);
         }
 
         if (item.Competency is null || !plan.ByCompetency.TryGetValue(item.Competency, out var competency))
@@ -194,16 +197,17 @@ public sealed class RubricScorer : IRubricScorer
 
         if (item.Path is null)
         {
-            return item.IsRating ? Issues.RatingWithoutPath(item) : RouteByType(plan, item, index, competency.Index, ref pairs, ref pairCount, ref rented);
+            return isRating ? Issues.RatingWithoutPath(item) : RouteByType(plan, item, index, competency.Index, pairs, ref pairCount);
         }
 
-        if (!competency.Paths.TryGetValue(item.Path, out var pathIndex))
+        var pathIndex = competency.IndexOf(item.Path);
+        if (pathIndex < 0)
         {
             return Issues.UnknownPath(item);
         }
 
         var path = plan.Paths[pathIndex];
-        if (item.IsRating)
+        if (isRating)
         {
             if (!path.UsesRatings)
             {
@@ -221,16 +225,17 @@ public sealed class RubricScorer : IRubricScorer
             return Issues.TypeNotCounted(item);
         }
 
-        if (!path.Counts(item))
+        if (!path.Counts(item, isRating))
         {
             return Issues.NotCounted(item);
         }
 
-        Add(ref pairs, ref pairCount, ref rented, pathIndex, index);
+        pairs[pairCount++] = Pair(pathIndex, index);
         return null;
     }
 
-    private static EvidenceIssue? RouteByType(ScoringPlan plan, in EvidenceItem item, int index, int competencyFilter, ref Span<long> pairs, ref int pairCount, ref long[]? rented)
+    /// <summary>Routes an occurrence (never a rating) that names no path to every path that counts its type.</summary>
+    private static EvidenceIssue? RouteByType(ScoringPlan plan, in EvidenceItem item, int index, int competencyFilter, Span<long> pairs, ref int pairCount)
     {
         if (!plan.ByType.TryGetValue(item.Type, out var targets))
         {
@@ -241,35 +246,20 @@ public sealed class RubricScorer : IRubricScorer
         foreach (var target in targets)
         {
             var path = plan.Paths[target];
-            if ((competencyFilter >= 0 && path.Competency != competencyFilter) || !path.Counts(item))
+            if ((competencyFilter >= 0 && path.Competency != competencyFilter) || !path.Counts(item, isRating: false))
             {
                 continue;
             }
 
-            Add(ref pairs, ref pairCount, ref rented, target, index);
+            pairs[pairCount++] = Pair(target, index);
             added = true;
         }
 
         return added ? null : Issues.NoPathCountsItem(item);
     }
 
-    private static void Add(ref Span<long> pairs, ref int pairCount, ref long[]? rented, int path, int item)
-    {
-        if (pairCount == pairs.Length)
-        {
-            var bigger = ArrayPool<long>.Shared.Rent(pairs.Length * 2);
-            pairs[..pairCount].CopyTo(bigger);
-            if (rented is not null)
-            {
-                ArrayPool<long>.Shared.Return(rented);
-            }
-
-            rented = bigger;
-            pairs = bigger;
-        }
-
-        pairs[pairCount++] = ((long)path << 32) | (uint)item;
-    }
+    /// <summary>A (path, item) pair, ordered by path: the path index in the high half.</summary>
+    private static long Pair(int path, int item) => ((long)path << 32) | (uint)item;
 
     private static SubjectScore Build(ScoringPlan plan, string subject, DateOnly asOf, ReadOnlyMemory<EvidenceItem> evidence, int[] layout, List<EvidenceIssue>? issues, int used)
     {
@@ -286,7 +276,11 @@ public sealed class RubricScorer : IRubricScorer
             maxPerPath = Math.Max(maxPerPath, layout[p + 1] - layout[p]);
         }
 
-        var scratch = maxPerPath == 0 ? [] : ArrayPool<EvidenceItem>.Shared.Rent(maxPerPath);
+        // The built-in rules read one number per item (a rating's value, an occurrence's quantity), gathered here
+        // straight from the routed items; only custom rules get the items themselves, copied into a rented array.
+        double[]? rentedValues = null;
+        var values = maxPerPath <= 128 ? stackalloc double[maxPerPath] : (rentedValues = ArrayPool<double>.Shared.Rent(maxPerPath));
+        EvidenceItem[]? scratch = null;
         try
         {
             for (var p = 0; p < pathCount; p++)
@@ -300,13 +294,9 @@ public sealed class RubricScorer : IRubricScorer
                     continue;
                 }
 
-                for (var i = 0; i < count; i++)
-                {
-                    scratch[i] = items[layout[routedBase + start + i]];
-                }
-
+                var routed = layout.AsSpan(routedBase + start, count);
                 var pathPlan = plan.Paths[p];
-                var outcome = pathPlan.Rule.EvaluatePath(pathPlan.Settings, new PathEvidence(scratch.AsSpan(0, count), rubric.Scale, asOf));
+                var outcome = Evaluate(pathPlan, items, routed, values[..count], ref scratch, rubric.Scale, asOf);
                 if (outcome.Level is { } level)
                 {
                     if (!double.IsFinite(level) || level < 0 || level > rubric.Scale.MaxLevel)
@@ -329,7 +319,12 @@ public sealed class RubricScorer : IRubricScorer
         }
         finally
         {
-            if (maxPerPath > 0)
+            if (rentedValues is not null)
+            {
+                ArrayPool<double>.Shared.Return(rentedValues);
+            }
+
+            if (scratch is not null)
             {
                 ArrayPool<EvidenceItem>.Shared.Return(scratch, clearArray: true);
             }
@@ -347,6 +342,47 @@ public sealed class RubricScorer : IRubricScorer
         return new SubjectScore(subject, plan, asOf, status, overall, band, levels, layout, notes, evidence, (IReadOnlyList<EvidenceIssue>?)issues ?? [], used);
     }
 
+    /// <summary>Scores one path from its routed items (indices into <paramref name="items"/>, at least one).</summary>
+    private static PathOutcome Evaluate(ScoringPlan.PathPlan path, ReadOnlySpan<EvidenceItem> items, ReadOnlySpan<int> routed, Span<double> values, ref EvidenceItem[]? scratch, RatingScale scale, DateOnly asOf)
+    {
+        switch (path.Kind)
+        {
+            case ScoringPlan.PathKind.Rating:
+                for (var i = 0; i < routed.Length; i++)
+                {
+                    values[i] = items[routed[i]].Value!.Value;
+                }
+
+                return RatingRule.Evaluate((RatingRuleSettings)path.Settings, values);
+            case ScoringPlan.PathKind.Count:
+                for (var i = 0; i < routed.Length; i++)
+                {
+                    values[i] = items[routed[i]].Quantity;
+                }
+
+                return CountRule.Evaluate((CountRuleSettings)path.Settings, path.Thresholds, values);
+            case ScoringPlan.PathKind.Presence:
+                return PresenceRule.Evaluate((PresenceRuleSettings)path.Settings, routed.Length);
+            default:
+                if (scratch is null || scratch.Length < routed.Length)
+                {
+                    if (scratch is not null)
+                    {
+                        ArrayPool<EvidenceItem>.Shared.Return(scratch, clearArray: true);
+                    }
+
+                    scratch = ArrayPool<EvidenceItem>.Shared.Rent(routed.Length);
+                }
+
+                for (var i = 0; i < routed.Length; i++)
+                {
+                    scratch[i] = items[routed[i]];
+                }
+
+                return path.Rule.EvaluatePath(path.Settings, new PathEvidence(scratch.AsSpan(0, routed.Length), scale, asOf));
+        }
+    }
+
     /// <summary>
     /// The overall score and band from competency levels (NaN = insufficient evidence) by the missing-evidence policy:
     /// the one arithmetic shared by scoring and guidance.
@@ -358,22 +394,24 @@ public sealed class RubricScorer : IRubricScorer
         double weightTotal = 0;
         var failed = false;
         var anyScored = false;
+        var weights = plan.CompetencyWeights;
+        var missing = rubric.MissingEvidence;
         for (var c = 0; c < competencyLevels.Length; c++)
         {
-            var competency = rubric.Competencies[c];
+            var weight = weights[c];
             var l = competencyLevels[c];
             if (!double.IsNaN(l))
             {
-                weightedSum += competency.Weight * l;
-                weightTotal += competency.Weight;
+                weightedSum += weight * l;
+                weightTotal += weight;
                 anyScored = true;
             }
             else
             {
-                switch (rubric.MissingEvidence)
+                switch (missing)
                 {
                     case MissingEvidencePolicy.Zero:
-                        weightTotal += competency.Weight;
+                        weightTotal += weight;
                         anyScored = true;
                         break;
                     case MissingEvidencePolicy.Fail:
@@ -409,6 +447,8 @@ public sealed class RubricScorer : IRubricScorer
     {
         var best = -1;
         double sum = 0, weightSum = 0;
+        var mode = competency.Combine;
+        var weights = plan.PathWeights.AsSpan(start, levels.Length);
         for (var i = 0; i < levels.Length; i++)
         {
             var level = levels[i];
@@ -422,7 +462,7 @@ public sealed class RubricScorer : IRubricScorer
                 best = i;
             }
 
-            var weight = competency.Combine == CombineMode.WeightedMean ? plan.Paths[start + i].Path.Weight : 1;
+            var weight = mode == CombineMode.WeightedMean ? weights[i] : 1;
             sum += weight * level;
             weightSum += weight;
         }
@@ -432,7 +472,7 @@ public sealed class RubricScorer : IRubricScorer
             return (null, -1);
         }
 
-        return competency.Combine == CombineMode.BestOf
+        return mode == CombineMode.BestOf
             ? (levels[best], best)
             : (sum / weightSum, best);
     }

@@ -1,16 +1,24 @@
+using System.Collections.Frozen;
 using FairRubrics.Model;
 
 namespace FairRubrics.Scoring;
 
-/// <summary>A rubric compiled for scoring: paths flattened, lookups by type and by competency/path prepared once.</summary>
+/// <summary>
+/// A rubric compiled for scoring: paths flattened, and every string the scorer routes on (evidence type,
+/// competency id, path id) mapped once to integer path indices in frozen ordinal tables, so that routing an
+/// item costs one or two frozen-table probes and no allocation.
+/// </summary>
 internal sealed class ScoringPlan
 {
+    /// <summary>The last scoring date asked of <see cref="EarliestCountedDate"/> (high 32 bits) and its answer; -1 for none.</summary>
+    private long _earliest = -1;
+
     public ScoringPlan(Rubric rubric)
     {
         Rubric = rubric;
         var paths = new List<PathPlan>();
         var byType = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        ByCompetency = new Dictionary<string, CompetencyPlan>(StringComparer.Ordinal);
+        var byCompetency = new Dictionary<string, CompetencyPlan>(StringComparer.Ordinal);
         CompetencyStarts = new int[rubric.Competencies.Count + 1];
         for (var c = 0; c < rubric.Competencies.Count; c++)
         {
@@ -36,25 +44,46 @@ internal sealed class ScoringPlan
                 }
             }
 
-            ByCompetency.Add(competency.Id, new CompetencyPlan(c, byPath));
+            byCompetency.Add(competency.Id, new CompetencyPlan(c, CompetencyStarts[c], [.. competency.Paths.Select(p => p.Id)], byPath.ToFrozenDictionary(StringComparer.Ordinal)));
         }
 
         CompetencyStarts[^1] = paths.Count;
         Paths = [.. paths];
-        ByType = byType.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        PathWeights = [.. paths.Select(p => p.Path.Weight)];
+        CompetencyWeights = [.. rubric.Competencies.Select(c => c.Weight)];
+        ByCompetency = byCompetency.ToFrozenDictionary(StringComparer.Ordinal);
+        var routes = new Dictionary<string, int[]>(byType.Count, StringComparer.Ordinal);
+        foreach (var (type, targets) in byType)
+        {
+            routes.Add(type, [.. targets]);
+        }
+
+        ByType = routes.ToFrozenDictionary(StringComparer.Ordinal);
+        MaxTargets = Math.Max(1, routes.Values.Select(targets => targets.Length).DefaultIfEmpty().Max());
         Bands = [.. rubric.Bands];
         Favourable = new HashSet<string>(rubric.Favourable, StringComparer.Ordinal);
     }
 
     public Rubric Rubric { get; }
 
+    /// <summary>Gets each path's weight (for <see cref="CombineMode.WeightedMean"/>), in plan order.</summary>
+    public double[] PathWeights { get; }
+
+    /// <summary>Gets each competency's weight, in the rubric's order.</summary>
+    public double[] CompetencyWeights { get; }
+
     public PathPlan[] Paths { get; }
 
     public int[] CompetencyStarts { get; }
 
-    public Dictionary<string, int[]> ByType { get; }
+    /// <summary>Gets the paths (indices into <see cref="Paths"/>, in plan order) that count each occurrence type.</summary>
+    public FrozenDictionary<string, int[]> ByType { get; }
 
-    public Dictionary<string, CompetencyPlan> ByCompetency { get; }
+    /// <summary>Gets the most paths one item can count for (one, or the most paths that count one type): at least 1.</summary>
+    public int MaxTargets { get; }
+
+    /// <summary>Gets each competency by id, with its paths by id.</summary>
+    public FrozenDictionary<string, CompetencyPlan> ByCompetency { get; }
 
     public Band[] Bands { get; }
 
@@ -65,23 +94,122 @@ internal sealed class ScoringPlan
     /// rules: a bit mask of counted rater sources for <c>rating</c>, "every occurrence" for <c>count</c> and
     /// <c>presence</c> (-1), or 0 to ask the rule (custom rules).
     /// </summary>
-    private static int FilterOf(ScoringRule rule, object settings) => (rule, settings) switch
+    private static int FilterOf(ScoringRule rule, object settings)
     {
-        (RatingRule, RatingRuleSettings rating) => rating.Sources.Count == 0 ? 0x1F : rating.Sources.Aggregate(0, (mask, source) => mask | (1 << (int)source)),
-        (CountRule, _) or (PresenceRule, _) => -1,
-        _ => 0,
-    };
+        switch (rule, settings)
+        {
+            case (RatingRule, RatingRuleSettings rating):
+                if (rating.Sources.Count == 0)
+                {
+                    return 0x1F;
+                }
+
+                var mask = 0;
+                foreach (var source in rating.Sources)
+                {
+                    mask |= 1 << (int)source;
+                }
+
+                return mask;
+            case (CountRule, _) or (PresenceRule, _):
+                return -1;
+            default:
+                return 0;
+        }
+    }
+
+    /// <summary>How the scorer evaluates a path.</summary>
+    internal enum PathKind
+    {
+        /// <summary>A rule of an integrator's: through <see cref="ScoringRule.EvaluatePath"/>.</summary>
+        Custom = 0,
+
+        /// <summary>The built-in <c>rating</c> rule, from the routed items' values.</summary>
+        Rating,
+
+        /// <summary>The built-in <c>count</c> rule, from the routed items' quantities.</summary>
+        Count,
+
+        /// <summary>The built-in <c>presence</c> rule, from the number of routed items.</summary>
+        Presence,
+    }
 
     internal sealed record PathPlan(int Competency, EvidencePath Path, ScoringRule Rule, object Settings, bool UsesRatings, HashSet<string> Types, int Filter)
     {
-        /// <summary>Whether an item routed to this path counts (see <see cref="FilterOf"/>).</summary>
-        public bool Counts(in Evidence.EvidenceItem item) => Filter switch
+        /// <summary>Gets how the scorer evaluates the path: the built-in rules without a virtual call or a copy of the items.</summary>
+        public PathKind Kind { get; } = (Rule, Settings) switch
         {
-            -1 => !item.IsRating,
+            (RatingRule, RatingRuleSettings) => PathKind.Rating,
+            (CountRule, CountRuleSettings) => PathKind.Count,
+            (PresenceRule, PresenceRuleSettings) => PathKind.Presence,
+            _ => PathKind.Custom,
+        };
+
+        /// <summary>Gets the thresholds of a <c>count</c> path as an array (empty for other rules).</summary>
+        public CountThreshold[] Thresholds { get; } = Settings is CountRuleSettings count ? [.. count.Thresholds] : [];
+
+        /// <summary>Whether an item routed to this path counts (see <see cref="FilterOf"/>).</summary>
+        /// <param name="item">The item.</param>
+        /// <param name="isRating">Whether the item is a rating (<see cref="Evidence.EvidenceItem.IsRating"/>, computed once by the caller).</param>
+        public bool Counts(in Evidence.EvidenceItem item, bool isRating) => Filter switch
+        {
+            -1 => !isRating,
             0 => Rule.CountsItem(Settings, item),
-            _ => item.IsRating && (Filter & (1 << (int)item.Source)) != 0,
+            _ => isRating && (Filter & (1 << (int)item.Source)) != 0,
         };
     }
 
-    internal sealed record CompetencyPlan(int Index, Dictionary<string, int> Paths);
+    /// <summary>Gets the first date whose evidence counts on <paramref name="asOf"/> (the rubric's window), or null without a window.</summary>
+    /// <param name="asOf">The scoring date.</param>
+    /// <returns>The date, remembered for the last scoring date asked (scoring runs usually share one date).</returns>
+    public DateOnly? EarliestCountedDate(DateOnly asOf)
+    {
+        if (Rubric.Window is not { } window)
+        {
+            return null;
+        }
+
+        // The scoring date and its answer packed in one 64-bit word, so that threads read and replace them together.
+        var cached = Volatile.Read(ref _earliest);
+        if ((int)(cached >> 32) == asOf.DayNumber)
+        {
+            return DateOnly.FromDayNumber((int)cached);
+        }
+
+        var earliest = window.EarliestCountedDate(asOf);
+        Volatile.Write(ref _earliest, ((long)asOf.DayNumber << 32) | (uint)earliest.DayNumber);
+        return earliest;
+    }
+
+    /// <summary>
+    /// A competency's plan: its index, the index of its first path in <see cref="Paths"/>, and its paths' ids
+    /// (looked up by a scan of <see cref="PathIds"/> when there are few, else in <see cref="Paths"/>).
+    /// </summary>
+    internal sealed record CompetencyPlan(int Index, int Start, string[] PathIds, FrozenDictionary<string, int> Paths)
+    {
+        /// <summary>The most paths a competency has for its path ids to be scanned rather than hashed.</summary>
+        private const int ScanLimit = 8;
+
+        /// <summary>Gets the plan index of the competency's path with the id <paramref name="path"/> (ordinal), or -1.</summary>
+        /// <param name="path">The path id.</param>
+        /// <returns>The index into <see cref="ScoringPlan.Paths"/>, or -1.</returns>
+        public int IndexOf(string path)
+        {
+            var ids = PathIds;
+            if (ids.Length > ScanLimit)
+            {
+                return Paths.TryGetValue(path, out var index) ? index : -1;
+            }
+
+            for (var i = 0; i < ids.Length; i++)
+            {
+                if (string.Equals(ids[i], path, StringComparison.Ordinal))
+                {
+                    return Start + i;
+                }
+            }
+
+            return -1;
+        }
+    }
 }

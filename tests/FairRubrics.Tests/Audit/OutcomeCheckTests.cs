@@ -104,6 +104,31 @@ public sealed class OutcomeCheckTests
     }
 
     [Fact]
+    public void Audit_FR204_RelianceExactlyAtThreshold_IsReported()
+    {
+        // A reaches the competency through 'helping-others' 13 times in 20 (0.65) against 22 in 40 overall (0.55):
+        // exactly 0.10 above, although 0.65 - 0.55 is 0.09999999999999998 in doubles.
+        var report = Audit(Paths("A", helping: 13, network: 7), Paths("B", helping: 9, network: 11));
+
+        var overall = report.Paths.Single(p => p.Path == "helping-others").Share;
+        var share = report.Analyses[0].Groups.Single(g => g.Values[0] == "A").PathMix.Single(m => m.Path == "helping-others").Share;
+        (share - overall).Should().BeLessThan(0.1, "this is the case the check must not be fooled by");
+        report.Findings.Should().ContainSingle(f => f.Id == "FR204").Which.Values.Should().Equal("A");
+    }
+
+    [Fact]
+    public void Audit_FR204_RelianceJustBelowAConfiguredThreshold_IsNotReported()
+    {
+        // The same 0.10, with the threshold raised to 0.100000001: not reached.
+        var options = AuditPopulation.Options(Group, intersect: false);
+        options.PathRelianceThreshold = 0.100000001;
+
+        var report = Audit(options, Paths("A", helping: 13, network: 7), Paths("B", helping: 9, network: 11));
+
+        report.Findings.Should().NotContain(f => f.Id == "FR204");
+    }
+
+    [Fact]
     public void Audit_FR205_GroupWithMoreMissingEvidence_IsReported()
     {
         // A: 4 of 20 without evidence, 20% of competencies against 10% overall.
@@ -198,9 +223,11 @@ public sealed class OutcomeCheckTests
         return new BiasAuditor().Report(accumulator, options);
     }
 
-    private static AuditReport Audit(params IEnumerable<(AuditSubject Subject, string Value)>[] groups)
+    private static AuditReport Audit(params IEnumerable<(AuditSubject Subject, string Value)>[] groups) =>
+        Audit(AuditPopulation.Options(Group, intersect: false), groups);
+
+    private static AuditReport Audit(AuditOptions options, params IEnumerable<(AuditSubject Subject, string Value)>[] groups)
     {
-        var options = AuditPopulation.Options(Group, intersect: false);
         var accumulator = new AuditAccumulator(Group, intersect: false);
         foreach (var (subject, value) in groups.SelectMany(g => g))
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using FairRubrics.Loading;
 using FairRubrics.Scoring;
@@ -75,28 +76,133 @@ public sealed class LoaderSafetyTests
     }
 
     [Theory]
-    [InlineData("[")]
-    [InlineData("{a: ")]
-    [InlineData("- ")]
-    public void Loader_DeepNesting_IsRejectedFastEvenOnASmallStack(string opener)
+    [InlineData("[", 33)]
+    [InlineData("{a: ", 129)]
+    [InlineData("- ", 65)]
+    public void Loader_DeepNesting_IsRejectedWithin100MillisecondsEvenOnASmallStack(string opener, int column)
     {
         var yaml = new StringBuilder().Insert(0, opener, 100_000).ToString();
-        RubricLoadResult? result = null;
-        TimeSpan elapsed = default;
 
-        var thread = new Thread(
-            () =>
-            {
-                var watch = Stopwatch.StartNew();
-                result = new RubricLoader().LoadString(yaml, "deep.yaml");
-                elapsed = watch.Elapsed;
-            },
-            maxStackSize: 256 * 1024);
-        thread.Start();
-        thread.Join();
+        var (result, elapsed) = LoadOnSmallStack(new RubricLoader(), yaml);
 
-        result!.Diagnostics.Should().ContainSingle().Which.Id.Should().BeOneOf("FR025", "FR001");
-        elapsed.Should().BeLessThan(TimeSpan.FromMilliseconds(500), "the loader must stop at the depth limit, not parse on");
+        result.Diagnostics.Should().ContainSingle().Which.Should().Match<Diagnostic>(d => d.Id == "FR025" && d.Location.Line == 1 && d.Location.Column == column);
+        elapsed.Should().BeLessThan(TimeSpan.FromMilliseconds(100), "the loader must stop at the depth limit, not parse on");
+    }
+
+    [Fact]
+    public void Loader_DeepBlockNesting_IsRejectedWithin100MillisecondsEvenOnASmallStack()
+    {
+        // 2,000 levels of "a:" each indented one space more (2 MB, inside the default MaxFileBytes; 10,000 levels
+        // would be 50 MB of indentation, which MaxFileBytes rejects before anything else).
+        var yaml = new StringBuilder();
+        for (var level = 0; level < 2_000; level++)
+        {
+            yaml.Append(' ', level).Append("a:\n");
+        }
+
+        var (result, elapsed) = LoadOnSmallStack(new RubricLoader(), yaml.ToString());
+
+        result.Diagnostics.Should().ContainSingle().Which.Should().Match<Diagnostic>(d => d.Id == "FR025" && d.Location.Line == 33 && d.Location.Column == 33);
+        elapsed.Should().BeLessThan(TimeSpan.FromMilliseconds(100), "the loader must stop at the depth limit, not parse on");
+    }
+
+    [Theory]
+    [InlineData("a:\n  b:\n    c: ", 3, 37)]
+    [InlineData("a: [{b: ", 1, 38)]
+    [InlineData("- - - ", 1, 36)]
+    public void Loader_DeepNestingUnderBlockCollections_IsReportedWhereTheParserReachesTheLimit(string prefix, int line, int column)
+    {
+        var yaml = prefix + new string('[', 1000);
+
+        var result = new RubricLoader().LoadString(yaml, "deep.yaml");
+
+        result.Diagnostics.Should().ContainSingle().Which.Should().Match<Diagnostic>(d => d.Id == "FR025" && d.Location.Line == line && d.Location.Column == column);
+    }
+
+    [Theory]
+    [InlineData("plain", "title: {0}", 4, 8)]
+    [InlineData("double-quoted", "title: \"{0}\"", 4, 8)]
+    [InlineData("single-quoted", "title: '{0}'", 4, 8)]
+    [InlineData("literal block", "title: Minimal\ndescription: |\n{1}", 5, 14)]
+    [InlineData("folded block", "title: Minimal\ndescription: >-\n{1}", 5, 14)]
+    public void Loader_OverSizeScalar_RejectedBeforeParsing(string style, string line, int expectedLine, int expectedColumn)
+    {
+        // 2 MB of text in one value, against the default limit of 64 Ki characters. Had YamlDotNet scanned it, it
+        // would have allocated the value at least twice (StringBuilder and string: 8 MB of UTF-16); the pre-scan
+        // allocates nothing per character.
+        var loader = new RubricLoader();
+        var body = new string('x', 2_000_000);
+        var blockLines = string.Concat(Enumerable.Repeat("  " + new string('x', 78) + "\n", 2_000_000 / 80));
+        var yaml = TestRubrics.Minimal().Replace("title: Minimal", string.Format(CultureInfo.InvariantCulture, line, body, blockLines), StringComparison.Ordinal);
+        _ = loader.LoadString(TestRubrics.Minimal(), "warm-up.yaml"); // JIT, so that only the check is timed
+
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var watch = Stopwatch.StartNew();
+        var result = loader.LoadString(yaml, "big.yaml");
+        watch.Stop();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+
+        var diagnostic = result.Diagnostics.Should().ContainSingle($"a {style} scalar of 2 MB is over the limit").Which;
+        diagnostic.Id.Should().Be("FR026");
+        diagnostic.Location.Should().Be(new SourceLocation("big.yaml", expectedLine, expectedColumn));
+        diagnostic.Message.Should().Contain("characters long; the limit is 65536").And.Contain("RubricLoaderOptions.MaxScalarLength");
+        allocated.Should().BeLessThan(1024 * 1024, "YamlDotNet must never buffer the value");
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1));
+    }
+
+    [Theory]
+    [InlineData("title: {0}")]
+    [InlineData("title: \"{0}\"")]
+    [InlineData("title: '{0}'")]
+    [InlineData("title: Minimal\ndescription: |-\n  {0}")]
+    public void Loader_ScalarAtTheLimit_Loads_AndOneCharacterMoreDoesNot(string line)
+    {
+        var loader = new RubricLoader(new RubricLoaderOptions { MaxScalarLength = 1000 }, ScoringRuleSet.BuiltInOnly);
+        string Yaml(int length) => TestRubrics.Minimal().Replace("title: Minimal", string.Format(CultureInfo.InvariantCulture, line, new string('x', length)), StringComparison.Ordinal);
+
+        loader.LoadString(Yaml(1000)).Diagnostics.Should().BeEmpty();
+        loader.LoadString(Yaml(1001)).Diagnostics.Should().ContainSingle().Which.Id.Should().Be("FR026");
+    }
+
+    [Fact]
+    public void Loader_MaxScalarLength_IsConfigurable()
+    {
+        var yaml = TestRubrics.Minimal().Replace("title: Minimal", "title: " + new string('x', 100_000), StringComparison.Ordinal);
+
+        new RubricLoader().LoadString(yaml).Diagnostics.Should().ContainSingle().Which.Id.Should().Be("FR026");
+        new RubricLoader(new RubricLoaderOptions { MaxScalarLength = 100_000 }, ScoringRuleSet.BuiltInOnly).LoadString(yaml).Diagnostics.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Loader_LongLinesOfShortScalars_AreNotMistakenForALongScalar()
+    {
+        // A flow list on one line (5,000 characters of 500 short values), and a quoted value whose indentation
+        // makes it span 1,300 characters of text for 99 characters of value: both within a limit of 100 per value.
+        var loader = new RubricLoader(new RubricLoaderOptions { MaxScalarLength = 100 }, ScoringRuleSet.BuiltInOnly);
+        var list = "[" + string.Join(", ", Enumerable.Range(1, 500).Select(i => "source-" + i.ToString(CultureInfo.InvariantCulture))) + "]";
+        var quoted = "\"" + string.Join("\n" + new string(' ', 60), Enumerable.Repeat("word", 20)) + "\"";
+
+        var withList = loader.LoadString(TestRubrics.Minimal().Replace("sources: [manager, peer]", "sources: " + list, StringComparison.Ordinal));
+        var withQuoted = loader.LoadString(TestRubrics.Minimal().Replace("title: Minimal", "title: " + quoted, StringComparison.Ordinal));
+
+        withList.Diagnostics.Should().HaveCount(500).And.OnlyContain(d => d.Id == "FR007", "every value is read (and is not a rater source)");
+        withQuoted.Diagnostics.Should().BeEmpty();
+        withQuoted.Rubric!.Title.Should().HaveLength(99);
+    }
+
+    [Fact]
+    public void Loader_ScalarLongerThanThePreScanCounts_IsStillRejectedByTheParser()
+    {
+        // The pre-scan counts an escape as one character; "\U0001F600" is two UTF-16 characters. The check after
+        // the parser stays, and catches what the lower bound misses.
+        var loader = new RubricLoader(new RubricLoaderOptions { MaxScalarLength = 100 }, ScoringRuleSet.BuiltInOnly);
+        var yaml = TestRubrics.Minimal().Replace("title: Minimal", "title: \"" + string.Concat(Enumerable.Repeat("\\U0001F600", 60)) + "\"", StringComparison.Ordinal);
+
+        var diagnostic = loader.LoadString(yaml, "s.yaml").Diagnostics.Should().ContainSingle().Which;
+
+        diagnostic.Id.Should().Be("FR026");
+        diagnostic.Message.Should().Be("this value is 120 characters long; the limit is 100");
+        diagnostic.Location.Should().Be(new SourceLocation("s.yaml", 4, 8));
     }
 
     [Fact]
@@ -250,6 +356,25 @@ public sealed class LoaderSafetyTests
         diagnostic.Id.Should().Be("FR004");
         diagnostic.Location.Line.Should().Be(5);
         diagnostic.Location.Column.Should().Be(1);
+    }
+
+    /// <summary>Loads on a thread with a 256 KiB stack, after one warm-up load of the same text (so that JIT is not timed).</summary>
+    private static (RubricLoadResult Result, TimeSpan Elapsed) LoadOnSmallStack(RubricLoader loader, string yaml)
+    {
+        RubricLoadResult? result = null;
+        TimeSpan elapsed = default;
+        var thread = new Thread(
+            () =>
+            {
+                _ = loader.LoadString(yaml, "warm-up.yaml");
+                var watch = Stopwatch.StartNew();
+                result = loader.LoadString(yaml, "deep.yaml");
+                elapsed = watch.Elapsed;
+            },
+            maxStackSize: 256 * 1024);
+        thread.Start();
+        thread.Join();
+        return (result!, elapsed);
     }
 
     private sealed class EndlessStream : Stream

@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace FairRubrics.Audit;
+
+/// <summary>How the Markdown and HTML reports write numbers: rounded for reading (half away from zero), invariant, "—" for none.</summary>
+internal static class AuditText
+{
+    /// <summary>Two decimals, e.g. "0.80".</summary>
+    public static string Num(double? value) => value is { } v ? Math.Round(v, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture) : "—";
+
+    /// <summary>A percentage with one decimal, e.g. "41.7%".</summary>
+    public static string Pct(double? value) => value is { } v ? Math.Round(v * 100, 1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
+
+    /// <summary>A p-value with four decimals, or "&lt; 0.0001" (not encoded).</summary>
+    public static string P(double? value) => value is { } v ? (v < 0.0001 ? "< 0.0001" : Math.Round(v, 4, MidpointRounding.AwayFromZero).ToString("0.0000", CultureInfo.InvariantCulture)) : "—";
+
+    /// <summary>
+    /// The label of a group left out of impact ratios, with the configured share as written ("under 2%" for 0.02,
+    /// "under 1.5%" for 0.015): the share as a decimal, so no binary digits show.
+    /// </summary>
+    public static string Under(double? share) => share is { } s
+        ? "under " + ((decimal)s * 100).ToString("0.############", CultureInfo.InvariantCulture) + "%"
+        : "left out of impact ratios";
+}

@@ -1,0 +1,53 @@
+namespace FairRubrics.Evidence;
+
+/// <summary>
+/// Makes equal field values read from one file share one string instance: evidence types, competency and path ids
+/// and rater ids through a bounded table, and subject ids when consecutive rows repeat them (a subject's rows are
+/// usually together). Items then take less memory, and the scorer finds the few distinct strings it routes on in
+/// the processor's cache instead of reading one scattered copy per row. One pool per reader; not thread-safe.
+/// </summary>
+internal sealed class EvidenceStringPool
+{
+    /// <summary>The most distinct values kept; further new values are returned as they are (memory stays bounded).</summary>
+    public const int MaxEntries = 4096;
+
+    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    private string? _lastSubject;
+
+    /// <summary>Gets the pooled instance equal to <paramref name="value"/> (ordinal), adding it while there is room.</summary>
+    /// <param name="value">A field value, or null.</param>
+    /// <returns>The shared instance, or <paramref name="value"/> itself.</returns>
+    public string? Intern(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (_values.TryGetValue(value, out var pooled))
+        {
+            return pooled;
+        }
+
+        if (_values.Count < MaxEntries)
+        {
+            _values.Add(value, value);
+        }
+
+        return value;
+    }
+
+    /// <summary>Gets the previous row's subject instance when <paramref name="subject"/> equals it (ordinal), else remembers this one.</summary>
+    /// <param name="subject">The subject id.</param>
+    /// <returns>The shared instance.</returns>
+    public string Subject(string subject)
+    {
+        if (string.Equals(subject, _lastSubject, StringComparison.Ordinal))
+        {
+            return _lastSubject!;
+        }
+
+        _lastSubject = subject;
+        return subject;
+    }
+}

@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+
+namespace FairRubrics.Evidence;
+
+/// <summary>
+/// What the evidence and review-comment readers share: opening a file for one sequential pass, reading CSV with
+/// one result per data row (malformed rows included, with a reason that names no value), mapping a header onto
+/// known columns, and the non-blank lines of a JSON Lines file.
+/// </summary>
+internal static class RecordFiles
+{
+    public static FileStream OpenRead(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+
+    /// <summary>Reads CSV rows lazily, in file order: every data row yields one result, a valid one from <paramref name="record"/>, a malformed one from <paramref name="malformed"/>.</summary>
+    /// <typeparam name="T">The row type.</typeparam>
+    /// <param name="stream">The stream (UTF-8, or UTF-16 with a byte-order mark).</param>
+    /// <param name="leaveOpen">Whether the stream stays open afterwards.</param>
+    /// <param name="mapColumns">Maps the header to the column index of each known field; throws <see cref="EvidenceFormatException"/> when a required one is missing.</param>
+    /// <param name="fieldCountAdvice">What to add to "the row has a different number of fields than the header", or null.</param>
+    /// <param name="malformed">Makes the result of a malformed row from its row number, line and reason.</param>
+    /// <param name="record">Makes the result of a data row from its row number, the reader positioned on it, and the mapped columns.</param>
+    /// <returns>The rows.</returns>
+    public static IEnumerable<T> ReadCsv<T>(Stream stream, bool leaveOpen, Func<IReadOnlyList<string>, int[]> mapColumns, string? fieldCountAdvice, Func<long, long, string, T> malformed, Func<long, CsvReader, int[], T> record)
+    {
+        var pending = new Queue<T>();
+        long row = 0;
+        var options = new CsvReaderOptions
+        {
+            Separator = ',',
+            HasHeader = true,
+            TrackLineNumbers = true,
+            MalformedData = CsvMalformedDataHandling.Skip,
+            FieldCountMismatch = CsvFieldCountHandling.Skip,
+            IncludeValuesInExceptions = false,
+            MaxRecordSize = 1 << 20,
+            OnMalformedRecord = bad =>
+            {
+                if (!bad.Skipped)
+                {
+                    return;
+                }
+
+                row++;
+                var reason = bad.Reason switch
+                {
+                    CsvMalformedReason.UnterminatedQuote => "a quoted field is never closed (a '\"' is missing); the rest of the file is part of this row",
+                    CsvMalformedReason.FieldCountMismatch => "the row has a different number of fields than the header" + (fieldCountAdvice is null ? string.Empty : "; " + fieldCountAdvice),
+                    CsvMalformedReason.StrayQuote => "a '\"' inside an unquoted field; quote the field and double the quote (\"\")",
+                    CsvMalformedReason.TextAfterClosingQuote => "text after the closing quote of a field",
+                    _ => "the row is not valid CSV",
+                };
+                pending.Enqueue(malformed(row, bad.LineNumber, reason));
+            },
+        };
+
+        try
+        {
+            using var reader = CsvReader.Create(stream, options, leaveOpen);
+            int[] columns;
+            try
+            {
+                reader.ReadHeader();
+                columns = mapColumns(reader.Headers);
+            }
+            catch (CsvFormatException ex)
+            {
+                throw new EvidenceFormatException("the CSV header cannot be read: " + ex.Message, ex);
+            }
+
+            while (true)
+            {
+                bool more;
+                try
+                {
+                    more = reader.Read();
+                }
+                catch (CsvFormatException ex)
+                {
+                    throw new EvidenceFormatException(string.Create(CultureInfo.InvariantCulture, $"line {ex.LineNumber}: the CSV cannot be read further: {ex.Message}"), ex);
+                }
+
+                while (pending.Count > 0)
+                {
+                    yield return pending.Dequeue();
+                }
+
+                if (!more)
+                {
+                    break;
+                }
+
+                row++;
+                yield return record(row, reader, columns);
+            }
+        }
+        finally
+        {
+            if (!leaveOpen)
+            {
+                stream.Dispose();
+            }
+        }
+    }
+
+    /// <summary>The column of each known field (-1 when absent), from a header matched case-insensitively; unknown columns are reported by name.</summary>
+    /// <param name="headers">The header.</param>
+    /// <param name="names">The known fields, lower case.</param>
+    /// <param name="ignoredField">Called once per unknown column.</param>
+    /// <returns>One column index per known field.</returns>
+    /// <exception cref="EvidenceFormatException">A field is named twice.</exception>
+    public static int[] MapColumns(IReadOnlyList<string> headers, string[] names, Action<string>? ignoredField)
+    {
+        var columns = new int[names.Length];
+        Array.Fill(columns, -1);
+        for (var i = 0; i < headers.Count; i++)
+        {
+            var name = headers[i].Trim().TrimStart('\uFEFF').ToLowerInvariant();
+            var index = Array.IndexOf(names, name);
+            if (index < 0)
+            {
+                ignoredField?.Invoke(headers[i].Trim());
+                continue;
+            }
+
+            if (columns[index] >= 0)
+            {
+                throw new EvidenceFormatException($"the CSV header names the column '{name}' twice; keep one");
+            }
+
+            columns[index] = i;
+        }
+
+        return columns;
+    }
+
+    /// <summary>The non-blank lines of a UTF-8 text (a byte-order mark is allowed) with their 1-based line numbers, lazily.</summary>
+    /// <param name="stream">The stream.</param>
+    /// <param name="leaveOpen">Whether the stream stays open afterwards.</param>
+    /// <returns>The lines.</returns>
+    /// <exception cref="EvidenceFormatException">The text is not valid UTF-8.</exception>
+    public static IEnumerable<(string Line, long Number)> NonBlankLines(Stream stream, bool leaveOpen)
+    {
+        using var reader = new StreamReader(stream, new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: leaveOpen);
+        long lineNumber = 0;
+        while (true)
+        {
+            string? line;
+            try
+            {
+                line = reader.ReadLine();
+            }
+            catch (DecoderFallbackException)
+            {
+                throw new EvidenceFormatException(string.Create(CultureInfo.InvariantCulture, $"line {lineNumber + 1}: the file is not valid UTF-8"));
+            }
+
+            if (line is null)
+            {
+                yield break;
+            }
+
+            lineNumber++;
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                yield return (line, lineNumber);
+            }
+        }
+    }
+}

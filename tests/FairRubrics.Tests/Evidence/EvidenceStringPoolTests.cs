@@ -1,0 +1,66 @@
+using System.Text;
+using FairRubrics.Evidence;
+
+namespace FairRubrics.Tests.Evidence;
+
+public sealed class EvidenceStringPoolTests
+{
+    [Fact]
+    public void Pool_EqualValues_ShareOneInstance()
+    {
+        var pool = new EvidenceStringPool();
+        var first = pool.Intern(new string("mentoring".AsSpan()));
+        var second = pool.Intern(new string("mentoring".AsSpan()));
+
+        second.Should().BeSameAs(first);
+        pool.Intern(null).Should().BeNull();
+        pool.Intern("Mentoring").Should().NotBeSameAs(first, "values are compared ordinally");
+    }
+
+    [Fact]
+    public void Pool_BeyondMaxEntries_ReturnsNewValuesAsTheyAre()
+    {
+        var pool = new EvidenceStringPool();
+        for (var i = 0; i < EvidenceStringPool.MaxEntries; i++)
+        {
+            pool.Intern("v" + i);
+        }
+
+        var late = "late" + 1;
+        pool.Intern(late).Should().BeSameAs(late);
+        pool.Intern("late" + 1).Should().NotBeSameAs(late, "a full pool keeps no new values");
+        pool.Intern("v" + 0).Should().Be("v0");
+    }
+
+    [Fact]
+    public void Pool_Subject_ReusesThePreviousRowsInstanceOnly()
+    {
+        var pool = new EvidenceStringPool();
+        var a = pool.Subject(new string("e1".AsSpan()));
+
+        pool.Subject(new string("e1".AsSpan())).Should().BeSameAs(a);
+        pool.Subject("e2").Should().Be("e2");
+        pool.Subject(new string("e1".AsSpan())).Should().NotBeSameAs(a, "only consecutive rows share the subject");
+    }
+
+    [Fact]
+    public void Reader_EqualFieldValues_ShareOneInstance()
+    {
+        const string csv = "subject,type,competency,path,value,source,rater\ne1,rating,rel,net,3,peer,r1\ne1,rating,rel,net,4,peer,r1\ne2,talk,rel,,,,\n";
+        var rows = EvidenceReader.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(csv))).Select(r => r.Item!.Value).ToList();
+        const string jsonl = "{\"subject\":\"e1\",\"type\":\"rating\",\"competency\":\"rel\",\"path\":\"net\",\"value\":3}\n{\"subject\":\"e1\",\"type\":\"rating\",\"competency\":\"rel\",\"path\":\"net\",\"value\":4}\n";
+        var lines = EvidenceReader.ReadJsonLines(new MemoryStream(Encoding.UTF8.GetBytes(jsonl))).Select(r => r.Item!.Value).ToList();
+
+        foreach (var items in new[] { rows, lines })
+        {
+            items[1].Subject.Should().BeSameAs(items[0].Subject);
+            items[1].Type.Should().BeSameAs(items[0].Type);
+            items[1].Competency.Should().BeSameAs(items[0].Competency);
+            items[1].Path.Should().BeSameAs(items[0].Path);
+        }
+
+        rows[1].Rater.Should().BeSameAs(rows[0].Rater);
+        rows[2].Competency.Should().BeSameAs(rows[0].Competency);
+        rows[2].Should().Be(new EvidenceItem("e2", "talk", "rel", Row: 3));
+    }
+}
