@@ -34,23 +34,15 @@ public static class AuditInputReader
         ArgumentNullException.ThrowIfNull(stream);
         var problems = new List<(long Row, string Text)>();
         long row = 0;
-        var options = new CsvReaderOptions
+        var options = RecordFiles.CsvOptions(malformed =>
         {
-            Separator = ',',
-            HasHeader = true,
-            TrackLineNumbers = true,
-            MalformedData = CsvMalformedDataHandling.Skip,
-            FieldCountMismatch = CsvFieldCountHandling.Skip,
-            IncludeValuesInExceptions = false,
-            OnMalformedRecord = malformed =>
+            if (malformed.Skipped)
             {
-                if (malformed.Skipped)
-                {
-                    row++;
-                    problems.Add((row, string.Create(CultureInfo.InvariantCulture, $"row {row} (line {malformed.LineNumber}): {(malformed.Reason == CsvMalformedReason.FieldCountMismatch ? "a different number of fields than the header" : "malformed quoting")}; the row is not used")));
-                }
-            },
-        };
+                row++;
+                problems.Add((row, string.Create(CultureInfo.InvariantCulture, $"row {row} (line {malformed.LineNumber}): {(malformed.Reason == CsvMalformedReason.FieldCountMismatch ? "a different number of fields than the header" : "malformed quoting")}; the row is not used")));
+            }
+        });
+
         // The table is sized up front from the number of lines (when the stream can tell), so that no array is copied while growing.
         var rows = RowsAhead(stream);
         using var reader = CsvReader.Create(stream, options, leaveOpen: true);

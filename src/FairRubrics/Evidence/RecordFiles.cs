@@ -14,6 +14,25 @@ internal static class RecordFiles
     public static FileStream OpenRead(string path) =>
         new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
 
+    /// <summary>
+    /// The CSV reading options of every reader of user files: comma-separated with a header, line numbers tracked,
+    /// malformed rows and rows with another number of fields skipped and reported to <paramref name="onMalformed"/>,
+    /// records of at most 1 MiB, and no cell value in any exception message.
+    /// </summary>
+    /// <param name="onMalformed">Told of each malformed row.</param>
+    /// <returns>The options.</returns>
+    public static CsvReaderOptions CsvOptions(Action<CsvMalformedRecord> onMalformed) => new()
+    {
+        Separator = ',',
+        HasHeader = true,
+        TrackLineNumbers = true,
+        MalformedData = CsvMalformedDataHandling.Skip,
+        FieldCountMismatch = CsvFieldCountHandling.Skip,
+        IncludeValuesInExceptions = false,
+        MaxRecordSize = 1 << 20,
+        OnMalformedRecord = onMalformed,
+    };
+
     /// <summary>Reads CSV rows lazily, in file order: every data row yields one result, a valid one from <paramref name="record"/>, a malformed one from <paramref name="malformed"/>.</summary>
     /// <typeparam name="T">The row type.</typeparam>
     /// <param name="stream">The stream (UTF-8, or UTF-16 with a byte-order mark).</param>
@@ -27,16 +46,7 @@ internal static class RecordFiles
     {
         var pending = new Queue<T>();
         long row = 0;
-        var options = new CsvReaderOptions
-        {
-            Separator = ',',
-            HasHeader = true,
-            TrackLineNumbers = true,
-            MalformedData = CsvMalformedDataHandling.Skip,
-            FieldCountMismatch = CsvFieldCountHandling.Skip,
-            IncludeValuesInExceptions = false,
-            MaxRecordSize = 1 << 20,
-            OnMalformedRecord = bad =>
+        var options = CsvOptions(bad =>
             {
                 if (!bad.Skipped)
                 {
@@ -53,8 +63,7 @@ internal static class RecordFiles
                     _ => "the row is not valid CSV",
                 };
                 pending.Enqueue(malformed(row, bad.LineNumber, reason));
-            },
-        };
+            });
 
         try
         {
