@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics.X86;
 using System.Text;
 
 namespace FairRubrics.Audit;
@@ -74,6 +75,10 @@ public sealed class AttributeTable
     /// <param name="subject">The id as UTF-8.</param>
     internal void Prefetch(ReadOnlySpan<byte> subject) => _subjects.Prefetch(subject);
 
+    /// <summary>Hints the processor to fetch a row's cells (see <see cref="Utf8KeyIndex.Prefetch"/>).</summary>
+    /// <param name="row">The row number.</param>
+    internal void PrefetchRow(int row) => _cells.Prefetch(row);
+
     /// <summary>Gets a cell as the id of its column's value: 0 for unknown, else 1 + an index into <see cref="ValuesOf"/>.</summary>
     /// <param name="column">The column index.</param>
     /// <param name="row">The row number.</param>
@@ -103,6 +108,28 @@ internal sealed class CellStore(int columns, int rows)
     private int[]? _large;
 
     public int this[int row, int column] => _large is null ? _small[(row * columns) + column] : _large[(row * columns) + column];
+
+    /// <summary>Hints the processor to fetch a row's cells.</summary>
+    public unsafe void Prefetch(int row)
+    {
+        if (Sse.IsSupported)
+        {
+            if (_large is null)
+            {
+                fixed (ushort* cells = &_small[row * columns])
+                {
+                    Sse.Prefetch0(cells);
+                }
+            }
+            else
+            {
+                fixed (int* cells = &_large[row * columns])
+                {
+                    Sse.Prefetch0(cells);
+                }
+            }
+        }
+    }
 
     public void Set(int row, int column, int id)
     {

@@ -823,6 +823,7 @@ public sealed class AuditAccumulator
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Increment(ref long[] counts, int id, long by = 1)
         {
             if (id >= counts.Length)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using System.Runtime.CompilerServices;
 using System.Text;
 using FairRubrics.Evidence;
@@ -269,9 +270,10 @@ public static class AuditFiles
 
     /// <summary>
     /// The loop over a range's lines (no exception handling here, so that the loop compiles tight). Each result is
-    /// joined with its attributes row one line late: the row's place in the subject index is prefetched when the
-    /// line is parsed and read after the next line is parsed, so the lookup (random, in a table of tens of
-    /// megabytes) rarely waits for memory. While the attributes table is still being read, parsed results wait in
+    /// joined with its attributes row two lines late: the subject's slot in the index is prefetched when the line
+    /// is parsed, its row number read (and the row's owner and cells prefetched) after the next line, and the row
+    /// claimed and read after the one after, so the join (random reads in tables of tens of megabytes) rarely
+    /// waits for memory. While the attributes table is still being read, parsed results wait in
     /// a <see cref="Deferred"/> list (one range at a time, up to <see cref="AuditFileOptions.MaxDeferred"/> of them per range). Results, problems and
     /// their order are the same as joining at once.
     /// </summary>
@@ -281,10 +283,13 @@ public static class AuditFiles
         var accumulator = part.Accumulator;
         Joiner? joiner = join.IsReady ? new Joiner(join, accumulator) : null;
         Deferred? deferred = null;
-        ScoreRecord[] records = [new ScoreRecord(), new ScoreRecord()];
-        var lineOf = new long[2];
-        var current = 0;
-        var waiting = false;   // whether records[1 - current] is parsed and not joined yet
+
+        // A result goes through three steps, each after the next line is parsed, so that what a step reads has been
+        // prefetched while that line was parsed: the subject's slot in the index (then its row number is read), the
+        // row's owner and attribute cells (then the row is claimed and the result added).
+        ScoreRecord[] records = [new ScoreRecord(), new ScoreRecord(), new ScoreRecord()];
+        var lineOf = new long[3];
+        int current = 0, slotFetched = -1, rowFetched = -1, row = -1;
         using var stream = new FileStream(range.File, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         stream.Position = range.Start;
         using var lines = new Utf8LineReader(stream, range.Length, skipByteOrderMark: range.Start == 0);
@@ -298,10 +303,16 @@ public static class AuditFiles
             var record = records[current];
             if (ScoreLineParser.TryParse(lines.Current, record) is { } error)
             {
-                if (waiting)
+                if (rowFetched >= 0)
                 {
-                    joiner!.JoinAndAdd(records[1 - current], lineOf[1 - current], me, part);
-                    waiting = false;
+                    joiner!.Add(records[rowFetched], row, lineOf[rowFetched], me, part);
+                    rowFetched = -1;
+                }
+
+                if (slotFetched >= 0)
+                {
+                    joiner!.Add(records[slotFetched], joiner.Find(records[slotFetched].Subject), lineOf[slotFetched], me, part);
+                    slotFetched = -1;
                 }
 
                 part.Problems.Add(new ScoreFileProblem(range.File, lines.LineNumber, error));
@@ -326,19 +337,30 @@ public static class AuditFiles
             }
 
             joiner.Table.Prefetch(record.Subject);
-            if (waiting)
+            if (rowFetched >= 0)
             {
-                joiner.JoinAndAdd(records[1 - current], lineOf[1 - current], me, part);
+                joiner.Add(records[rowFetched], row, lineOf[rowFetched], me, part);
             }
 
+            rowFetched = slotFetched;
+            if (slotFetched >= 0)
+            {
+                row = joiner.Find(records[slotFetched].Subject);
+            }
+
+            slotFetched = current;
             lineOf[current] = lines.LineNumber;
-            waiting = true;
-            current = 1 - current;
+            current = current == 2 ? 0 : current + 1;
         }
 
-        if (waiting)
+        if (rowFetched >= 0)
         {
-            joiner!.JoinAndAdd(records[1 - current], lineOf[1 - current], me, part);
+            joiner!.Add(records[rowFetched], row, lineOf[rowFetched], me, part);
+        }
+
+        if (slotFetched >= 0)
+        {
+            joiner!.Add(records[slotFetched], joiner.Find(records[slotFetched].Subject), lineOf[slotFetched], me, part);
         }
 
         if (deferred is not null)
@@ -414,12 +436,26 @@ public static class AuditFiles
 
         public AttributeTable Table { get; }
 
-        /// <summary>Joins one parsed result with its attributes row and adds it, or records why it is not audited.</summary>
+        /// <summary>Finds a subject's attributes row (-1 for none) and prefetches what <see cref="Add"/> will read for it.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void JoinAndAdd(ScoreRecord record, long line, int me, Partition part)
+        public int Find(ReadOnlySpan<byte> subject)
+        {
+            var row = Table.RowOf(subject);
+            if (row >= 0)
+            {
+                _join.PrefetchOwner(row);
+                Table.PrefetchRow(row);
+            }
+
+            return row;
+        }
+
+        /// <summary>Adds one parsed result with the attribute values of its row (from <see cref="Find"/>), or records why it is not audited.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Add(ScoreRecord record, int row, long line, int me, Partition part)
         {
             part.Lines = line;   // the line an exception names
-            if (ValueIdsOf(record.Subject, line, me, part))
+            if (ValueIdsOf(record.Subject, row, line, me, part))
             {
                 _accumulator.AddRecord(record, _valueIds);   // throws FairRubricsException for another rubric
             }
@@ -428,16 +464,16 @@ public static class AuditFiles
         /// <summary>Joins a result prepared while the table was being read (see <see cref="Deferred"/>) and adds it.</summary>
         public void JoinAndAdd(ReadOnlySpan<byte> subject, long line, int me, Partition part, bool scored, int band, double overall, ReadOnlySpan<double> levels, ReadOnlySpan<int> paths)
         {
-            if (ValueIdsOf(subject, line, me, part))
+            if (ValueIdsOf(subject, Table.RowOf(subject), line, me, part))
             {
                 _accumulator.AddPrepared(scored, band, overall, levels, paths, _valueIds);
             }
         }
 
         /// <summary>Claims the subject for this range and looks up its value ids; false (with a problem) for a second result.</summary>
-        private bool ValueIdsOf(ReadOnlySpan<byte> subject, long line, int me, Partition part)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private bool ValueIdsOf(ReadOnlySpan<byte> subject, int row, long line, int me, Partition part)
         {
-            var row = Table.RowOf(subject);
             var owner = row >= 0 ? _join.ClaimRow(row, me) : _join.ClaimOther(subject, me);
             if (owner > me)
             {
@@ -625,7 +661,30 @@ public static class AuditFiles
             set => _outOfOrder = value;
         }
 
+        /// <summary>Hints the processor to fetch a row's owner (see <see cref="Utf8KeyIndex.Prefetch"/>).</summary>
+        public unsafe void PrefetchOwner(int row)
+        {
+            if (Sse.IsSupported)
+            {
+                if (_rowOwnersWide.Length == 0)
+                {
+                    fixed (ushort* owner = &_rowOwners[row])
+                    {
+                        Sse.Prefetch0(owner);
+                    }
+                }
+                else
+                {
+                    fixed (int* owner = &_rowOwnersWide[row])
+                    {
+                        Sse.Prefetch0(owner);
+                    }
+                }
+            }
+        }
+
         /// <summary>Takes a row for a range (1-based); returns 0 when it was free, else the range that has it.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int ClaimRow(int row, int range) => _rowOwnersWide.Length == 0
             ? Interlocked.CompareExchange(ref _rowOwners[row], (ushort)range, 0)
             : Interlocked.CompareExchange(ref _rowOwnersWide[row], range, 0);

@@ -139,9 +139,11 @@ internal sealed class ScoreRecord
         return Text.None;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ReadOnlySpan<byte> Get(Text text) => text.Length < 0 ? [] : _text.AsSpan(text.Start, text.Length);
 
     /// <summary>Copies the current string token, unescaped, into the buffer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Text Copy(ref Utf8JsonReader reader)
     {
         var max = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
@@ -370,6 +372,7 @@ internal static class ScoreLineParser
         return Property(reader.ValueSpan);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Name Property(ReadOnlySpan<byte> name) => name.Length switch
     {
         2 when name.SequenceEqual("id"u8) => Name.Id,

@@ -181,6 +181,7 @@ internal sealed class Utf8KeyIndex
     }
 
     /// <summary>A multiply-xorshift hash over 8-byte words, seeded; every bit well mixed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ulong Hash(ReadOnlySpan<byte> key)
     {
         var h = _seed ^ ((ulong)key.Length * Multiplier);

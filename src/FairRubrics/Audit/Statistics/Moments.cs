@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace FairRubrics.Audit.Statistics;
 
@@ -121,6 +122,7 @@ internal readonly record struct Moments
     /// <param name="value">A finite value.</param>
     /// <returns>The updated moments.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN or infinite.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Moments Add(double value)
     {
         if (!double.IsFinite(value))
