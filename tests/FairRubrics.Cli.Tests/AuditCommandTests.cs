@@ -224,6 +224,32 @@ public sealed class AuditCommandTests : IDisposable
     }
 
     [Fact]
+    public void Audit_LargeScoresFile_ReportsEveryResultAndWritesNothingElse()
+    {
+        // Over 16 MB: the report code is compiled on a spare processor while the files are read (a made-up audit
+        // whose report is thrown away); the output must be only the real report.
+        var scores = new StringBuilder();
+        var attributes = new StringBuilder("subject,gender\n");
+        var i = 0;
+        while (scores.Length < (17 << 20))
+        {
+            var subject = "employee-" + i.ToString(CultureInfo.InvariantCulture);
+            var line = ScoreLine(subject, favourable: i % 3 == 0);
+            scores.Append(line, 0, line.Length - 1).Append(",\"note\":\"").Append('x', 400).Append("\"}\n");
+            attributes.Append(subject).Append(',').Append(i % 2 == 0 ? "female" : "male").Append('\n');
+            i++;
+        }
+
+        var (code, stdout, stderr) = CliRunner.Run("audit", "--scores", Write("large.jsonl", scores.ToString()), "--attributes", Write("large.csv", attributes.ToString()), "--favourable", "Strong");
+
+        code.Should().BeOneOf(0, 1);
+        using var json = JsonDocument.Parse(stdout);
+        json.RootElement.GetProperty("subjects").GetInt64().Should().Be(i);
+        json.RootElement.GetProperty("rubric").GetString().Should().Be("audit-reference");
+        stderr.Trim().Split('\n').Should().ContainSingle().Which.Should().Contain(FormattableString.Invariant($"{i} result(s) audited"));
+    }
+
+    [Fact]
     public void Audit_FolderOfPartitions_ReportsWhatTheSingleFileReports()
     {
         var lines = File.ReadAllLines(Path.Combine(Case, "scores.jsonl"));
