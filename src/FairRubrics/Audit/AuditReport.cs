@@ -45,6 +45,9 @@ public sealed class AuditReport
     /// <summary>Gets the share of all subjects' competencies (scored or not) with insufficient evidence, or null.</summary>
     public double? OverallInsufficientEvidenceRate { get; internal init; }
 
+    /// <summary>Gets the counts behind <see cref="OverallInsufficientEvidenceRate"/> (competencies with insufficient evidence, of how many).</summary>
+    internal (long Count, long Total) OverallInsufficientEvidence { get; init; }
+
     /// <summary>Gets the configured share below which groups are left out of impact ratios (<see cref="AuditOptions.ExcludeCategoriesBelowShare"/>), for labelling them.</summary>
     internal double? ExcludeCategoriesBelowShare { get; init; }
 
@@ -171,6 +174,9 @@ public sealed record GroupResult
 
     /// <summary>Gets the share of the group's competencies (over all its subjects, scored or not) with insufficient evidence.</summary>
     public double? InsufficientEvidenceRate { get; init; }
+
+    /// <summary>Gets the counts behind <see cref="InsufficientEvidenceRate"/>: competencies with insufficient evidence, of how many (subjects × competencies).</summary>
+    internal (long Count, long Total) InsufficientEvidence { get; init; }
 
     /// <summary>Gets per competency the group's mean level and its effect size against the reference group.</summary>
     public IReadOnlyList<CompetencyGap> Competencies { get; init; } = [];

@@ -117,6 +117,7 @@ public sealed class BiasAuditor : IBiasAuditor
             OverallInsufficientEvidenceRate = accumulator.Subjects == 0 || accumulator.Competencies.Count == 0
                 ? null
                 : accumulator.InsufficientCompetencies / (double)(accumulator.Subjects * accumulator.Competencies.Count),
+            OverallInsufficientEvidence = (accumulator.InsufficientCompetencies, accumulator.Subjects * accumulator.Competencies.Count),
         };
         var context = new OutcomeCheckContext(options, RaterEffectsOf(accumulator, report, options), _descriptors);
         foreach (var check in _checks)
@@ -207,6 +208,7 @@ public sealed class BiasAuditor : IBiasAuditor
                 MeanScore = g.Overall.Count > 0 ? g.Overall.Mean : null,
                 ScoreStandardDeviation = g.Overall.StandardDeviation,
                 InsufficientEvidenceRate = g.Subjects == 0 || acc.Competencies.Count == 0 ? null : g.CompetencyInsufficient.Sum() / (double)(g.Subjects * acc.Competencies.Count),
+                InsufficientEvidence = (g.CompetencyInsufficient.Sum(), g.Subjects * acc.Competencies.Count),
                 Competencies = [.. acc.Competencies.Select((id, c) => new CompetencyGap(
                     id,
                     g.CompetencyLevels[c].Count > 0 ? g.CompetencyLevels[c].Mean : null,

@@ -179,7 +179,7 @@ internal sealed class MissingEvidenceCheck : IOutcomeCheck
 
         foreach (var analysis in report.Analyses)
         {
-            foreach (var g in analysis.Groups.Where(g => g.InsufficientEvidenceRate is { } rate && rate - overall >= context.Options.MissingEvidenceThreshold))
+            foreach (var g in analysis.Groups.Where(g => g.InsufficientEvidenceRate is { } rate && MissesMore(g, rate, report, overall, context.Options.MissingEvidenceThreshold)))
             {
                 var message = string.Create(
                     CultureInfo.InvariantCulture,
@@ -188,6 +188,16 @@ internal sealed class MissingEvidenceCheck : IOutcomeCheck
             }
         }
     }
+
+    /// <summary>
+    /// Whether a group's share of insufficient-evidence competencies exceeds everyone's by at least the threshold,
+    /// decided exactly on the counts (the threshold read as the decimal it was written as), so that a difference
+    /// of exactly the threshold is reported whatever its floating-point rounding; as FR204 decides.
+    /// </summary>
+    private static bool MissesMore(GroupResult group, double rate, AuditReport report, double overall, double threshold) =>
+        group.InsufficientEvidence.Total > 0 && report.OverallInsufficientEvidence.Total > 0
+            ? ExactShare.DifferenceAtLeast(group.InsufficientEvidence.Count, group.InsufficientEvidence.Total, report.OverallInsufficientEvidence.Count, report.OverallInsufficientEvidence.Total, threshold)
+            : rate - overall >= threshold;   // rates not made by the audit carry no counts
 }
 
 /// <summary>FR206: a rater's ratings of one group differ from the same rater's ratings of others by |g| at or above the threshold.</summary>

@@ -139,6 +139,17 @@ public sealed class OutcomeCheckTests
     }
 
     [Fact]
+    public void Audit_FR205_DifferenceOfExactlyTheThreshold_IsReported()
+    {
+        // A: 5 of 20 without evidence (25%), against 5 of 25 overall (20%): exactly 0.05 above, though
+        // 0.25 - 0.2 is 0.04999999999999999 in doubles. Decided on the counts, as FR204 is.
+        var report = Audit([.. Scores("A", (3, 15)), .. Insufficient("A", 5)], Scores("B", (3, 5)));
+
+        (0.25 - report.OverallInsufficientEvidenceRate!.Value).Should().BeLessThan(0.05);
+        report.Findings.Should().ContainSingle(f => f.Id == "FR205").Which.Values.Should().Equal("A");
+    }
+
+    [Fact]
     public void Audit_FR205_MissingEvidenceBelowThreshold_IsNotReported()
     {
         // A: 1 of 20, 5% against 2.5% overall: 0.025 above, the threshold is 0.05.
