@@ -177,8 +177,8 @@ internal static class AuditCommand
 
     /// <summary>
     /// For large inputs, compiles the report code on a spare processor while the files are read: the report is
-    /// made once, at the end, when nothing else runs, and compiling its code then (every method fully optimised at
-    /// first call, see the project file) would add a quarter of a second to a million-result audit. It audits a
+    /// made once, at the end, when nothing else runs, and compiling its code then (methods with loops fully
+    /// optimised at first call, see the project file) would add a quarter of a second to a million-result audit. It audits a
     /// made-up population of 48 subjects and throws the report away; nothing is written.
     /// </summary>
     private static void PrepareReport(Request request, IBiasAuditor auditor)
