@@ -42,6 +42,15 @@ public sealed class LintCommandTests
     }
 
     [Fact]
+    public void Lint_UnknownOption_IsAUsageErrorNamingTheOption()
+    {
+        var (code, _, stderr) = CliRunner.Run("lint", "--no-such-option");
+
+        code.Should().Be(2);
+        stderr.Trim().Should().StartWith("fairrubrics: error: unrecognised option '--no-such-option'");
+    }
+
+    [Fact]
     public void Lint_UnknownFormat_IsAUsageError()
     {
         var (code, _, stderr) = CliRunner.Run("lint", "--format", "xml", "rubrics");

@@ -84,6 +84,11 @@ internal static class LintCommand
             {
                 files.Add(input);
             }
+            else if (input.StartsWith('-'))
+            {
+                // System.CommandLine hands an unknown option of a command with file arguments over as a file.
+                throw new CliUsageException($"unrecognised option '{input}' (see 'fairrubrics lint --help'; a file whose name starts with '-' can be given as ./{input})");
+            }
             else
             {
                 throw new CliUsageException($"no such file or folder: {input}");
