@@ -38,6 +38,14 @@ public sealed class AuditAccumulator
     private readonly Dictionary<string, PatternStats>? _patterns;
     private readonly Dictionary<ulong, PatternStats>? _patternsByIds;
 
+    // With the intersection of every attribute, each subject is added once, to its cell (a value or unknown per
+    // attribute); the groups of every analysis, the unknown counts and the unknown patterns are derived from the
+    // cells when they are read (cells merge exactly like groups).
+    private readonly Dictionary<string, GroupStats>? _cells;
+    private readonly Dictionary<ulong, GroupStats>? _cellsByIds;
+    private readonly Lock _deriving = new();
+    private bool _stale;   // whether the cells changed since the groups were derived
+
     /// <summary>Creates an accumulator.</summary>
     /// <param name="attributes">The attribute names, in the order attribute values are given to <see cref="Add"/>.</param>
     /// <param name="intersect">Whether to analyse the intersection of all attributes too.</param>
@@ -71,6 +79,8 @@ public sealed class AuditAccumulator
         _valueIds = new int[_attributes.Length];
         _patterns = _analyses.Length > _attributes.Length ? new(StringComparer.Ordinal) : null;
         _patternsByIds = _patterns is null ? null : [];
+        _cells = _patterns is null ? null : new(StringComparer.Ordinal);
+        _cellsByIds = _patterns is null ? null : [];
     }
 
     /// <summary>Gets the attribute names.</summary>
@@ -93,11 +103,32 @@ public sealed class AuditAccumulator
 
     internal IReadOnlyList<int[]> Analyses => _analyses;
 
-    internal IReadOnlyList<Dictionary<string, GroupStats>> Groups => _groups;
+    internal IReadOnlyList<Dictionary<string, GroupStats>> Groups
+    {
+        get
+        {
+            Derive();
+            return _groups;
+        }
+    }
 
-    internal IReadOnlyList<long> UnknownScored => _unknownScored;
+    internal IReadOnlyList<long> UnknownScored
+    {
+        get
+        {
+            Derive();
+            return _unknownScored;
+        }
+    }
 
-    internal IReadOnlyList<long> UnknownAll => _unknownAll;
+    internal IReadOnlyList<long> UnknownAll
+    {
+        get
+        {
+            Derive();
+            return _unknownAll;
+        }
+    }
 
     /// <summary>Gets the number of scored subjects by overall score.</summary>
     internal IReadOnlyDictionary<double, long> Scores => Histogram(_scoreCounts);
@@ -113,7 +144,14 @@ public sealed class AuditAccumulator
     /// least one unknown (null): with the intersection's groups (every value known), the finest cells that
     /// published figures add up, for the suppression check. Null without an intersection.
     /// </summary>
-    internal IReadOnlyDictionary<string, PatternStats>? UnknownPatterns => _patterns;
+    internal IReadOnlyDictionary<string, PatternStats>? UnknownPatterns
+    {
+        get
+        {
+            Derive();
+            return _patterns;
+        }
+    }
 
     /// <summary>Adds one subject's result with its attribute values.</summary>
     /// <param name="subject">The score result.</param>
@@ -216,6 +254,41 @@ public sealed class AuditAccumulator
             }
         }
 
+        if (_cells is not null && other._cells is not null)
+        {
+            foreach (var (key, cell) in other._cells)
+            {
+                if (!_cells.TryGetValue(key, out var mine))
+                {
+                    _cells[key] = mine = new GroupStats(this, cell.Values);
+                }
+
+                mine.Merge(cell);
+            }
+
+            _stale = true;
+        }
+        else
+        {
+            MergeGroups(other);
+        }
+
+        foreach (var (rater, stats) in other._raters)
+        {
+            if (_raters.TryGetValue(rater, out var mine))
+            {
+                mine.Merge(stats);
+            }
+            else
+            {
+                _raters[rater] = stats.Clone();
+            }
+        }
+    }
+
+    /// <summary>Merges another accumulator's groups, unknown counts and unknown patterns (without cells).</summary>
+    private void MergeGroups(AuditAccumulator other)
+    {
         for (var a = 0; a < _analyses.Length; a++)
         {
             _unknownAll[a] += other._unknownAll[a];
@@ -242,18 +315,6 @@ public sealed class AuditAccumulator
 
                 mine.Subjects += stats.Subjects;
                 mine.Scored += stats.Scored;
-            }
-        }
-
-        foreach (var (rater, stats) in other._raters)
-        {
-            if (_raters.TryGetValue(rater, out var mine))
-            {
-                mine.Merge(stats);
-            }
-            else
-            {
-                _raters[rater] = stats.Clone();
             }
         }
     }
@@ -372,6 +433,13 @@ public sealed class AuditAccumulator
         }
 
         var subject = new SubjectIds(scored, band, score, overall, _levels, _pathIds);
+        if (_cells is not null)
+        {
+            CellOf(valueIds).Add(subject);
+            _stale = true;
+            return;
+        }
+
         for (var a = 0; a < _analyses.Length; a++)
         {
             var group = GroupOf(a, valueIds);
@@ -388,6 +456,101 @@ public sealed class AuditAccumulator
             }
 
             group.Add(subject);
+        }
+    }
+
+    /// <summary>The cell of the given value ids (0 for unknown), created on first use.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private GroupStats CellOf(ReadOnlySpan<int> valueIds)
+    {
+        ulong key = 0;
+        var packed = valueIds.Length <= 4;
+        foreach (var id in valueIds)
+        {
+            packed &= id <= ushort.MaxValue;
+            key = (key << 16) | (uint)(id & 0xFFFF);
+        }
+
+        if (packed && _cellsByIds!.TryGetValue(key, out var cell))
+        {
+            return cell;
+        }
+
+        var values = new string?[valueIds.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = valueIds[i] == 0 ? null : _values[i][valueIds[i] - 1];
+        }
+
+        var name = KeyOf(values);
+        if (!_cells!.TryGetValue(name, out cell))
+        {
+            _cells[name] = cell = new GroupStats(this, values!);
+        }
+
+        if (packed)
+        {
+            _cellsByIds![key] = cell;
+        }
+
+        return cell;
+    }
+
+    /// <summary>Derives the groups of every analysis, the unknown counts and the unknown patterns from the cells, when they changed.</summary>
+    private void Derive()
+    {
+        if (_cells is null)
+        {
+            return;
+        }
+
+        lock (_deriving)
+        {
+            if (!_stale)
+            {
+                return;
+            }
+
+            for (var a = 0; a < _analyses.Length; a++)
+            {
+                _groups[a].Clear();
+                _groupsByIds[a].Clear();
+                _unknownAll[a] = 0;
+                _unknownScored[a] = 0;
+            }
+
+            _patterns!.Clear();
+            _patternsByIds!.Clear();
+            foreach (var (name, cell) in _cells)
+            {
+                string?[] values = cell.Values;
+                for (var a = 0; a < _analyses.Length; a++)
+                {
+                    var analysis = _analyses[a];
+                    if (analysis.Any(i => values[i] is null))
+                    {
+                        _unknownAll[a] += cell.Subjects;
+                        _unknownScored[a] += cell.Scored;
+                        if (analysis.Length == _attributes.Length)
+                        {
+                            var pattern = new PatternStats(values) { Subjects = cell.Subjects, Scored = cell.Scored };
+                            _patterns[name] = pattern;
+                        }
+
+                        continue;
+                    }
+
+                    var groupValues = analysis.Select(i => values[i]!).ToArray();
+                    if (!_groups[a].TryGetValue(KeyOf(groupValues), out var group))
+                    {
+                        group = NewGroup(a, groupValues);
+                    }
+
+                    group.Merge(cell);
+                }
+            }
+
+            _stale = false;
         }
     }
 

@@ -37,6 +37,69 @@ public sealed class AuditMergeTests
         SameJson(a.RootElement, e.RootElement, "$");
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(8)]
+    public void Accumulator_WithIntersection_DerivesTheSameSingleAttributeGroupsFromItsCells(int seed)
+    {
+        // With an intersection, subjects are added once to their cell and the analyses derived from the cells;
+        // without, to each analysis' group. Both must give the same single-attribute figures.
+        var (attributes, people) = AuditPopulation.Random(seed, size: 700, attributeCount: 3);
+        var cells = new AuditAccumulator(attributes, intersect: true);
+        var groups = new AuditAccumulator(attributes, intersect: false);
+        foreach (var person in people)
+        {
+            cells.Add(person.Subject, person.Values);
+            groups.Add(person.Subject, person.Values);
+        }
+
+        for (var a = 0; a < attributes.Length; a++)
+        {
+            cells.UnknownAll[a].Should().Be(groups.UnknownAll[a]);
+            cells.UnknownScored[a].Should().Be(groups.UnknownScored[a]);
+            Figures(cells.Groups[a]).Should().Equal(Figures(groups.Groups[a]));
+        }
+
+        cells.Groups[attributes.Length].Values.Sum(g => g.Subjects).Should().Be(cells.Subjects - cells.UnknownAll[attributes.Length]);
+        cells.UnknownPatterns!.Values.Sum(p => p.Subjects).Should().Be(cells.UnknownAll[attributes.Length]);
+    }
+
+    [Fact]
+    public void Accumulator_WithIntersection_ReadAgainAfterMoreSubjects_CountsThemToo()
+    {
+        var (attributes, people) = AuditPopulation.Random(4, size: 200, attributeCount: 2);
+        var accumulator = new AuditAccumulator(attributes, intersect: true);
+        foreach (var person in people.Take(100))
+        {
+            accumulator.Add(person.Subject, person.Values);
+        }
+
+        var before = accumulator.Groups[0].Values.Sum(g => g.Subjects) + accumulator.UnknownAll[0];
+        foreach (var person in people.Skip(100))
+        {
+            accumulator.Add(person.Subject, person.Values);
+        }
+
+        before.Should().Be(100);
+        (accumulator.Groups[0].Values.Sum(g => g.Subjects) + accumulator.UnknownAll[0]).Should().Be(200);
+    }
+
+    /// <summary>Each group's values, counts, and moments rounded to 12 digits (cells merge moments in another order).</summary>
+    private static List<string> Figures(Dictionary<string, AuditAccumulator.GroupStats> groups) =>
+        [.. groups.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => string.Join(
+            "|",
+            g.Key,
+            g.Value.Subjects,
+            g.Value.Scored,
+            g.Value.InsufficientSubjects,
+            string.Join(",", g.Value.Bands.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => b.Key + "=" + b.Value)),
+            g.Value.Overall.Count,
+            g.Value.Overall.Mean.ToString("G12", System.Globalization.CultureInfo.InvariantCulture),
+            (g.Value.Overall.StandardDeviation ?? double.NaN).ToString("G12", System.Globalization.CultureInfo.InvariantCulture),
+            string.Join(",", g.Value.CompetencyInsufficient),
+            string.Join(",", g.Value.CompetencyLevels.Select(m => m.Count + ":" + m.Mean.ToString("G12", System.Globalization.CultureInfo.InvariantCulture))),
+            string.Join(",", g.Value.PathWins.OrderBy(p => p.Key.Competency).ThenBy(p => p.Key.Path, StringComparer.Ordinal).Select(p => p.Key.Path + "=" + p.Value))))];
+
     [Fact]
     public void Audit_WithoutFavourableBands_IsRejected()
     {
