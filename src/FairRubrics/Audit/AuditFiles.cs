@@ -122,7 +122,7 @@ public static class AuditFiles
         }
 
         var files = FilesOf(path);
-        var ranges = files.SelectMany(file => RangesOf(file, Math.Max(1, options.RangeBytes))).ToArray();
+        var ranges = files.SelectMany((file, i) => RangesOf(file, Math.Max(1, options.RangeBytes), fineEnd: i == files.Count - 1)).ToArray();
         var parts = ReadAll(ranges, names, intersect, attributes, options, Math.Max(1, options.MaxDegreeOfParallelism));
         if (parts is null)
         {
@@ -211,8 +211,8 @@ public static class AuditFiles
         return files.Count > 0 ? files : throw new FairRubricsException($"{path}: the folder has no .jsonl (or part-*.json) file of score results");
     }
 
-    /// <summary>Cuts a file into ranges of about <paramref name="size"/> bytes (an eighth of that near the end), each starting at the beginning of a line.</summary>
-    private static List<Range> RangesOf(string file, int size)
+    /// <summary>Cuts a file into ranges of about <paramref name="size"/> bytes (an eighth of that near the end of the last file), each starting at the beginning of a line.</summary>
+    private static List<Range> RangesOf(string file, int size, bool fineEnd)
     {
         using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         var length = stream.Length;
@@ -221,8 +221,8 @@ public static class AuditFiles
         var ranges = new List<Range>();
         while (start < length)
         {
-            // The last two ranges' worth is cut eight times finer, so that the threads finish at about the same time.
-            var end = Math.Min(length, start + (length - start > 2L * size ? size : Math.Max(1, size / 8)));
+            // The last file's last two ranges' worth is cut eight times finer, so that the threads finish at about the same time.
+            var end = Math.Min(length, start + (!fineEnd || length - start > 2L * size ? size : Math.Max(1, size / 8)));
             stream.Position = end;
             while (end < length)
             {
