@@ -123,8 +123,10 @@ public sealed class RubricScorer : IRubricScorer
                 layout[(int)(pairs[p] >> 32) + 1]++;
             }
 
+            var maxPerPath = 0;
             for (var p = 1; p <= pathCount; p++)
             {
+                maxPerPath = Math.Max(maxPerPath, layout[p]);
                 layout[p] += layout[p - 1];
             }
 
@@ -136,7 +138,7 @@ public sealed class RubricScorer : IRubricScorer
                 layout[routedBase + fill[path]++] = (int)(pairs[p] & 0xFFFFFFFF);
             }
 
-            return Build(plan, subject, asOf, evidence, layout, issues, used);
+            return Build(plan, subject, asOf, evidence, layout, maxPerPath, issues, used);
         }
         finally
         {
@@ -215,7 +217,7 @@ public sealed class RubricScorer : IRubricScorer
             }
 
             var value = item.Value!.Value;
-            if (value < 1 || value > plan.Rubric.Scale.MaxLevel)
+            if (value < 1 || value > plan.MaxLevel)
             {
                 return Issues.OffScale(plan, item);
             }
@@ -261,7 +263,7 @@ public sealed class RubricScorer : IRubricScorer
     /// <summary>A (path, item) pair, ordered by path: the path index in the high half.</summary>
     private static long Pair(int path, int item) => ((long)path << 32) | (uint)item;
 
-    private static SubjectScore Build(ScoringPlan plan, string subject, DateOnly asOf, ReadOnlyMemory<EvidenceItem> evidence, int[] layout, List<EvidenceIssue>? issues, int used)
+    private static SubjectScore Build(ScoringPlan plan, string subject, DateOnly asOf, ReadOnlyMemory<EvidenceItem> evidence, int[] layout, int maxPerPath, List<EvidenceIssue>? issues, int used)
     {
         var rubric = plan.Rubric;
         var pathCount = plan.Paths.Length;
@@ -270,11 +272,9 @@ public sealed class RubricScorer : IRubricScorer
         var levels = new double[pathCount + competencyCount];
         string?[]? notes = null;
         var items = evidence.Span;
-        var maxPerPath = 0;
-        for (var p = 0; p < pathCount; p++)
-        {
-            maxPerPath = Math.Max(maxPerPath, layout[p + 1] - layout[p]);
-        }
+        var scale = rubric.Scale;
+        var maxLevel = scale.MaxLevel;
+        var paths = plan.Paths;
 
         // The built-in rules read one number per item (a rating's value, an occurrence's quantity), gathered here
         // straight from the routed items; only custom rules get the items themselves, copied into a rented array.
@@ -295,13 +295,13 @@ public sealed class RubricScorer : IRubricScorer
                 }
 
                 var routed = layout.AsSpan(routedBase + start, count);
-                var pathPlan = plan.Paths[p];
-                var outcome = Evaluate(pathPlan, items, routed, values[..count], ref scratch, rubric.Scale, asOf);
+                var pathPlan = paths[p];
+                var outcome = Evaluate(pathPlan, items, routed, values[..count], ref scratch, scale, asOf);
                 if (outcome.Level is { } level)
                 {
-                    if (!double.IsFinite(level) || level < 0 || level > rubric.Scale.MaxLevel)
+                    if (!double.IsFinite(level) || level < 0 || level > maxLevel)
                     {
-                        throw Issues.LevelOffScale(pathPlan, level, rubric.Scale.MaxLevel);
+                        throw Issues.LevelOffScale(pathPlan, level, maxLevel);
                     }
 
                     levels[p] = level;
@@ -330,11 +330,12 @@ public sealed class RubricScorer : IRubricScorer
             }
         }
 
+        var starts = plan.CompetencyStarts;
+        var modes = plan.CombineModes;
         for (var c = 0; c < competencyCount; c++)
         {
-            var start = plan.CompetencyStarts[c];
-            var (level, winner) = Combine(plan, rubric.Competencies[c], levels.AsSpan(start, plan.CompetencyStarts[c + 1] - start), start);
-            levels[pathCount + c] = level ?? double.NaN;
+            var start = starts[c];
+            levels[pathCount + c] = CombineLevel(plan.PathWeights, modes[c], levels.AsSpan(start, starts[c + 1] - start), start, out var winner);
             layout[pathCount + 1 + c] = winner;
         }
 
@@ -445,10 +446,19 @@ public sealed class RubricScorer : IRubricScorer
     /// <param name="start">The index of the competency's first path in the plan (for path weights).</param>
     internal static (double? Level, int Winner) Combine(ScoringPlan plan, Competency competency, ReadOnlySpan<double> levels, int start)
     {
+        var level = CombineLevel(plan.PathWeights, competency.Combine, levels, start, out var winner);
+        return winner < 0 ? (null, -1) : (level, winner);
+    }
+
+    /// <summary>
+    /// <see cref="Combine"/> without the nullable tuple, for the scorer's loop: the level (NaN without one, or for
+    /// a weighted mean whose weights are all zero) and the winning path (-1 without a level).
+    /// </summary>
+    private static double CombineLevel(double[] pathWeights, CombineMode mode, ReadOnlySpan<double> levels, int start, out int winner)
+    {
         var best = -1;
         double sum = 0, weightSum = 0;
-        var mode = competency.Combine;
-        var weights = plan.PathWeights.AsSpan(start, levels.Length);
+        var weights = pathWeights.AsSpan(start, levels.Length);
         for (var i = 0; i < levels.Length; i++)
         {
             var level = levels[i];
@@ -467,14 +477,13 @@ public sealed class RubricScorer : IRubricScorer
             weightSum += weight;
         }
 
+        winner = best;
         if (best < 0)
         {
-            return (null, -1);
+            return double.NaN;
         }
 
-        return mode == CombineMode.BestOf
-            ? (levels[best], best)
-            : (sum / weightSum, best);
+        return mode == CombineMode.BestOf ? levels[best] : sum / weightSum;
     }
 
     /// <summary>The reasons an item does not count: built off the hot path, only when needed.</summary>
