@@ -457,6 +457,23 @@ public sealed class RubricScorer : IRubricScorer
     private static double CombineLevel(double[] pathWeights, CombineMode mode, ReadOnlySpan<double> levels, int start, out int winner)
     {
         var best = -1;
+        if (mode == CombineMode.BestOf)
+        {
+            // The first of the highest levels; NaN (no level) is never greater. Written for conditional moves:
+            // which path has a level, and which is highest, follows the evidence and predicts badly.
+            var top = double.NegativeInfinity;
+            for (var i = 0; i < levels.Length; i++)
+            {
+                var level = levels[i];
+                var higher = level > top;
+                best = higher ? i : best;
+                top = higher ? level : top;
+            }
+
+            winner = best;
+            return best < 0 ? double.NaN : top;
+        }
+
         double sum = 0, weightSum = 0;
         var weights = pathWeights.AsSpan(start, levels.Length);
         for (var i = 0; i < levels.Length; i++)
