@@ -123,10 +123,17 @@ public sealed class RubricScorer : IRubricScorer
                 layout[(int)(pairs[p] >> 32) + 1]++;
             }
 
+            // The paths with evidence, in plan order, listed without a branch per path (which of a subject's
+            // paths have evidence follows the evidence and predicts badly).
+            Span<int> active = pathCount <= 256 ? stackalloc int[pathCount] : new int[pathCount];
+            var activeCount = 0;
             var maxPerPath = 0;
             for (var p = 1; p <= pathCount; p++)
             {
-                maxPerPath = Math.Max(maxPerPath, layout[p]);
+                var n = layout[p];
+                maxPerPath = Math.Max(maxPerPath, n);
+                active[activeCount] = p - 1;
+                activeCount += n != 0 ? 1 : 0;
                 layout[p] += layout[p - 1];
             }
 
@@ -138,7 +145,7 @@ public sealed class RubricScorer : IRubricScorer
                 layout[routedBase + fill[path]++] = (int)(pairs[p] & 0xFFFFFFFF);
             }
 
-            return Build(plan, subject, asOf, evidence, layout, maxPerPath, issues, used);
+            return Build(plan, subject, asOf, evidence, layout, active[..activeCount], maxPerPath, issues, used);
         }
         finally
         {
@@ -263,7 +270,7 @@ public sealed class RubricScorer : IRubricScorer
     /// <summary>A (path, item) pair, ordered by path: the path index in the high half.</summary>
     private static long Pair(int path, int item) => ((long)path << 32) | (uint)item;
 
-    private static SubjectScore Build(ScoringPlan plan, string subject, DateOnly asOf, ReadOnlyMemory<EvidenceItem> evidence, int[] layout, int maxPerPath, List<EvidenceIssue>? issues, int used)
+    private static SubjectScore Build(ScoringPlan plan, string subject, DateOnly asOf, ReadOnlyMemory<EvidenceItem> evidence, int[] layout, ReadOnlySpan<int> active, int maxPerPath, List<EvidenceIssue>? issues, int used)
     {
         var rubric = plan.Rubric;
         var pathCount = plan.Paths.Length;
@@ -283,17 +290,12 @@ public sealed class RubricScorer : IRubricScorer
         EvidenceItem[]? scratch = null;
         try
         {
-            for (var p = 0; p < pathCount; p++)
+            // No evidence: the path has no level (not zero), whatever its rule.
+            levels.AsSpan(0, pathCount).Fill(double.NaN);
+            foreach (var p in active)
             {
                 var start = layout[p];
                 var count = layout[p + 1] - start;
-                if (count == 0)
-                {
-                    // No evidence: the path has no level (not zero), whatever its rule.
-                    levels[p] = double.NaN;
-                    continue;
-                }
-
                 var routed = layout.AsSpan(routedBase + start, count);
                 var pathPlan = paths[p];
                 var outcome = Evaluate(pathPlan, items, routed, values[..count], ref scratch, scale, asOf);
@@ -305,10 +307,6 @@ public sealed class RubricScorer : IRubricScorer
                     }
 
                     levels[p] = level;
-                }
-                else
-                {
-                    levels[p] = double.NaN;
                 }
 
                 if (outcome.Note is not null)
