@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using FairRubrics.Evidence;
 using FairRubrics.Model;
 
@@ -117,7 +118,11 @@ public sealed class RubricScorer : IRubricScorer
 
             var competencyCount = rubric.Competencies.Count;
             var routedBase = pathCount + 1 + competencyCount;
-            var layout = new int[routedBase + pairCount];
+            // One allocation for the result's numbers: the path and competency levels, then the layout's ints
+            // packed two to a double (see SubjectScore).
+            var levelCount = pathCount + competencyCount;
+            var data = new double[levelCount + ((routedBase + pairCount + 1) / 2)];
+            var layout = MemoryMarshal.Cast<double, int>(data.AsSpan(levelCount));
             for (var p = 0; p < pairCount; p++)
             {
                 layout[(int)(pairs[p] >> 32) + 1]++;
@@ -138,14 +143,14 @@ public sealed class RubricScorer : IRubricScorer
             }
 
             Span<int> fill = pathCount <= 256 ? stackalloc int[pathCount] : new int[pathCount];
-            layout.AsSpan(0, pathCount).CopyTo(fill);
+            layout[..pathCount].CopyTo(fill);
             for (var p = 0; p < pairCount; p++)
             {
                 var path = (int)(pairs[p] >> 32);
                 layout[routedBase + fill[path]++] = (int)(pairs[p] & 0xFFFFFFFF);
             }
 
-            return Build(plan, subject, asOf, evidence, layout, active[..activeCount], maxPerPath, issues, used);
+            return Build(plan, subject, asOf, evidence, data, layout, active[..activeCount], maxPerPath, issues, used);
         }
         finally
         {
@@ -270,13 +275,12 @@ public sealed class RubricScorer : IRubricScorer
     /// <summary>A (path, item) pair, ordered by path: the path index in the high half.</summary>
     private static long Pair(int path, int item) => ((long)path << 32) | (uint)item;
 
-    private static SubjectScore Build(ScoringPlan plan, string subject, DateOnly asOf, ReadOnlyMemory<EvidenceItem> evidence, int[] layout, ReadOnlySpan<int> active, int maxPerPath, List<EvidenceIssue>? issues, int used)
+    private static SubjectScore Build(ScoringPlan plan, string subject, DateOnly asOf, ReadOnlyMemory<EvidenceItem> evidence, double[] levels, Span<int> layout, ReadOnlySpan<int> active, int maxPerPath, List<EvidenceIssue>? issues, int used)
     {
         var rubric = plan.Rubric;
         var pathCount = plan.Paths.Length;
         var competencyCount = rubric.Competencies.Count;
         var routedBase = pathCount + 1 + competencyCount;
-        var levels = new double[pathCount + competencyCount];
         string?[]? notes = null;
         var items = evidence.Span;
         var scale = rubric.Scale;
@@ -296,7 +300,7 @@ public sealed class RubricScorer : IRubricScorer
             {
                 var start = layout[p];
                 var count = layout[p + 1] - start;
-                var routed = layout.AsSpan(routedBase + start, count);
+                ReadOnlySpan<int> routed = layout.Slice(routedBase + start, count);
                 var pathPlan = paths[p];
                 var outcome = Evaluate(pathPlan, items, routed, values[..count], ref scratch, scale, asOf);
                 if (outcome.Level is { } level)
@@ -338,7 +342,7 @@ public sealed class RubricScorer : IRubricScorer
         }
 
         var (status, overall, band) = Overall(plan, levels.AsSpan(pathCount, competencyCount));
-        return new SubjectScore(subject, plan, asOf, status, overall, band, levels, layout, notes, evidence, (IReadOnlyList<EvidenceIssue>?)issues ?? [], used);
+        return new SubjectScore(subject, plan, asOf, status, overall, band, levels, notes, evidence, (IReadOnlyList<EvidenceIssue>?)issues ?? [], used);
     }
 
     /// <summary>Scores one path from its routed items (indices into <paramref name="items"/>, at least one).</summary>
