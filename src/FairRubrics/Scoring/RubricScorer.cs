@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using FairRubrics.Evidence;
 using FairRubrics.Model;
 
@@ -117,26 +118,39 @@ public sealed class RubricScorer : IRubricScorer
 
             var competencyCount = rubric.Competencies.Count;
             var routedBase = pathCount + 1 + competencyCount;
-            var layout = new int[routedBase + pairCount];
+            // One allocation for the result's numbers: the path and competency levels, then the layout's ints
+            // packed two to a double (see SubjectScore).
+            var levelCount = pathCount + competencyCount;
+            var data = new double[levelCount + ((routedBase + pairCount + 1) / 2)];
+            var layout = MemoryMarshal.Cast<double, int>(data.AsSpan(levelCount));
             for (var p = 0; p < pairCount; p++)
             {
                 layout[(int)(pairs[p] >> 32) + 1]++;
             }
 
+            // The paths with evidence, in plan order, listed without a branch per path (which of a subject's
+            // paths have evidence follows the evidence and predicts badly).
+            Span<int> active = pathCount <= 256 ? stackalloc int[pathCount] : new int[pathCount];
+            var activeCount = 0;
+            var maxPerPath = 0;
             for (var p = 1; p <= pathCount; p++)
             {
+                var n = layout[p];
+                maxPerPath = Math.Max(maxPerPath, n);
+                active[activeCount] = p - 1;
+                activeCount += n != 0 ? 1 : 0;
                 layout[p] += layout[p - 1];
             }
 
             Span<int> fill = pathCount <= 256 ? stackalloc int[pathCount] : new int[pathCount];
-            layout.AsSpan(0, pathCount).CopyTo(fill);
+            layout[..pathCount].CopyTo(fill);
             for (var p = 0; p < pairCount; p++)
             {
                 var path = (int)(pairs[p] >> 32);
                 layout[routedBase + fill[path]++] = (int)(pairs[p] & 0xFFFFFFFF);
             }
 
-            return Build(plan, subject, asOf, evidence, layout, issues, used);
+            return Build(plan, subject, asOf, evidence, data, layout, active[..activeCount], maxPerPath, issues, used);
         }
         finally
         {
@@ -215,7 +229,7 @@ public sealed class RubricScorer : IRubricScorer
             }
 
             var value = item.Value!.Value;
-            if (value < 1 || value > plan.Rubric.Scale.MaxLevel)
+            if (value < 1 || value > plan.MaxLevel)
             {
                 return Issues.OffScale(plan, item);
             }
@@ -261,20 +275,17 @@ public sealed class RubricScorer : IRubricScorer
     /// <summary>A (path, item) pair, ordered by path: the path index in the high half.</summary>
     private static long Pair(int path, int item) => ((long)path << 32) | (uint)item;
 
-    private static SubjectScore Build(ScoringPlan plan, string subject, DateOnly asOf, ReadOnlyMemory<EvidenceItem> evidence, int[] layout, List<EvidenceIssue>? issues, int used)
+    private static SubjectScore Build(ScoringPlan plan, string subject, DateOnly asOf, ReadOnlyMemory<EvidenceItem> evidence, double[] levels, Span<int> layout, ReadOnlySpan<int> active, int maxPerPath, List<EvidenceIssue>? issues, int used)
     {
         var rubric = plan.Rubric;
         var pathCount = plan.Paths.Length;
         var competencyCount = rubric.Competencies.Count;
         var routedBase = pathCount + 1 + competencyCount;
-        var levels = new double[pathCount + competencyCount];
         string?[]? notes = null;
         var items = evidence.Span;
-        var maxPerPath = 0;
-        for (var p = 0; p < pathCount; p++)
-        {
-            maxPerPath = Math.Max(maxPerPath, layout[p + 1] - layout[p]);
-        }
+        var scale = rubric.Scale;
+        var maxLevel = scale.MaxLevel;
+        var paths = plan.Paths;
 
         // The built-in rules read one number per item (a rating's value, an occurrence's quantity), gathered here
         // straight from the routed items; only custom rules get the items themselves, copied into a rented array.
@@ -283,32 +294,23 @@ public sealed class RubricScorer : IRubricScorer
         EvidenceItem[]? scratch = null;
         try
         {
-            for (var p = 0; p < pathCount; p++)
+            // No evidence: the path has no level (not zero), whatever its rule.
+            levels.AsSpan(0, pathCount).Fill(double.NaN);
+            foreach (var p in active)
             {
                 var start = layout[p];
                 var count = layout[p + 1] - start;
-                if (count == 0)
-                {
-                    // No evidence: the path has no level (not zero), whatever its rule.
-                    levels[p] = double.NaN;
-                    continue;
-                }
-
-                var routed = layout.AsSpan(routedBase + start, count);
-                var pathPlan = plan.Paths[p];
-                var outcome = Evaluate(pathPlan, items, routed, values[..count], ref scratch, rubric.Scale, asOf);
+                ReadOnlySpan<int> routed = layout.Slice(routedBase + start, count);
+                var pathPlan = paths[p];
+                var outcome = Evaluate(pathPlan, items, routed, values[..count], ref scratch, scale, asOf);
                 if (outcome.Level is { } level)
                 {
-                    if (!double.IsFinite(level) || level < 0 || level > rubric.Scale.MaxLevel)
+                    if (!double.IsFinite(level) || level < 0 || level > maxLevel)
                     {
-                        throw Issues.LevelOffScale(pathPlan, level, rubric.Scale.MaxLevel);
+                        throw Issues.LevelOffScale(pathPlan, level, maxLevel);
                     }
 
                     levels[p] = level;
-                }
-                else
-                {
-                    levels[p] = double.NaN;
                 }
 
                 if (outcome.Note is not null)
@@ -330,16 +332,17 @@ public sealed class RubricScorer : IRubricScorer
             }
         }
 
+        var starts = plan.CompetencyStarts;
+        var modes = plan.CombineModes;
         for (var c = 0; c < competencyCount; c++)
         {
-            var start = plan.CompetencyStarts[c];
-            var (level, winner) = Combine(plan, rubric.Competencies[c], levels.AsSpan(start, plan.CompetencyStarts[c + 1] - start), start);
-            levels[pathCount + c] = level ?? double.NaN;
+            var start = starts[c];
+            levels[pathCount + c] = CombineLevel(plan.PathWeights, modes[c], levels.AsSpan(start, starts[c + 1] - start), start, out var winner);
             layout[pathCount + 1 + c] = winner;
         }
 
         var (status, overall, band) = Overall(plan, levels.AsSpan(pathCount, competencyCount));
-        return new SubjectScore(subject, plan, asOf, status, overall, band, levels, layout, notes, evidence, (IReadOnlyList<EvidenceIssue>?)issues ?? [], used);
+        return new SubjectScore(subject, plan, asOf, status, overall, band, levels, notes, evidence, (IReadOnlyList<EvidenceIssue>?)issues ?? [], used);
     }
 
     /// <summary>Scores one path from its routed items (indices into <paramref name="items"/>, at least one).</summary>
@@ -445,10 +448,36 @@ public sealed class RubricScorer : IRubricScorer
     /// <param name="start">The index of the competency's first path in the plan (for path weights).</param>
     internal static (double? Level, int Winner) Combine(ScoringPlan plan, Competency competency, ReadOnlySpan<double> levels, int start)
     {
+        var level = CombineLevel(plan.PathWeights, competency.Combine, levels, start, out var winner);
+        return winner < 0 ? (null, -1) : (level, winner);
+    }
+
+    /// <summary>
+    /// <see cref="Combine"/> without the nullable tuple, for the scorer's loop: the level (NaN without one, or for
+    /// a weighted mean whose weights are all zero) and the winning path (-1 without a level).
+    /// </summary>
+    private static double CombineLevel(double[] pathWeights, CombineMode mode, ReadOnlySpan<double> levels, int start, out int winner)
+    {
         var best = -1;
+        if (mode == CombineMode.BestOf)
+        {
+            // The first of the highest levels; NaN (no level) is never greater. Written for conditional moves:
+            // which path has a level, and which is highest, follows the evidence and predicts badly.
+            var top = double.NegativeInfinity;
+            for (var i = 0; i < levels.Length; i++)
+            {
+                var level = levels[i];
+                var higher = level > top;
+                best = higher ? i : best;
+                top = higher ? level : top;
+            }
+
+            winner = best;
+            return best < 0 ? double.NaN : top;
+        }
+
         double sum = 0, weightSum = 0;
-        var mode = competency.Combine;
-        var weights = plan.PathWeights.AsSpan(start, levels.Length);
+        var weights = pathWeights.AsSpan(start, levels.Length);
         for (var i = 0; i < levels.Length; i++)
         {
             var level = levels[i];
@@ -467,14 +496,13 @@ public sealed class RubricScorer : IRubricScorer
             weightSum += weight;
         }
 
+        winner = best;
         if (best < 0)
         {
-            return (null, -1);
+            return double.NaN;
         }
 
-        return mode == CombineMode.BestOf
-            ? (levels[best], best)
-            : (sum / weightSum, best);
+        return mode == CombineMode.BestOf ? levels[best] : sum / weightSum;
     }
 
     /// <summary>The reasons an item does not count: built off the hot path, only when needed.</summary>

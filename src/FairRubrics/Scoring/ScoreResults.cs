@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using FairRubrics.Evidence;
 using FairRubrics.Model;
 
@@ -87,12 +88,16 @@ public sealed record EvidenceIssue(EvidenceItem Item, bool Rejected, string Reas
 /// </summary>
 public sealed class SubjectScore
 {
+    /// <summary>
+    /// The path levels (plan order), the competency levels (NaN = none), then the layout's ints packed two to a
+    /// double (one allocation): per path the start of its items (path count + 1 entries), each competency's winning
+    /// path, then the routed item indices grouped by path.
+    /// </summary>
     private readonly double[] _levels;
-    private readonly int[] _layout;
     private readonly string?[]? _notes;
     private readonly ReadOnlyMemory<EvidenceItem> _evidence;
 
-    internal SubjectScore(string subject, ScoringPlan plan, DateOnly asOf, ScoreStatus status, double? overall, string? band, double[] levels, int[] layout, string?[]? notes, ReadOnlyMemory<EvidenceItem> evidence, IReadOnlyList<EvidenceIssue> issues, int usedItems)
+    internal SubjectScore(string subject, ScoringPlan plan, DateOnly asOf, ScoreStatus status, double? overall, string? band, double[] levels, string?[]? notes, ReadOnlyMemory<EvidenceItem> evidence, IReadOnlyList<EvidenceIssue> issues, int usedItems)
     {
         Subject = subject;
         Plan = plan;
@@ -101,7 +106,6 @@ public sealed class SubjectScore
         Overall = overall;
         Band = band;
         _levels = levels;
-        _layout = layout;
         _notes = notes;
         _evidence = evidence;
         Issues = issues;
@@ -174,30 +178,38 @@ public sealed class SubjectScore
         return double.IsNaN(value) ? null : value;
     }
 
-    internal int WinnerAt(int competency) => _layout[Plan.Paths.Length + 1 + competency];
+    /// <summary>Gets the layout packed after the levels (see <see cref="_levels"/>).</summary>
+    private ReadOnlySpan<int> Layout => MemoryMarshal.Cast<double, int>(_levels.AsSpan(Plan.Paths.Length + Rubric.Competencies.Count));
+
+    internal int WinnerAt(int competency) => Layout[Plan.Paths.Length + 1 + competency];
 
     internal string? NoteAt(int path) => _notes?[path];
 
-    internal int EvidenceCountOf(int path) => _layout[path + 1] - _layout[path];
+    internal int EvidenceCountOf(int path)
+    {
+        var layout = Layout;
+        return layout[path + 1] - layout[path];
+    }
 
     /// <summary>Gets every path's level in plan order (NaN = no level).</summary>
     internal ReadOnlySpan<double> PathLevels => _levels.AsSpan(0, Plan.Paths.Length);
 
     /// <summary>Gets every competency's level in the rubric's order (NaN = insufficient evidence).</summary>
-    internal ReadOnlySpan<double> CompetencyLevels => _levels.AsSpan(Plan.Paths.Length);
+    internal ReadOnlySpan<double> CompetencyLevels => _levels.AsSpan(Plan.Paths.Length, Rubric.Competencies.Count);
 
     internal IReadOnlyList<EvidenceItem> EvidenceOf(int path) => EvidenceArrayOf(path);
 
     internal EvidenceItem[] EvidenceArrayOf(int path)
     {
-        var start = _layout[path];
-        var count = _layout[path + 1] - start;
+        var layout = Layout;
+        var start = layout[path];
+        var count = layout[path + 1] - start;
         var routedBase = Plan.Paths.Length + 1 + Rubric.Competencies.Count;
         var items = new EvidenceItem[count];
         var source = _evidence.Span;
         for (var i = 0; i < count; i++)
         {
-            items[i] = source[_layout[routedBase + start + i]];
+            items[i] = source[layout[routedBase + start + i]];
         }
 
         return items;

@@ -51,6 +51,8 @@ internal sealed class ScoringPlan
         Paths = [.. paths];
         PathWeights = [.. paths.Select(p => p.Path.Weight)];
         CompetencyWeights = [.. rubric.Competencies.Select(c => c.Weight)];
+        CombineModes = [.. rubric.Competencies.Select(c => c.Combine)];
+        MaxLevel = rubric.Scale.MaxLevel;
         ByCompetency = byCompetency.ToFrozenDictionary(StringComparer.Ordinal);
         var routes = new Dictionary<string, int[]>(byType.Count, StringComparer.Ordinal);
         foreach (var (type, targets) in byType)
@@ -72,7 +74,13 @@ internal sealed class ScoringPlan
     /// <summary>Gets each competency's weight, in the rubric's order.</summary>
     public double[] CompetencyWeights { get; }
 
+    /// <summary>Gets each competency's combination, in the rubric's order.</summary>
+    public CombineMode[] CombineModes { get; }
+
     public PathPlan[] Paths { get; }
+
+    /// <summary>Gets the rubric scale's highest level.</summary>
+    public int MaxLevel { get; }
 
     public int[] CompetencyStarts { get; }
 
