@@ -49,4 +49,11 @@ public sealed class FairRubricsConfigurationException : FairRubricsException
         : base(message, innerException)
     {
     }
+
+    /// <summary>The exception for a configuration file that did not load: its first 20 errors, one a line.</summary>
+    /// <param name="what">What the file is, with its name (e.g. "The word list 'x.yaml'").</param>
+    /// <param name="diagnostics">Everything found in it.</param>
+    /// <returns>The exception.</returns>
+    internal static FairRubricsConfigurationException LoadFailed(string what, IEnumerable<Diagnostic> diagnostics) =>
+        new($"{what} has errors:{Environment.NewLine}{string.Join(Environment.NewLine, diagnostics.Where(d => d.IsError).Take(20))}");
 }

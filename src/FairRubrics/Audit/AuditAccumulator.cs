@@ -36,7 +36,6 @@ public sealed class AuditAccumulator
     private int[] _pathIds = [];
     private readonly int[] _valueIds;
     private readonly Dictionary<string, PatternStats>? _patterns;
-    private readonly Dictionary<ulong, PatternStats>? _patternsByIds;
 
     // With the intersection of every attribute, each subject is added once, to its cell (a value or unknown per
     // attribute); the groups of every analysis, the unknown counts and the unknown patterns are derived from the
@@ -78,7 +77,6 @@ public sealed class AuditAccumulator
         _values = [.. _attributes.Select(_ => new NameTable())];
         _valueIds = new int[_attributes.Length];
         _patterns = _analyses.Length > _attributes.Length ? new(StringComparer.Ordinal) : null;
-        _patternsByIds = _patterns is null ? null : [];
         _cells = _patterns is null ? null : new(StringComparer.Ordinal);
         _cellsByIds = _patterns is null ? null : [];
     }
@@ -286,7 +284,7 @@ public sealed class AuditAccumulator
         }
     }
 
-    /// <summary>Merges another accumulator's groups, unknown counts and unknown patterns (without cells).</summary>
+    /// <summary>Merges another accumulator's groups and unknown counts (without an intersection, so without cells).</summary>
     private void MergeGroups(AuditAccumulator other)
     {
         for (var a = 0; a < _analyses.Length; a++)
@@ -301,20 +299,6 @@ public sealed class AuditAccumulator
                 }
 
                 mine.Merge(stats);
-            }
-        }
-
-        if (_patterns is not null && other._patterns is not null)
-        {
-            foreach (var (key, stats) in other._patterns)
-            {
-                if (!_patterns.TryGetValue(key, out var mine))
-                {
-                    _patterns[key] = mine = new PatternStats(stats.Values);
-                }
-
-                mine.Subjects += stats.Subjects;
-                mine.Scored += stats.Scored;
             }
         }
     }
@@ -447,11 +431,6 @@ public sealed class AuditAccumulator
             {
                 _unknownAll[a]++;
                 _unknownScored[a] += scored ? 1 : 0;
-                if (_patterns is not null && _analyses[a].Length == _attributes.Length)
-                {
-                    AddUnknownPattern(scored, valueIds);
-                }
-
                 continue;
             }
 
@@ -520,7 +499,6 @@ public sealed class AuditAccumulator
             }
 
             _patterns!.Clear();
-            _patternsByIds!.Clear();
             foreach (var (name, cell) in _cells)
             {
                 string?[] values = cell.Values;
@@ -552,41 +530,6 @@ public sealed class AuditAccumulator
 
             _stale = false;
         }
-    }
-
-    /// <summary>Counts a subject with at least one unknown value under its combination of values (for the suppression check).</summary>
-    private void AddUnknownPattern(bool scored, ReadOnlySpan<int> valueIds)
-    {
-        ulong key = 0;
-        var packed = valueIds.Length <= 4;
-        foreach (var id in valueIds)
-        {
-            packed &= id <= ushort.MaxValue;
-            key = (key << 16) | (uint)(id & 0xFFFF);
-        }
-
-        if (!packed || !_patternsByIds!.TryGetValue(key, out var stats))
-        {
-            var values = new string?[valueIds.Length];
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i] = valueIds[i] == 0 ? null : _values[i][valueIds[i] - 1];
-            }
-
-            var name = KeyOf(values);
-            if (!_patterns!.TryGetValue(name, out stats))
-            {
-                _patterns[name] = stats = new PatternStats(values);
-            }
-
-            if (packed)
-            {
-                _patternsByIds![key] = stats;
-            }
-        }
-
-        stats.Subjects++;
-        stats.Scored += scored ? 1 : 0;
     }
 
     /// <summary>The group of analysis <paramref name="a"/> for the given value ids (created on first use), or null when a value is unknown.</summary>

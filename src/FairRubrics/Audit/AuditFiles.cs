@@ -304,18 +304,7 @@ public static class AuditFiles
             var record = records[current];
             if (ScoreLineParser.TryParse(lines.Current, record) is { } error)
             {
-                if (rowFetched >= 0)
-                {
-                    joiner!.Add(records[rowFetched], row, lineOf[rowFetched], me, part);
-                    rowFetched = -1;
-                }
-
-                if (slotFetched >= 0)
-                {
-                    joiner!.Add(records[slotFetched], joiner.Find(records[slotFetched].Subject), lineOf[slotFetched], me, part);
-                    slotFetched = -1;
-                }
-
+                Finish(joiner, records, lineOf, ref rowFetched, row, ref slotFetched, me, part);   // earlier lines' problems first
                 part.Problems.Add(new ScoreFileProblem(range.File, lines.LineNumber, error));
                 continue;
             }
@@ -354,16 +343,7 @@ public static class AuditFiles
             current = current == 2 ? 0 : current + 1;
         }
 
-        if (rowFetched >= 0)
-        {
-            joiner!.Add(records[rowFetched], row, lineOf[rowFetched], me, part);
-        }
-
-        if (slotFetched >= 0)
-        {
-            joiner!.Add(records[slotFetched], joiner.Find(records[slotFetched].Subject), lineOf[slotFetched], me, part);
-        }
-
+        Finish(joiner, records, lineOf, ref rowFetched, row, ref slotFetched, me, part);
         if (deferred is not null)
         {
             if (joiner is null)
@@ -378,6 +358,22 @@ public static class AuditFiles
         }
 
         part.Lines = lines.LineNumber;
+    }
+
+    /// <summary>Adds the results still in the join's steps (the one whose row was read, then the one whose slot was prefetched), in line order.</summary>
+    private static void Finish(Joiner? joiner, ScoreRecord[] records, long[] lineOf, ref int rowFetched, int row, ref int slotFetched, int me, Partition part)
+    {
+        if (rowFetched >= 0)
+        {
+            joiner!.Add(records[rowFetched], row, lineOf[rowFetched], me, part);
+            rowFetched = -1;
+        }
+
+        if (slotFetched >= 0)
+        {
+            joiner!.Add(records[slotFetched], joiner.Find(records[slotFetched].Subject), lineOf[slotFetched], me, part);
+            slotFetched = -1;
+        }
     }
 
     /// <summary>A byte range of a file that starts at the beginning of a line.</summary>

@@ -106,7 +106,7 @@ public static class AuditInputReader
     public static IReadOnlyList<string> ReadAttributeColumns(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var reader = CsvReader.Create(stream, new CsvReaderOptions { Separator = ',', HasHeader = true, IncludeValuesInExceptions = false }, leaveOpen: true);
+        using var reader = CsvReader.Create(stream, RecordFiles.CsvOptions(static _ => { }), leaveOpen: true);
         return ReadHeader(reader).Columns;
     }
 

@@ -274,6 +274,5 @@ public sealed class EvidencePhrasesLoadResult
     /// <returns>The phrases.</returns>
     /// <exception cref="FairRubricsConfigurationException">The file has errors.</exception>
     public EvidencePhrases GetPhrasesOrThrow() =>
-        Phrases ?? throw new FairRubricsConfigurationException(
-            $"The phrase file '{Source}' has errors:{Environment.NewLine}{string.Join(Environment.NewLine, Diagnostics.Where(d => d.IsError).Take(20))}");
+        Phrases ?? throw FairRubricsConfigurationException.LoadFailed($"The phrase file '{Source}'", Diagnostics);
 }

@@ -290,6 +290,5 @@ public sealed class WordListLoadResult
     /// <returns>The list.</returns>
     /// <exception cref="FairRubricsConfigurationException">The word list has errors.</exception>
     public WordList GetListOrThrow() =>
-        List ?? throw new FairRubricsConfigurationException(
-            $"The word list '{Source}' has errors:{Environment.NewLine}{string.Join(Environment.NewLine, Diagnostics.Where(d => d.IsError).Take(20))}");
+        List ?? throw FairRubricsConfigurationException.LoadFailed($"The word list '{Source}'", Diagnostics);
 }
