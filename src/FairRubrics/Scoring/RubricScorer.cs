@@ -302,6 +302,12 @@ public sealed class RubricScorer : IRubricScorer
                 var count = layout[p + 1] - start;
                 ReadOnlySpan<int> routed = layout.Slice(routedBase + start, count);
                 var pathPlan = paths[p];
+                if (TryExactLevel(pathPlan, items, routed, out var exact))
+                {
+                    levels[p] = exact;
+                    continue;
+                }
+
                 var outcome = Evaluate(pathPlan, items, routed, values[..count], ref scratch, scale, asOf);
                 if (outcome.Level is { } level)
                 {
@@ -337,12 +343,116 @@ public sealed class RubricScorer : IRubricScorer
         for (var c = 0; c < competencyCount; c++)
         {
             var start = starts[c];
-            levels[pathCount + c] = CombineLevel(plan.PathWeights, modes[c], levels.AsSpan(start, starts[c + 1] - start), start, out var winner);
+            var competencyPaths = levels.AsSpan(start, starts[c + 1] - start);
+            int winner;
+            if (modes[c] == CombineMode.BestOf)
+            {
+                levels[pathCount + c] = BestOf(competencyPaths, out winner);
+            }
+            else
+            {
+                levels[pathCount + c] = CombineLevel(plan.PathWeights, modes[c], competencyPaths, start, out winner);
+            }
+
             layout[pathCount + 1 + c] = winner;
         }
 
         var (status, overall, band) = Overall(plan, levels.AsSpan(pathCount, competencyCount));
         return new SubjectScore(subject, plan, asOf, status, overall, band, levels, notes, evidence, (IReadOnlyList<EvidenceIssue>?)issues ?? [], used);
+    }
+
+    /// <summary>
+    /// The level of a built-in path whose arithmetic is exact without sorting, computed in one pass over its routed
+    /// items: a <c>count</c> path whose quantities are whole numbers, or a <c>rating</c> path aggregated by mean,
+    /// min or max whose ratings are whole levels. Whole numbers this small add up exactly in any order, so the
+    /// result is the very number <see cref="CountRule.SortedSum"/> and <see cref="RatingRule.Aggregate"/> give
+    /// after sorting. False (the caller takes the general route, which also writes notes) for anything else,
+    /// and when the path reaches no level.
+    /// </summary>
+    private static bool TryExactLevel(ScoringPlan.PathPlan path, ReadOnlySpan<EvidenceItem> items, ReadOnlySpan<int> routed, out double level)
+    {
+        level = 0;
+        if (routed.Length > ExactSumLimit)
+        {
+            return false;
+        }
+
+        var whole = true;
+        switch (path.Kind)
+        {
+            case ScoringPlan.PathKind.Count:
+                var total = 0.0;
+                foreach (var i in routed)
+                {
+                    var quantity = items[i].Quantity;
+                    whole &= quantity == Math.Floor(quantity) & Math.Abs(quantity) <= ExactValueLimit;
+                    total += quantity;
+                }
+
+                var mins = path.ThresholdMins;
+                var reached = -1;
+                for (var t = 0; t < mins.Length; t++)
+                {
+                    reached = total >= mins[t] ? t : reached;
+                }
+
+                level = reached < 0 ? 0 : path.Thresholds[reached].Level;
+                return whole & reached >= 0;
+            case ScoringPlan.PathKind.Rating when routed.Length >= path.MinRatings:
+                double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
+                foreach (var i in routed)
+                {
+                    // Ratings reach here on the scale (the router rejects the rest), so only wholeness is in question.
+                    var value = items[i].Value.GetValueOrDefault();
+                    whole &= value == Math.Floor(value);
+                    sum += value;
+                    min = Math.Min(min, value);
+                    max = Math.Max(max, value);
+                }
+
+                switch (path.Aggregate)
+                {
+                    case RatingAggregate.Mean:
+                        level = sum / routed.Length;
+                        return whole;
+                    case RatingAggregate.Min:
+                        level = min;
+                        return whole;
+                    case RatingAggregate.Max:
+                        level = max;
+                        return whole;
+                    default:
+                        return false;
+                }
+
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The most items of one path <see cref="TryExactLevel"/> adds up (with <see cref="ExactValueLimit"/>, sums stay far below 2^53).</summary>
+    private const int ExactSumLimit = 1 << 20;
+
+    /// <summary>The largest quantity <see cref="TryExactLevel"/> adds up without sorting.</summary>
+    private const double ExactValueLimit = 1 << 30;
+
+    /// <summary>The best-of combination for the scorer's loop: the first of the highest levels and its index (-1 and NaN without a level).</summary>
+    private static double BestOf(ReadOnlySpan<double> levels, out int winner)
+    {
+        // Written for conditional moves: which path has a level, and which is highest, follows the evidence and
+        // predicts badly. NaN (no level) is never greater.
+        var best = -1;
+        var top = double.NegativeInfinity;
+        for (var i = 0; i < levels.Length; i++)
+        {
+            var level = levels[i];
+            var higher = level > top;
+            best = higher ? i : best;
+            top = higher ? level : top;
+        }
+
+        winner = best;
+        return best < 0 ? double.NaN : top;
     }
 
     /// <summary>Scores one path from its routed items (indices into <paramref name="items"/>, at least one).</summary>
@@ -458,23 +568,12 @@ public sealed class RubricScorer : IRubricScorer
     /// </summary>
     private static double CombineLevel(double[] pathWeights, CombineMode mode, ReadOnlySpan<double> levels, int start, out int winner)
     {
-        var best = -1;
         if (mode == CombineMode.BestOf)
         {
-            // The first of the highest levels; NaN (no level) is never greater. Written for conditional moves:
-            // which path has a level, and which is highest, follows the evidence and predicts badly.
-            var top = double.NegativeInfinity;
-            for (var i = 0; i < levels.Length; i++)
-            {
-                var level = levels[i];
-                var higher = level > top;
-                best = higher ? i : best;
-                top = higher ? level : top;
-            }
-
-            winner = best;
-            return best < 0 ? double.NaN : top;
+            return BestOf(levels, out winner);
         }
+
+        var best = -1;
 
         double sum = 0, weightSum = 0;
         var weights = pathWeights.AsSpan(start, levels.Length);

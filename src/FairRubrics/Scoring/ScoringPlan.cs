@@ -156,6 +156,15 @@ internal sealed class ScoringPlan
         /// <summary>Gets the thresholds of a <c>count</c> path as an array (empty for other rules).</summary>
         public CountThreshold[] Thresholds { get; } = Settings is CountRuleSettings count ? [.. count.Thresholds] : [];
 
+        /// <summary>Gets the minimum counts of <see cref="Thresholds"/>, in their order.</summary>
+        public double[] ThresholdMins { get; } = Settings is CountRuleSettings count ? [.. count.Thresholds.Select(t => (double)t.MinCount)] : [];
+
+        /// <summary>Gets the fewest ratings of a <c>rating</c> path (0 for other rules).</summary>
+        public int MinRatings { get; } = Settings is RatingRuleSettings rating ? rating.MinRatings : 0;
+
+        /// <summary>Gets the aggregate of a <c>rating</c> path.</summary>
+        public RatingAggregate Aggregate { get; } = Settings is RatingRuleSettings rating ? rating.Aggregate : RatingAggregate.Mean;
+
         /// <summary>Whether an item routed to this path counts (see <see cref="FilterOf"/>).</summary>
         /// <param name="item">The item.</param>
         /// <param name="isRating">Whether the item is a rating (<see cref="Evidence.EvidenceItem.IsRating"/>, computed once by the caller).</param>
