@@ -94,71 +94,70 @@ public sealed class RubricScorer : IRubricScorer
         // Route every item to the paths that count it as (path, item) pairs, then counting-sort them by path.
         var pathCount = plan.Paths.Length;
         // An item goes to one path, or by its type to at most MaxTargets paths: the buffer never needs to grow.
+        // No try/finally for the rented buffers (it would keep the loops' variables in memory): an array not
+        // returned because a custom rule threw is simply collected.
         var capacity = items.Length * plan.MaxTargets;
         long[]? rentedPairs = null;
         var pairs = capacity <= 256 ? stackalloc long[capacity] : (rentedPairs = ArrayPool<long>.Shared.Rent(capacity));
         var pairCount = 0;
         List<EvidenceIssue>? issues = null;
         var used = 0;
-        try
+        for (var i = 0; i < items.Length; i++)
         {
-            for (var i = 0; i < items.Length; i++)
+            var before = pairCount;
+            var issue = Route(plan, subject, items[i], i, earliest, asOf, pairs, ref pairCount);
+            if (issue is not null)
             {
-                var before = pairCount;
-                var issue = Route(plan, subject, items[i], i, earliest, asOf, pairs, ref pairCount);
-                if (issue is not null)
-                {
-                    (issues ??= []).Add(issue);
-                }
-                else if (pairCount > before)
-                {
-                    used++;
-                }
+                (issues ??= []).Add(issue);
             }
-
-            var competencyCount = rubric.Competencies.Count;
-            var routedBase = pathCount + 1 + competencyCount;
-            // One allocation for the result's numbers: the path and competency levels, then the layout's ints
-            // packed two to a double (see SubjectScore).
-            var levelCount = pathCount + competencyCount;
-            var data = new double[levelCount + ((routedBase + pairCount + 1) / 2)];
-            var layout = MemoryMarshal.Cast<double, int>(data.AsSpan(levelCount));
-            for (var p = 0; p < pairCount; p++)
+            else if (pairCount > before)
             {
-                layout[(int)(pairs[p] >> 32) + 1]++;
-            }
-
-            // The paths with evidence, in plan order, listed without a branch per path (which of a subject's
-            // paths have evidence follows the evidence and predicts badly).
-            Span<int> active = pathCount <= 256 ? stackalloc int[pathCount] : new int[pathCount];
-            var activeCount = 0;
-            var maxPerPath = 0;
-            for (var p = 1; p <= pathCount; p++)
-            {
-                var n = layout[p];
-                maxPerPath = Math.Max(maxPerPath, n);
-                active[activeCount] = p - 1;
-                activeCount += n != 0 ? 1 : 0;
-                layout[p] += layout[p - 1];
-            }
-
-            Span<int> fill = pathCount <= 256 ? stackalloc int[pathCount] : new int[pathCount];
-            layout[..pathCount].CopyTo(fill);
-            for (var p = 0; p < pairCount; p++)
-            {
-                var path = (int)(pairs[p] >> 32);
-                layout[routedBase + fill[path]++] = (int)(pairs[p] & 0xFFFFFFFF);
-            }
-
-            return Build(plan, subject, asOf, evidence, data, layout, active[..activeCount], maxPerPath, issues, used);
-        }
-        finally
-        {
-            if (rentedPairs is not null)
-            {
-                ArrayPool<long>.Shared.Return(rentedPairs);
+                used++;
             }
         }
+
+        // The layout (see SubjectScore) is built on the stack, where the counting sort's scattered writes are cheap,
+        // and copied into the result in one block at the end.
+        var competencyCount = rubric.Competencies.Count;
+        var routedBase = pathCount + 1 + competencyCount;
+        var layoutLength = routedBase + pairCount;
+        var layout = layoutLength <= 512 ? stackalloc int[layoutLength] : new int[layoutLength];
+        layout[..(pathCount + 1)].Clear();
+        for (var p = 0; p < pairCount; p++)
+        {
+            layout[(int)(pairs[p] >> 32) + 1]++;
+        }
+
+        // The paths with evidence, in plan order, listed without a branch per path (which of a subject's
+        // paths have evidence follows the evidence and predicts badly).
+        var active = pathCount <= 256 ? stackalloc int[pathCount] : new int[pathCount];
+        var activeCount = 0;
+        var maxPerPath = 0;
+        for (var p = 1; p <= pathCount; p++)
+        {
+            var n = layout[p];
+            maxPerPath = Math.Max(maxPerPath, n);
+            active[activeCount] = p - 1;
+            activeCount += n != 0 ? 1 : 0;
+            layout[p] += layout[p - 1];
+        }
+
+        var fill = pathCount <= 256 ? stackalloc int[pathCount] : new int[pathCount];
+        layout[..pathCount].CopyTo(fill);
+        for (var p = 0; p < pairCount; p++)
+        {
+            var path = (int)(pairs[p] >> 32);
+            layout[routedBase + fill[path]++] = (int)(pairs[p] & 0xFFFFFFFF);
+        }
+
+        if (rentedPairs is not null)
+        {
+            ArrayPool<long>.Shared.Return(rentedPairs);
+        }
+
+        var levelCount = pathCount + competencyCount;
+        var levels = levelCount <= 256 ? stackalloc double[levelCount] : new double[levelCount];
+        return Build(plan, subject, asOf, evidence, levels, layout, active[..activeCount], maxPerPath, issues, used);
     }
 
     private ScoringPlan PlanFor(Rubric rubric)
@@ -275,7 +274,7 @@ public sealed class RubricScorer : IRubricScorer
     /// <summary>A (path, item) pair, ordered by path: the path index in the high half.</summary>
     private static long Pair(int path, int item) => ((long)path << 32) | (uint)item;
 
-    private static SubjectScore Build(ScoringPlan plan, string subject, DateOnly asOf, ReadOnlyMemory<EvidenceItem> evidence, double[] levels, Span<int> layout, ReadOnlySpan<int> active, int maxPerPath, List<EvidenceIssue>? issues, int used)
+    private static SubjectScore Build(ScoringPlan plan, string subject, DateOnly asOf, ReadOnlyMemory<EvidenceItem> evidence, Span<double> levels, Span<int> layout, ReadOnlySpan<int> active, int maxPerPath, List<EvidenceIssue>? issues, int used)
     {
         var rubric = plan.Rubric;
         var pathCount = plan.Paths.Length;
@@ -292,50 +291,46 @@ public sealed class RubricScorer : IRubricScorer
         double[]? rentedValues = null;
         var values = maxPerPath <= 128 ? stackalloc double[maxPerPath] : (rentedValues = ArrayPool<double>.Shared.Rent(maxPerPath));
         EvidenceItem[]? scratch = null;
-        try
+
+        // No evidence: the path has no level (not zero), whatever its rule.
+        levels[..pathCount].Fill(double.NaN);
+        foreach (var p in active)
         {
-            // No evidence: the path has no level (not zero), whatever its rule.
-            levels.AsSpan(0, pathCount).Fill(double.NaN);
-            foreach (var p in active)
+            var start = layout[p];
+            var count = layout[p + 1] - start;
+            ReadOnlySpan<int> routed = layout.Slice(routedBase + start, count);
+            var pathPlan = paths[p];
+            if (TryExactLevel(pathPlan, items, routed, out var exact))
             {
-                var start = layout[p];
-                var count = layout[p + 1] - start;
-                ReadOnlySpan<int> routed = layout.Slice(routedBase + start, count);
-                var pathPlan = paths[p];
-                if (TryExactLevel(pathPlan, items, routed, out var exact))
+                levels[p] = exact;
+                continue;
+            }
+
+            var outcome = Evaluate(pathPlan, items, routed, values[..count], ref scratch, scale, asOf);
+            if (outcome.Level is { } level)
+            {
+                if (!double.IsFinite(level) || level < 0 || level > maxLevel)
                 {
-                    levels[p] = exact;
-                    continue;
+                    throw Issues.LevelOffScale(pathPlan, level, maxLevel);
                 }
 
-                var outcome = Evaluate(pathPlan, items, routed, values[..count], ref scratch, scale, asOf);
-                if (outcome.Level is { } level)
-                {
-                    if (!double.IsFinite(level) || level < 0 || level > maxLevel)
-                    {
-                        throw Issues.LevelOffScale(pathPlan, level, maxLevel);
-                    }
+                levels[p] = level;
+            }
 
-                    levels[p] = level;
-                }
-
-                if (outcome.Note is not null)
-                {
-                    (notes ??= new string?[pathCount])[p] = outcome.Note;
-                }
+            if (outcome.Note is not null)
+            {
+                (notes ??= new string?[pathCount])[p] = outcome.Note;
             }
         }
-        finally
-        {
-            if (rentedValues is not null)
-            {
-                ArrayPool<double>.Shared.Return(rentedValues);
-            }
 
-            if (scratch is not null)
-            {
-                ArrayPool<EvidenceItem>.Shared.Return(scratch, clearArray: true);
-            }
+        if (rentedValues is not null)
+        {
+            ArrayPool<double>.Shared.Return(rentedValues);
+        }
+
+        if (scratch is not null)
+        {
+            ArrayPool<EvidenceItem>.Shared.Return(scratch, clearArray: true);
         }
 
         var starts = plan.CompetencyStarts;
@@ -343,7 +338,7 @@ public sealed class RubricScorer : IRubricScorer
         for (var c = 0; c < competencyCount; c++)
         {
             var start = starts[c];
-            var competencyPaths = levels.AsSpan(start, starts[c + 1] - start);
+            var competencyPaths = levels.Slice(start, starts[c + 1] - start);
             int winner;
             if (modes[c] == CombineMode.BestOf)
             {
@@ -357,8 +352,13 @@ public sealed class RubricScorer : IRubricScorer
             layout[pathCount + 1 + c] = winner;
         }
 
-        var (status, overall, band) = Overall(plan, levels.AsSpan(pathCount, competencyCount));
-        return new SubjectScore(subject, plan, asOf, status, overall, band, levels, notes, evidence, (IReadOnlyList<EvidenceIssue>?)issues ?? [], used);
+        var (status, overall, band) = Overall(plan, levels.Slice(pathCount, competencyCount));
+
+        // The result's numbers in one allocation: the levels, then the layout's ints packed two to a double.
+        var data = new double[levels.Length + ((layout.Length + 1) / 2)];
+        levels.CopyTo(data);
+        layout.CopyTo(MemoryMarshal.Cast<double, int>(data.AsSpan(levels.Length)));
+        return new SubjectScore(subject, plan, asOf, status, overall, band, data, notes, evidence, (IReadOnlyList<EvidenceIssue>?)issues ?? [], used);
     }
 
     /// <summary>
@@ -378,9 +378,9 @@ public sealed class RubricScorer : IRubricScorer
         }
 
         var whole = true;
-        switch (path.Kind)
+        switch (path.Exact)
         {
-            case ScoringPlan.PathKind.Count:
+            case ScoringPlan.ExactKind.Count:
                 var total = 0.0;
                 foreach (var i in routed)
                 {
@@ -389,42 +389,39 @@ public sealed class RubricScorer : IRubricScorer
                     total += quantity;
                 }
 
-                var mins = path.ThresholdMins;
-                var reached = -1;
-                for (var t = 0; t < mins.Length; t++)
+                // Thresholds never decrease as levels rise, so those reached are a prefix and their number picks the level.
+                var reached = 0;
+                foreach (var threshold in path.ThresholdMins)
                 {
-                    reached = total >= mins[t] ? t : reached;
+                    reached += total >= threshold ? 1 : 0;
                 }
 
-                level = reached < 0 ? 0 : path.Thresholds[reached].Level;
-                return whole & reached >= 0;
-            case ScoringPlan.PathKind.Rating when routed.Length >= path.MinRatings:
-                double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
+                level = path.CountLevels[reached];
+                return whole & reached > 0;
+            case ScoringPlan.ExactKind.RatingMean when routed.Length >= path.MinRatings:
+                var sum = 0.0;
                 foreach (var i in routed)
                 {
                     // Ratings reach here on the scale (the router rejects the rest), so only wholeness is in question.
                     var value = items[i].Value.GetValueOrDefault();
                     whole &= value == Math.Floor(value);
                     sum += value;
+                }
+
+                level = sum / routed.Length;
+                return whole;
+            case ScoringPlan.ExactKind.RatingMin or ScoringPlan.ExactKind.RatingMax when routed.Length >= path.MinRatings:
+                double min = double.PositiveInfinity, max = double.NegativeInfinity;
+                foreach (var i in routed)
+                {
+                    var value = items[i].Value.GetValueOrDefault();
+                    whole &= value == Math.Floor(value);
                     min = Math.Min(min, value);
                     max = Math.Max(max, value);
                 }
 
-                switch (path.Aggregate)
-                {
-                    case RatingAggregate.Mean:
-                        level = sum / routed.Length;
-                        return whole;
-                    case RatingAggregate.Min:
-                        level = min;
-                        return whole;
-                    case RatingAggregate.Max:
-                        level = max;
-                        return whole;
-                    default:
-                        return false;
-                }
-
+                level = path.Exact == ScoringPlan.ExactKind.RatingMin ? min : max;
+                return whole;
             default:
                 return false;
         }
@@ -439,20 +436,20 @@ public sealed class RubricScorer : IRubricScorer
     /// <summary>The best-of combination for the scorer's loop: the first of the highest levels and its index (-1 and NaN without a level).</summary>
     private static double BestOf(ReadOnlySpan<double> levels, out int winner)
     {
-        // Written for conditional moves: which path has a level, and which is highest, follows the evidence and
-        // predicts badly. NaN (no level) is never greater.
-        var best = -1;
-        var top = double.NegativeInfinity;
+        // Without branches (the JIT turns a conditional expression on doubles into jumps): which path has a level,
+        // and which is highest, follows the evidence and predicts badly. NaN (no level) is never greater.
+        long best = -1;
+        var top = BitConverter.DoubleToInt64Bits(double.NegativeInfinity);
         for (var i = 0; i < levels.Length; i++)
         {
             var level = levels[i];
-            var higher = level > top;
-            best = higher ? i : best;
-            top = higher ? level : top;
+            var higher = -(long)Unsafe.BitCast<bool, byte>(level > BitConverter.Int64BitsToDouble(top));
+            best = (i & higher) | (best & ~higher);
+            top = (BitConverter.DoubleToInt64Bits(level) & higher) | (top & ~higher);
         }
 
-        winner = best;
-        return best < 0 ? double.NaN : top;
+        winner = (int)best;
+        return best < 0 ? double.NaN : BitConverter.Int64BitsToDouble(top);
     }
 
     /// <summary>Scores one path from its routed items (indices into <paramref name="items"/>, at least one).</summary>

@@ -126,6 +126,28 @@ internal sealed class ScoringPlan
         }
     }
 
+    /// <summary>
+    /// Which built-in arithmetic the scorer may do in one pass, without sorting, when a path's numbers are whole
+    /// (they then add up exactly in any order). The values index the scorer's results (count level, mean, min, max).
+    /// </summary>
+    internal enum ExactKind
+    {
+        /// <summary>Always the rule's own evaluation (custom rules, presence, the median, thresholds out of order).</summary>
+        None = 0,
+
+        /// <summary>A <c>count</c> path: the total through the thresholds.</summary>
+        Count = 1,
+
+        /// <summary>A <c>rating</c> path aggregated by mean.</summary>
+        RatingMean = 2,
+
+        /// <summary>A <c>rating</c> path aggregated by min.</summary>
+        RatingMin = 3,
+
+        /// <summary>A <c>rating</c> path aggregated by max.</summary>
+        RatingMax = 4,
+    }
+
     /// <summary>How the scorer evaluates a path.</summary>
     internal enum PathKind
     {
@@ -162,8 +184,21 @@ internal sealed class ScoringPlan
         /// <summary>Gets the fewest ratings of a <c>rating</c> path (0 for other rules).</summary>
         public int MinRatings { get; } = Settings is RatingRuleSettings rating ? rating.MinRatings : 0;
 
-        /// <summary>Gets the aggregate of a <c>rating</c> path.</summary>
-        public RatingAggregate Aggregate { get; } = Settings is RatingRuleSettings rating ? rating.Aggregate : RatingAggregate.Mean;
+        /// <summary>Gets how the scorer may compute the path's level in one pass (see <see cref="ExactKind"/>).</summary>
+        public ExactKind Exact { get; } = (Rule, Settings) switch
+        {
+            (CountRule, CountRuleSettings count) when count.Thresholds.Zip(count.Thresholds.Skip(1)).All(p => p.First.MinCount <= p.Second.MinCount) => ExactKind.Count,
+            (RatingRule, RatingRuleSettings { Aggregate: RatingAggregate.Mean }) => ExactKind.RatingMean,
+            (RatingRule, RatingRuleSettings { Aggregate: RatingAggregate.Min }) => ExactKind.RatingMin,
+            (RatingRule, RatingRuleSettings { Aggregate: RatingAggregate.Max }) => ExactKind.RatingMax,
+            _ => ExactKind.None,
+        };
+
+        /// <summary>
+        /// Gets the level of a <c>count</c> path by the number of thresholds its total reaches: NaN for none, then
+        /// each threshold's level (just NaN for other rules).
+        /// </summary>
+        public double[] CountLevels { get; } = Settings is CountRuleSettings count ? [double.NaN, .. count.Thresholds.Select(t => (double)t.Level)] : [double.NaN];
 
         /// <summary>Whether an item routed to this path counts (see <see cref="FilterOf"/>).</summary>
         /// <param name="item">The item.</param>
