@@ -203,10 +203,13 @@ public sealed class RubricScorer : IRubricScorer
             return isRating ? Issues.RatingWithoutPath(item) : RouteByType(plan, item, index, -1, pairs, ref pairCount);
         }
 
-        if (item.Competency is null || !plan.ByCompetency.TryGetValue(item.Competency, out var competency))
+        var competencyIndex = item.Competency is null ? -1 : plan.ByCompetency.Find(item.Competency);
+        if (competencyIndex < 0)
         {
             return Issues.UnknownCompetency(plan, item);
         }
+
+        var competency = plan.Competencies[competencyIndex];
 
         if (item.Path is null)
         {
@@ -250,10 +253,13 @@ public sealed class RubricScorer : IRubricScorer
     /// <summary>Routes an occurrence (never a rating) that names no path to every path that counts its type.</summary>
     private static EvidenceIssue? RouteByType(ScoringPlan plan, in EvidenceItem item, int index, int competencyFilter, Span<long> pairs, ref int pairCount)
     {
-        if (!plan.ByType.TryGetValue(item.Type, out var targets))
+        var route = plan.ByType.Find(item.Type);
+        if (route < 0)
         {
             return Issues.NoPathForType(plan, item, competencyFilter >= 0);
         }
+
+        var targets = plan.Targets[route];
 
         var added = false;
         foreach (var target in targets)

@@ -53,15 +53,11 @@ internal sealed class ScoringPlan
         CompetencyWeights = [.. rubric.Competencies.Select(c => c.Weight)];
         CombineModes = [.. rubric.Competencies.Select(c => c.Combine)];
         MaxLevel = rubric.Scale.MaxLevel;
-        ByCompetency = byCompetency.ToFrozenDictionary(StringComparer.Ordinal);
-        var routes = new Dictionary<string, int[]>(byType.Count, StringComparer.Ordinal);
-        foreach (var (type, targets) in byType)
-        {
-            routes.Add(type, [.. targets]);
-        }
-
-        ByType = routes.ToFrozenDictionary(StringComparer.Ordinal);
-        MaxTargets = Math.Max(1, routes.Values.Select(targets => targets.Length).DefaultIfEmpty().Max());
+        Competencies = [.. byCompetency.Values.OrderBy(c => c.Index)];
+        ByCompetency = new OrdinalStringIndex([.. Competencies.Select(c => KeyValuePair.Create(rubric.Competencies[c.Index].Id, c.Index))]);
+        Targets = [.. byType.Values.Select(targets => targets.ToArray())];
+        ByType = new OrdinalStringIndex([.. byType.Keys.Select((type, i) => KeyValuePair.Create(type, i))]);
+        MaxTargets = Math.Max(1, Targets.Select(targets => targets.Length).DefaultIfEmpty().Max());
         Bands = [.. rubric.Bands];
         Favourable = new HashSet<string>(rubric.Favourable, StringComparer.Ordinal);
     }
@@ -84,14 +80,20 @@ internal sealed class ScoringPlan
 
     public int[] CompetencyStarts { get; }
 
-    /// <summary>Gets the paths (indices into <see cref="Paths"/>, in plan order) that count each occurrence type.</summary>
-    public FrozenDictionary<string, int[]> ByType { get; }
+    /// <summary>Gets each occurrence type's index into <see cref="Targets"/>.</summary>
+    public OrdinalStringIndex ByType { get; }
+
+    /// <summary>Gets the paths (indices into <see cref="Paths"/>, in plan order) that count each occurrence type of <see cref="ByType"/>.</summary>
+    public int[][] Targets { get; }
 
     /// <summary>Gets the most paths one item can count for (one, or the most paths that count one type): at least 1.</summary>
     public int MaxTargets { get; }
 
-    /// <summary>Gets each competency by id, with its paths by id.</summary>
-    public FrozenDictionary<string, CompetencyPlan> ByCompetency { get; }
+    /// <summary>Gets each competency's index (into <see cref="Competencies"/>) by its id.</summary>
+    public OrdinalStringIndex ByCompetency { get; }
+
+    /// <summary>Gets each competency's plan, with its paths by id, in the rubric's order.</summary>
+    public CompetencyPlan[] Competencies { get; }
 
     public Band[] Bands { get; }
 
