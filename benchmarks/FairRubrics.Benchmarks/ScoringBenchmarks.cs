@@ -55,7 +55,7 @@ public class ScoringBenchmarks
             _evidence[s] = items;
         }
 
-        _read = ReadBack(_evidence);
+        _read = ReadBack(_evidence, _rubric);
 
         var check = _scorer.Score(_rubric, _names[0], _evidence[0], _options);
         if (check.UsedItems == 0)
@@ -98,8 +98,8 @@ public class ScoringBenchmarks
         return sum;
     }
 
-    /// <summary>Writes the evidence as CSV and reads it back with <see cref="EvidenceReader"/>, one array per subject.</summary>
-    private static EvidenceItem[][] ReadBack(EvidenceItem[][] evidence)
+    /// <summary>Writes the evidence as CSV and reads it back with <see cref="EvidenceReader"/> for the rubric (as <c>fairrubrics score</c> does), one array per subject.</summary>
+    private static EvidenceItem[][] ReadBack(EvidenceItem[][] evidence, Rubric rubric)
     {
         var csv = new StringBuilder("subject,type,competency,path,value,source,date,id\n");
         foreach (var items in evidence)
@@ -111,7 +111,7 @@ public class ScoringBenchmarks
             }
         }
 
-        var read = EvidenceReader.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())))
+        var read = EvidenceReader.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), rubric: rubric)
             .Select(row => row.Item ?? throw new InvalidOperationException(row.Error))
             .ToArray();
         var result = new EvidenceItem[evidence.Length][];

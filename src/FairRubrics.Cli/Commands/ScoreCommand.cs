@@ -112,7 +112,7 @@ internal static class ScoreCommand
         IEnumerable<EvidenceRow> rows;
         try
         {
-            rows = EvidenceReader.ReadFile(evidencePath, name => stderr.WriteLine($"{evidencePath}: note: the field '{name}' is not an evidence field and is not read"));
+            rows = EvidenceReader.ReadFile(evidencePath, name => stderr.WriteLine($"{evidencePath}: note: the field '{name}' is not an evidence field and is not read"), rubric);
             foreach (var row in rows)
             {
                 read++;

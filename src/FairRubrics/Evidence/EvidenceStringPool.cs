@@ -14,6 +14,33 @@ internal sealed class EvidenceStringPool
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
     private string? _lastSubject;
 
+    /// <summary>Creates a pool.</summary>
+    /// <param name="rubric">
+    /// The rubric the evidence is read for, or null: its competency and path ids and the evidence types its paths
+    /// count are pooled first, so that equal values read share the rubric's own instances and the scorer's routing
+    /// confirms a match by reference instead of comparing characters.
+    /// </param>
+    public EvidenceStringPool(Model.Rubric? rubric = null)
+    {
+        if (rubric is null)
+        {
+            return;
+        }
+
+        foreach (var competency in rubric.Competencies)
+        {
+            _values.TryAdd(competency.Id, competency.Id);
+            foreach (var path in competency.Paths)
+            {
+                _values.TryAdd(path.Id, path.Id);
+                foreach (var type in path.Score.Implementation.OccurrenceTypesOf(path.Score.Settings))
+                {
+                    _values.TryAdd(type, type);
+                }
+            }
+        }
+    }
+
     /// <summary>Gets the pooled instance equal to <paramref name="value"/> (ordinal), adding it while there is room.</summary>
     /// <param name="value">A field value, or null.</param>
     /// <returns>The shared instance, or <paramref name="value"/> itself.</returns>

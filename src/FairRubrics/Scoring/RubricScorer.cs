@@ -440,6 +440,7 @@ public sealed class RubricScorer : IRubricScorer
     private const double ExactValueLimit = 1 << 30;
 
     /// <summary>The best-of combination for the scorer's loop: the first of the highest levels and its index (-1 and NaN without a level).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double BestOf(ReadOnlySpan<double> levels, out int winner)
     {
         // Without branches (the JIT turns a conditional expression on doubles into jumps): which path has a level,

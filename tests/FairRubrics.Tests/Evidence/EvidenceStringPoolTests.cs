@@ -63,4 +63,24 @@ public sealed class EvidenceStringPoolTests
         rows[2].Competency.Should().BeSameAs(rows[0].Competency);
         rows[2].Should().Be(new EvidenceItem("e2", "talk", "rel", Row: 3));
     }
+
+    [Fact]
+    public void Reader_ForARubric_SharesTheRubricsIdsAndTypes()
+    {
+        var rubric = new FairRubrics.Loading.RubricLoader().LoadFile(Path.Combine(TestSupport.TestRubrics.RepositoryRoot, "rubrics", "professional-relationships.yaml")).GetRubricOrThrow();
+        var competency = rubric.Competencies[0];
+        var rated = competency.Paths.First(p => p.Score.Rule == "rating");
+        var counted = rubric.Competencies.SelectMany(c => c.Paths).First(p => p.Score.Rule == "count");
+        var type = counted.Score.Implementation.OccurrenceTypesOf(counted.Score.Settings).First();
+        var csv = $"subject,type,competency,path,value,source\ne1,rating,{competency.Id},{rated.Id},3,peer\ne1,{type},,,,\n";
+
+        var items = EvidenceReader.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(csv)), rubric: rubric).Select(r => r.Item!.Value).ToList();
+        var plain = EvidenceReader.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(csv))).Select(r => r.Item!.Value).ToList();
+
+        items[0].Competency.Should().BeSameAs(competency.Id);
+        items[0].Path.Should().BeSameAs(rated.Id);
+        items[1].Type.Should().BeSameAs(type);
+        plain[0].Competency.Should().NotBeSameAs(competency.Id, "without a rubric the reader keeps its own instances");
+        items.Should().Equal(plain, "sharing instances never changes a value");
+    }
 }
