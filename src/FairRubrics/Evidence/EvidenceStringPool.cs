@@ -22,6 +22,8 @@ internal sealed class EvidenceStringPool
     /// </param>
     public EvidenceStringPool(Model.Rubric? rubric = null)
     {
+        // The type of ratings is compared with this constant for every item.
+        _values.Add(EvidenceItem.RatingType, EvidenceItem.RatingType);
         if (rubric is null)
         {
             return;

@@ -259,8 +259,16 @@ public sealed class RubricScorer : IRubricScorer
             return Issues.NoPathForType(plan, item, competencyFilter >= 0);
         }
 
-        var targets = plan.Targets[route];
+        // Most types are counted by one path that counts every occurrence: routed from one small table, without
+        // reading the path's plan.
+        var single = plan.SingleTargets[route];
+        if (single >= 0 && (competencyFilter < 0 || plan.PathCompetencies[single] == competencyFilter))
+        {
+            pairs[pairCount++] = Pair(single, index);
+            return null;
+        }
 
+        var targets = plan.Targets[route];
         var added = false;
         foreach (var target in targets)
         {

@@ -58,6 +58,8 @@ internal sealed class ScoringPlan
         Targets = [.. byType.Values.Select(targets => targets.ToArray())];
         ByType = new OrdinalStringIndex([.. byType.Keys.Select((type, i) => KeyValuePair.Create(type, i))]);
         MaxTargets = Math.Max(1, Targets.Select(targets => targets.Length).DefaultIfEmpty().Max());
+        PathCompetencies = [.. Paths.Select(p => p.Competency)];
+        SingleTargets = [.. Targets.Select(targets => targets.Length == 1 && Paths[targets[0]].Filter == -1 ? targets[0] : -1)];
         Bands = [.. rubric.Bands];
         Favourable = new HashSet<string>(rubric.Favourable, StringComparer.Ordinal);
     }
@@ -85,6 +87,15 @@ internal sealed class ScoringPlan
 
     /// <summary>Gets the paths (indices into <see cref="Paths"/>, in plan order) that count each occurrence type of <see cref="ByType"/>.</summary>
     public int[][] Targets { get; }
+
+    /// <summary>
+    /// Gets, for each occurrence type of <see cref="ByType"/>, the one path that counts it when exactly one path
+    /// does and that path counts every occurrence (<c>count</c>, <c>presence</c>); else -1.
+    /// </summary>
+    public int[] SingleTargets { get; }
+
+    /// <summary>Gets each path's competency index, in plan order.</summary>
+    public int[] PathCompetencies { get; }
 
     /// <summary>Gets the most paths one item can count for (one, or the most paths that count one type): at least 1.</summary>
     public int MaxTargets { get; }
