@@ -403,15 +403,15 @@ public sealed class RubricScorer : IRubricScorer
                     total += quantity;
                 }
 
-                // Thresholds never decrease as levels rise, so those reached are a prefix and their number picks the level.
-                var reached = 0;
-                foreach (var threshold in path.ThresholdMins)
+                if (!(whole & total >= 0))
                 {
-                    reached += total >= threshold ? 1 : 0;
+                    return false;
                 }
 
-                level = path.CountLevels[reached];
-                return whole & reached > 0;
+                // A whole total up to the highest threshold indexes the level table; any larger total reaches them all.
+                var byTotal = path.LevelByTotal;
+                level = byTotal[(int)Math.Min(total, byTotal.Length - 1)];
+                return !double.IsNaN(level);
             case ScoringPlan.ExactKind.RatingMean when routed.Length >= path.MinRatings:
                 var sum = 0.0;
                 foreach (var i in routed)

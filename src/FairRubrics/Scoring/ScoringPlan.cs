@@ -191,8 +191,8 @@ internal sealed class ScoringPlan
         /// <summary>Gets the thresholds of a <c>count</c> path as an array (empty for other rules).</summary>
         public CountThreshold[] Thresholds { get; } = Settings is CountRuleSettings count ? [.. count.Thresholds] : [];
 
-        /// <summary>Gets the minimum counts of <see cref="Thresholds"/>, in their order.</summary>
-        public double[] ThresholdMins { get; } = Settings is CountRuleSettings count ? [.. count.Thresholds.Select(t => (double)t.MinCount)] : [];
+        /// <summary>The highest threshold count for which the scorer tabulates a count path's levels by total.</summary>
+        internal const int MaxTabulatedCount = 4096;
 
         /// <summary>Gets the fewest ratings of a <c>rating</c> path (0 for other rules).</summary>
         public int MinRatings { get; } = Settings is RatingRuleSettings rating ? rating.MinRatings : 0;
@@ -200,7 +200,7 @@ internal sealed class ScoringPlan
         /// <summary>Gets how the scorer may compute the path's level in one pass (see <see cref="ExactKind"/>).</summary>
         public ExactKind Exact { get; } = (Rule, Settings) switch
         {
-            (CountRule, CountRuleSettings count) when count.Thresholds.Zip(count.Thresholds.Skip(1)).All(p => p.First.MinCount <= p.Second.MinCount) => ExactKind.Count,
+            (CountRule, CountRuleSettings { Thresholds.Count: > 0 } count) when count.Thresholds.Max(t => t.MinCount) <= MaxTabulatedCount => ExactKind.Count,
             (RatingRule, RatingRuleSettings { Aggregate: RatingAggregate.Mean }) => ExactKind.RatingMean,
             (RatingRule, RatingRuleSettings { Aggregate: RatingAggregate.Min }) => ExactKind.RatingMin,
             (RatingRule, RatingRuleSettings { Aggregate: RatingAggregate.Max }) => ExactKind.RatingMax,
@@ -208,10 +208,13 @@ internal sealed class ScoringPlan
         };
 
         /// <summary>
-        /// Gets the level of a <c>count</c> path by the number of thresholds its total reaches: NaN for none, then
-        /// each threshold's level (just NaN for other rules).
+        /// Gets the level of a <c>count</c> path of <see cref="ExactKind.Count"/> by its whole total, from 0 to the
+        /// highest threshold count (a larger total reaches every threshold, as that count does): the level of the
+        /// last threshold reached, as <see cref="CountRule"/> maps it, or NaN for none. Empty for other paths.
         /// </summary>
-        public double[] CountLevels { get; } = Settings is CountRuleSettings count ? [double.NaN, .. count.Thresholds.Select(t => (double)t.Level)] : [double.NaN];
+        public double[] LevelByTotal { get; } = Settings is CountRuleSettings { Thresholds.Count: > 0 } count && count.Thresholds.Max(t => t.MinCount) is var highest && highest <= MaxTabulatedCount
+            ? [.. Enumerable.Range(0, Math.Max(0, highest) + 1).Select(total => count.Thresholds.LastOrDefault(t => total >= t.MinCount) is { } reached ? reached.Level : double.NaN)]
+            : [];
 
         /// <summary>Whether an item routed to this path counts (see <see cref="FilterOf"/>).</summary>
         /// <param name="item">The item.</param>
@@ -258,6 +261,7 @@ internal sealed class ScoringPlan
         /// <summary>Gets the plan index of the competency's path with the id <paramref name="path"/> (ordinal), or -1.</summary>
         /// <param name="path">The path id.</param>
         /// <returns>The index into <see cref="ScoringPlan.Paths"/>, or -1.</returns>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public int IndexOf(string path)
         {
             var ids = PathIds;
