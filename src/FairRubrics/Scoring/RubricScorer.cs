@@ -133,13 +133,15 @@ public sealed class RubricScorer : IRubricScorer
         var active = pathCount <= 256 ? stackalloc int[pathCount] : new int[pathCount];
         var activeCount = 0;
         var maxPerPath = 0;
+        var running = 0;
         for (var p = 1; p <= pathCount; p++)
         {
             var n = layout[p];
             maxPerPath = Math.Max(maxPerPath, n);
             active[activeCount] = p - 1;
             activeCount += n != 0 ? 1 : 0;
-            layout[p] += layout[p - 1];
+            running += n;
+            layout[p] = running;
         }
 
         var fill = pathCount <= 256 ? stackalloc int[pathCount] : new int[pathCount];
