@@ -116,20 +116,34 @@ public sealed class RubricScorer : IRubricScorer
             }
         }
 
-        // The layout (see SubjectScore) is built on the stack, where the counting sort's scattered writes are cheap,
-        // and copied into the result in one block at the end.
+        // One pass over the pairs gathers, per path, its number of items, the sum of their numbers (a rating's value,
+        // an occurrence's quantity: the value, else 1, as an absent value reads 0) and whether any is fractional;
+        // the built-in rules mostly need nothing more. The layout (see SubjectScore) keeps the pairs in item order
+        // for explanations, and is built on the stack and copied into the result in one block at the end.
         var competencyCount = rubric.Competencies.Count;
         var routedBase = pathCount + 1 + competencyCount;
-        var layoutLength = routedBase + pairCount;
+        var packed = RoutedPairs.IsPacked(pathCount, items.Length);
+        var layoutLength = routedBase + (pairCount * (packed ? 1 : 2));
         var layout = layoutLength <= 512 ? stackalloc int[layoutLength] : new int[layoutLength];
+        var sums = pathCount <= 256 ? stackalloc double[pathCount] : new double[pathCount];
+        var fractional = pathCount <= 256 ? stackalloc int[pathCount] : new int[pathCount];
         layout[..(pathCount + 1)].Clear();
+        sums.Clear();
+        fractional.Clear();
         for (var p = 0; p < pairCount; p++)
         {
-            layout[(int)(pairs[p] >> 32) + 1]++;
+            var path = (int)(pairs[p] >> 32);
+            var item = (int)pairs[p];
+            layout[path + 1]++;
+            var value = items[item].Value;
+            var number = value.GetValueOrDefault() + Unsafe.BitCast<bool, byte>(!value.HasValue);
+            sums[path] += number;
+            fractional[path] |= Unsafe.BitCast<bool, byte>(!(number == Math.Floor(number) & Math.Abs(number) <= ExactValueLimit));
+            RoutedPairs.Write(layout[routedBase..], p, packed, path, item);
         }
 
         // The paths with evidence, in plan order, listed without a branch per path (which of a subject's
-        // paths have evidence follows the evidence and predicts badly).
+        // paths have evidence follows the evidence and predicts badly); the counts become each path's start.
         var active = pathCount <= 256 ? stackalloc int[pathCount] : new int[pathCount];
         var activeCount = 0;
         var maxPerPath = 0;
@@ -144,22 +158,27 @@ public sealed class RubricScorer : IRubricScorer
             layout[p] = running;
         }
 
-        var fill = pathCount <= 256 ? stackalloc int[pathCount] : new int[pathCount];
-        layout[..pathCount].CopyTo(fill);
-        for (var p = 0; p < pairCount; p++)
-        {
-            var path = (int)(pairs[p] >> 32);
-            layout[routedBase + fill[path]++] = (int)(pairs[p] & 0xFFFFFFFF);
-        }
-
-        if (rentedPairs is not null)
-        {
-            ArrayPool<long>.Shared.Return(rentedPairs);
-        }
-
         var levelCount = pathCount + competencyCount;
         var levels = levelCount <= 256 ? stackalloc double[levelCount] : new double[levelCount];
-        return Build(plan, subject, asOf, evidence, levels, layout, active[..activeCount], maxPerPath, issues, used);
+
+        // Buffers for the paths a rule evaluates itself: one path's item indices and numbers.
+        int[]? rentedRouted = null;
+        double[]? rentedValues = null;
+        var routed = maxPerPath <= 128 ? stackalloc int[maxPerPath] : (rentedRouted = ArrayPool<int>.Shared.Rent(maxPerPath));
+        var values = maxPerPath <= 128 ? stackalloc double[maxPerPath] : (rentedValues = ArrayPool<double>.Shared.Rent(maxPerPath));
+        var result = Build(plan, subject, asOf, evidence, levels, layout, active[..activeCount], sums, fractional, pairs[..pairCount], routed, values, issues, used);
+        Return(rentedPairs);
+        Return(rentedRouted);
+        Return(rentedValues);
+        return result;
+    }
+
+    private static void Return<T>(T[]? rented)
+    {
+        if (rented is not null)
+        {
+            ArrayPool<T>.Shared.Return(rented);
+        }
     }
 
     private ScoringPlan PlanFor(Rubric rubric)
@@ -290,39 +309,43 @@ public sealed class RubricScorer : IRubricScorer
     /// <summary>A (path, item) pair, ordered by path: the path index in the high half.</summary>
     private static long Pair(int path, int item) => ((long)path << 32) | (uint)item;
 
-    private static SubjectScore Build(ScoringPlan plan, string subject, DateOnly asOf, ReadOnlyMemory<EvidenceItem> evidence, Span<double> levels, Span<int> layout, ReadOnlySpan<int> active, int maxPerPath, List<EvidenceIssue>? issues, int used)
+    private static SubjectScore Build(ScoringPlan plan, string subject, DateOnly asOf, ReadOnlyMemory<EvidenceItem> evidence, Span<double> levels, Span<int> layout, ReadOnlySpan<int> active, ReadOnlySpan<double> sums, ReadOnlySpan<int> fractional, ReadOnlySpan<long> pairs, Span<int> routed, Span<double> values, List<EvidenceIssue>? issues, int used)
     {
         var rubric = plan.Rubric;
         var pathCount = plan.Paths.Length;
         var competencyCount = rubric.Competencies.Count;
-        var routedBase = pathCount + 1 + competencyCount;
         string?[]? notes = null;
         var items = evidence.Span;
         var scale = rubric.Scale;
         var maxLevel = scale.MaxLevel;
         var paths = plan.Paths;
-
-        // The built-in rules read one number per item (a rating's value, an occurrence's quantity), gathered here
-        // straight from the routed items; only custom rules get the items themselves, copied into a rented array.
-        double[]? rentedValues = null;
-        var values = maxPerPath <= 128 ? stackalloc double[maxPerPath] : (rentedValues = ArrayPool<double>.Shared.Rent(maxPerPath));
         EvidenceItem[]? scratch = null;
 
         // No evidence: the path has no level (not zero), whatever its rule.
         levels[..pathCount].Fill(double.NaN);
         foreach (var p in active)
         {
-            var start = layout[p];
-            var count = layout[p + 1] - start;
-            ReadOnlySpan<int> routed = layout.Slice(routedBase + start, count);
+            var count = layout[p + 1] - layout[p];
             var pathPlan = paths[p];
-            if (TryExactLevel(pathPlan, items, routed, out var exact))
+            if (TryExactLevel(pathPlan, count, sums[p], fractional[p] != 0, out var exact))
             {
                 levels[p] = exact;
                 continue;
             }
 
-            var outcome = Evaluate(pathPlan, items, routed, values[..count], ref scratch, scale, asOf);
+            // The rule's own evaluation, from the path's items (in item order). The built-in rules read one number
+            // per item, gathered straight from the items; only custom rules get the items themselves, copied into a
+            // rented array.
+            var n = 0;
+            foreach (var pair in pairs)
+            {
+                if ((int)(pair >> 32) == p)
+                {
+                    routed[n++] = (int)pair;
+                }
+            }
+
+            var outcome = Evaluate(pathPlan, items, routed[..count], values[..count], ref scratch, scale, asOf);
             if (outcome.Level is { } level)
             {
                 if (!double.IsFinite(level) || level < 0 || level > maxLevel)
@@ -337,11 +360,6 @@ public sealed class RubricScorer : IRubricScorer
             {
                 (notes ??= new string?[pathCount])[p] = outcome.Note;
             }
-        }
-
-        if (rentedValues is not null)
-        {
-            ArrayPool<double>.Shared.Return(rentedValues);
         }
 
         if (scratch is not null)
@@ -378,66 +396,31 @@ public sealed class RubricScorer : IRubricScorer
     }
 
     /// <summary>
-    /// The level of a built-in path whose arithmetic is exact without sorting, computed in one pass over its routed
-    /// items: a <c>count</c> path whose quantities are whole numbers, or a <c>rating</c> path aggregated by mean,
-    /// min or max whose ratings are whole levels. Whole numbers this small add up exactly in any order, so the
-    /// result is the very number <see cref="CountRule.SortedSum"/> and <see cref="RatingRule.Aggregate"/> give
-    /// after sorting. False (the caller takes the general route, which also writes notes) for anything else,
-    /// and when the path reaches no level.
+    /// The level of a built-in path whose arithmetic is exact without sorting, from its items' count and sum: a
+    /// <c>count</c> path whose quantities are whole, or a <c>rating</c> path aggregated by mean whose ratings are
+    /// whole levels. Whole numbers this small add up exactly in any order, so the result is the very number
+    /// <see cref="CountRule.SortedSum"/> and <see cref="RatingRule.Aggregate"/> give after sorting. False (the
+    /// caller takes the rule's own evaluation, which also writes notes) for anything else, and when the path
+    /// reaches no level.
     /// </summary>
-    private static bool TryExactLevel(ScoringPlan.PathPlan path, ReadOnlySpan<EvidenceItem> items, ReadOnlySpan<int> routed, out double level)
+    private static bool TryExactLevel(ScoringPlan.PathPlan path, int count, double sum, bool fractional, out double level)
     {
         level = 0;
-        if (routed.Length > ExactSumLimit)
+        if (fractional || count > ExactSumLimit)
         {
             return false;
         }
 
-        var whole = true;
         switch (path.Exact)
         {
-            case ScoringPlan.ExactKind.Count:
-                var total = 0.0;
-                foreach (var i in routed)
-                {
-                    var quantity = items[i].Quantity;
-                    whole &= quantity == Math.Floor(quantity) & Math.Abs(quantity) <= ExactValueLimit;
-                    total += quantity;
-                }
-
-                if (!(whole & total >= 0))
-                {
-                    return false;
-                }
-
+            case ScoringPlan.ExactKind.Count when sum >= 0:
                 // A whole total up to the highest threshold indexes the level table; any larger total reaches them all.
                 var byTotal = path.LevelByTotal;
-                level = byTotal[(int)Math.Min(total, byTotal.Length - 1)];
+                level = byTotal[(int)Math.Min(sum, byTotal.Length - 1)];
                 return !double.IsNaN(level);
-            case ScoringPlan.ExactKind.RatingMean when routed.Length >= path.MinRatings:
-                var sum = 0.0;
-                foreach (var i in routed)
-                {
-                    // Ratings reach here on the scale (the router rejects the rest), so only wholeness is in question.
-                    var value = items[i].Value.GetValueOrDefault();
-                    whole &= value == Math.Floor(value);
-                    sum += value;
-                }
-
-                level = sum / routed.Length;
-                return whole;
-            case ScoringPlan.ExactKind.RatingMin or ScoringPlan.ExactKind.RatingMax when routed.Length >= path.MinRatings:
-                double min = double.PositiveInfinity, max = double.NegativeInfinity;
-                foreach (var i in routed)
-                {
-                    var value = items[i].Value.GetValueOrDefault();
-                    whole &= value == Math.Floor(value);
-                    min = Math.Min(min, value);
-                    max = Math.Max(max, value);
-                }
-
-                level = path.Exact == ScoringPlan.ExactKind.RatingMin ? min : max;
-                return whole;
+            case ScoringPlan.ExactKind.RatingMean when count >= path.MinRatings:
+                level = sum / count;
+                return true;
             default:
                 return false;
         }

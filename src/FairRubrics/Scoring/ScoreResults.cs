@@ -90,8 +90,9 @@ public sealed class SubjectScore
 {
     /// <summary>
     /// The path levels (plan order), the competency levels (NaN = none), then the layout's ints packed two to a
-    /// double (one allocation): per path the start of its items (path count + 1 entries), each competency's winning
-    /// path, then the routed item indices grouped by path.
+    /// double (one allocation): per path the start of its items as if grouped by path (path count + 1 entries, the
+    /// last the number of pairs), each competency's winning path, then the (path, item) pairs in item order
+    /// (<see cref="RoutedPairs"/>).
     /// </summary>
     private readonly double[] _levels;
     private readonly string?[]? _notes;
@@ -202,14 +203,20 @@ public sealed class SubjectScore
     internal EvidenceItem[] EvidenceArrayOf(int path)
     {
         var layout = Layout;
-        var start = layout[path];
-        var count = layout[path + 1] - start;
-        var routedBase = Plan.Paths.Length + 1 + Rubric.Competencies.Count;
-        var items = new EvidenceItem[count];
+        var pathCount = Plan.Paths.Length;
+        var items = new EvidenceItem[layout[path + 1] - layout[path]];
+        var pairCount = layout[pathCount];
+        var pairs = layout[(pathCount + 1 + Rubric.Competencies.Count)..];
+        var packed = RoutedPairs.IsPacked(pathCount, _evidence.Length);
         var source = _evidence.Span;
-        for (var i = 0; i < count; i++)
+        var n = 0;
+        for (var i = 0; i < pairCount && n < items.Length; i++)
         {
-            items[i] = source[layout[routedBase + start + i]];
+            var (p, item) = RoutedPairs.Read(pairs, i, packed);
+            if (p == path)
+            {
+                items[n++] = source[item];
+            }
         }
 
         return items;

@@ -137,6 +137,38 @@ public sealed class ScoringRoutingTests
         score.Competencies[0].Paths.Select(p => p.EvidenceCount).Should().Equal([0, .. Enumerable.Repeat(300, 11)]);
         score.Competencies[1].Paths[0].EvidenceCount.Should().Be(300);
         score.Competencies[0].Paths[1].Level.Should().Be(5);
+        score.Competencies[0].Paths[5].Evidence.Should().HaveCount(300).And.OnlyContain(i => i.Type == "mentoring");
+        score.Competencies[1].Paths[0].Evidence.Should().Equal(items);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(2100)]
+    public void Scoring_Explanations_ListEachPathsItemsInEvidenceOrder(int paths)
+    {
+        // Beyond 2,048 paths the score keeps its (path, item) pairs in two ints each instead of one.
+        var rubric = Load(paths);
+        var last = $"extra-{paths - 1}";
+        EvidenceItem[] items =
+        [
+            Occurrence("release") with { Id = "a" },
+            Rating("relationships", "network", 4) with { Id = "b" },
+            Occurrence(last) with { Id = "c" },
+            Occurrence("mentoring") with { Id = "d" },
+            Rating("relationships", "network", 2) with { Id = "e" },
+            Occurrence(last) with { Id = "f" },
+        ];
+
+        var score = new RubricScorer().Score(rubric, "e1", items, Options);
+
+        var relationships = score.Competencies[0].Paths;
+        relationships[0].Evidence.Select(i => i.Id).Should().Equal("b", "e");
+        relationships[0].Level.Should().Be(3);
+        relationships[1].Evidence.Select(i => i.Id).Should().Equal("d");
+        relationships[^1].Evidence.Select(i => i.Id).Should().Equal("c", "d", "f");
+        relationships[^1].EvidenceCount.Should().Be(3);
+        relationships[^1].Level.Should().Be(3);
+        score.Competencies[1].Paths[0].Evidence.Select(i => i.Id).Should().Equal("a", "d");
     }
 
     [Fact]
