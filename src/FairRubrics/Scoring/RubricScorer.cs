@@ -102,6 +102,7 @@ public sealed class RubricScorer : IRubricScorer
         var pairCount = 0;
         List<EvidenceIssue>? issues = null;
         var used = 0;
+        PrefetchItems(items);
         for (var i = 0; i < items.Length; i++)
         {
             var before = pairCount;
@@ -172,6 +173,29 @@ public sealed class RubricScorer : IRubricScorer
         Return(rentedValues);
         return result;
     }
+
+    /// <summary>
+    /// Asks the processor to load a subject's items (about 90 bytes each) into its cache all at once: evidence read
+    /// for many subjects is usually no longer cached, and routing item by item would wait for each line in turn.
+    /// A hint only: nothing is read, and an address the collector has since moved costs nothing.
+    /// </summary>
+    private static unsafe void PrefetchItems(ReadOnlySpan<EvidenceItem> items)
+    {
+        if (!System.Runtime.Intrinsics.X86.Sse.IsSupported)
+        {
+            return;
+        }
+
+        var bytes = Math.Min(items.Length, MaxPrefetchedItems) * Unsafe.SizeOf<EvidenceItem>();
+        var start = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(items));
+        for (var offset = 0; offset < bytes; offset += 64)
+        {
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(start + offset);
+        }
+    }
+
+    /// <summary>The most items of a subject <see cref="PrefetchItems"/> asks for (the rest stream in as they are read).</summary>
+    private const int MaxPrefetchedItems = 64;
 
     private static void Return<T>(T[]? rented)
     {
