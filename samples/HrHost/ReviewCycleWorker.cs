@@ -94,7 +94,7 @@ internal sealed partial class ReviewCycleWorker(
         // Scoring: the evidence file has no attribute columns, and scoring would not read them if it had.
         var evidence = new List<EvidenceItem>();
         long rejected = 0;
-        foreach (var row in EvidenceReader.ReadFile(Path.Combine(environment.ContentRootPath, _options.Evidence)))
+        foreach (var row in EvidenceReader.ReadFile(Path.Combine(environment.ContentRootPath, _options.Evidence), rubric: rubric))
         {
             if (row.IsValid)
             {
