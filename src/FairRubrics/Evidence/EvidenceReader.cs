@@ -39,7 +39,7 @@ public static class EvidenceReader
     public static IEnumerable<EvidenceRow> ReadCsv(Stream stream, Action<string>? ignoredField = null, Model.Rubric? rubric = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return ReadCsvCore(stream, leaveOpen: true, ignoredField, rubric);
+        return ReadCsvCore(stream, leaveOpen: true, ignoredField, new EvidenceStringPool(rubric));
     }
 
     /// <summary>Reads JSON Lines evidence (one JSON object per line) from a stream. The stream is not closed.</summary>
@@ -50,18 +50,24 @@ public static class EvidenceReader
     public static IEnumerable<EvidenceRow> ReadJsonLines(Stream stream, Action<string>? ignoredField = null, Model.Rubric? rubric = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return ReadJsonLinesCore(stream, leaveOpen: true, ignoredField, rubric);
+        return ReadJsonLinesCore(stream, leaveOpen: true, ignoredField, new EvidenceStringPool(rubric));
     }
 
-    private static IEnumerable<EvidenceRow> ReadCsvFile(string path, Action<string>? ignoredField, Model.Rubric? rubric) =>
-        ReadCsvCore(RecordFiles.OpenRead(path), leaveOpen: false, ignoredField, rubric);
-
-    private static IEnumerable<EvidenceRow> ReadJsonLinesFile(string path, Action<string>? ignoredField, Model.Rubric? rubric) =>
-        ReadJsonLinesCore(RecordFiles.OpenRead(path), leaveOpen: false, ignoredField, rubric);
-
-    private static IEnumerable<EvidenceRow> ReadCsvCore(Stream stream, bool leaveOpen, Action<string>? ignoredField, Model.Rubric? rubric)
+    // The pool is made before the file is opened: a custom rule's evidence types are asked for while it is seeded.
+    private static IEnumerable<EvidenceRow> ReadCsvFile(string path, Action<string>? ignoredField, Model.Rubric? rubric)
     {
         var pool = new EvidenceStringPool(rubric);
+        return ReadCsvCore(RecordFiles.OpenRead(path), leaveOpen: false, ignoredField, pool);
+    }
+
+    private static IEnumerable<EvidenceRow> ReadJsonLinesFile(string path, Action<string>? ignoredField, Model.Rubric? rubric)
+    {
+        var pool = new EvidenceStringPool(rubric);
+        return ReadJsonLinesCore(RecordFiles.OpenRead(path), leaveOpen: false, ignoredField, pool);
+    }
+
+    private static IEnumerable<EvidenceRow> ReadCsvCore(Stream stream, bool leaveOpen, Action<string>? ignoredField, EvidenceStringPool pool)
+    {
         return RecordFiles.ReadCsv(
             stream,
             leaveOpen,
@@ -96,10 +102,9 @@ public static class EvidenceReader
         return columns;
     }
 
-    private static IEnumerable<EvidenceRow> ReadJsonLinesCore(Stream stream, bool leaveOpen, Action<string>? ignoredField, Model.Rubric? rubric)
+    private static IEnumerable<EvidenceRow> ReadJsonLinesCore(Stream stream, bool leaveOpen, Action<string>? ignoredField, EvidenceStringPool pool)
     {
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        var pool = new EvidenceStringPool(rubric);
         foreach (var (line, number) in RecordFiles.NonBlankLines(stream, leaveOpen))
         {
             yield return ParseJsonLine(line, number, reported, pool, ignoredField);

@@ -12,6 +12,7 @@ internal sealed class EvidenceStringPool
     public const int MaxEntries = 4096;
 
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    private readonly int _seeded;
     private string? _lastSubject;
 
     /// <summary>Creates a pool.</summary>
@@ -24,12 +25,7 @@ internal sealed class EvidenceStringPool
     {
         // The type of ratings is compared with this constant for every item.
         _values.Add(EvidenceItem.RatingType, EvidenceItem.RatingType);
-        if (rubric is null)
-        {
-            return;
-        }
-
-        foreach (var competency in rubric.Competencies)
+        foreach (var competency in rubric?.Competencies ?? [])
         {
             _values.TryAdd(competency.Id, competency.Id);
             foreach (var path in competency.Paths)
@@ -41,6 +37,9 @@ internal sealed class EvidenceStringPool
                 }
             }
         }
+
+        // The rubric's strings do not take room from the values read.
+        _seeded = _values.Count;
     }
 
     /// <summary>Gets the pooled instance equal to <paramref name="value"/> (ordinal), adding it while there is room.</summary>
@@ -58,7 +57,7 @@ internal sealed class EvidenceStringPool
             return pooled;
         }
 
-        if (_values.Count < MaxEntries)
+        if (_values.Count - _seeded < MaxEntries)
         {
             _values.Add(value, value);
         }

@@ -76,8 +76,9 @@ internal sealed class CountRule : ScoringRule<CountRuleSettings>
     }
 
     /// <summary>
-    /// The rule's one arithmetic, shared by <see cref="Evaluate(CountRuleSettings, in PathEvidence)"/> and the scorer's
-    /// fast path (which gathers the quantities straight from the routed items): the sum of the quantities, in sorted
+    /// The rule's arithmetic, shared by <see cref="Evaluate(CountRuleSettings, in PathEvidence)"/> and the scorer
+    /// (which gathers the quantities straight from the routed items, and for whole quantities takes the same level
+    /// from <see cref="ScoringPlan.PathPlan.LevelByTotal"/> without sorting): the sum of the quantities, in sorted
     /// order so that it does not depend on the order of the evidence, mapped through the thresholds.
     /// </summary>
     /// <param name="settings">The path's settings.</param>

@@ -4,7 +4,9 @@ namespace FairRubrics.Scoring;
 /// A read-only map from a rubric's few strings (competency ids, evidence types) to small integers, for the
 /// scorer's routing: one probe per evidence item. The hash reads the length and two characters at positions
 /// chosen, when the index is built, to tell the keys apart (counted from the left or from the right, whichever
-/// distinguishes ids such as <c>type-3-1</c> or <c>competency-12</c>); a match is confirmed by ordinal equality.
+/// distinguishes ids such as <c>type-3-1</c> or <c>competency-12</c>; a position beyond a string reads as 0);
+/// a match is confirmed by ordinal equality. Keys that the length and two of the first or last 24 characters
+/// cannot tell apart share a bucket, and are then compared one by one.
 /// <see cref="System.Collections.Frozen.FrozenDictionary{TKey, TValue}"/> does the same in general form; this
 /// one is specialised to integer values and skips its virtual dispatch, which the profile showed on every item.
 /// Immutable, so safe to share between threads.
@@ -35,10 +37,10 @@ internal sealed class OrdinalStringIndex
         var keys = entries.Select(e => e.Key).ToArray();
         _minLength = keys.Length == 0 ? 1 : keys.Min(k => k.Length);
         _maxLength = keys.Length == 0 ? 0 : keys.Max(k => k.Length);
-        (_first, _second) = ChoosePositions(keys, _minLength);
+        (_first, _second) = ChoosePositions(keys, _maxLength);
 
-        // The smallest table (and multiplier) that gives every key a bucket of its own, trying up to 64 buckets a
-        // key; failing that, the fewest keys sharing a bucket.
+        // The smallest table (and multiplier) that gives every key a bucket of its own, trying tables of up to 64
+        // times the number of keys rounded up to a power of two; failing that, the fewest keys sharing a bucket.
         var bits = 1;
         while ((1 << bits) < keys.Length)
         {
@@ -114,18 +116,22 @@ internal sealed class OrdinalStringIndex
         return -1;
     }
 
-    /// <summary>The character at <paramref name="position"/>: from the left when at least 0, else from the right (-1 = last).</summary>
-    private static int CharAt(string key, int position) => key[position >= 0 ? position : key.Length + position];
+    /// <summary>The character at <paramref name="position"/>: from the left when at least 0, else from the right (-1 = last); 0 beyond the string.</summary>
+    private static int CharAt(string key, int position)
+    {
+        var index = position >= 0 ? position : key.Length + position;
+        return (uint)index < (uint)key.Length ? key[index] : 0;
+    }
 
     /// <summary>
     /// The two positions whose characters, with the length, give the most keys a hash of their own (the first such
-    /// pair found): every key is at least <paramref name="minLength"/> long, so both positions exist in every key.
+    /// pair found), among the first and last <see cref="MaxPositionsPerSide"/> of the longest key.
     /// </summary>
-    private static (int First, int Second) ChoosePositions(string[] keys, int minLength)
+    private static (int First, int Second) ChoosePositions(string[] keys, int maxLength)
     {
-        var side = Math.Min(minLength, MaxPositionsPerSide);
+        var side = Math.Min(maxLength, MaxPositionsPerSide);
         var candidates = Enumerable.Range(0, side).SelectMany(p => new[] { -1 - p, p }).Distinct().ToArray();
-        var best = (First: candidates[0], Second: candidates[0]);
+        var best = (First: -1, Second: -1);
         var bestDistinct = 0;
         var seen = new HashSet<(int, int, int)>();
         for (var a = 0; a < candidates.Length && bestDistinct < keys.Length; a++)
@@ -149,7 +155,7 @@ internal sealed class OrdinalStringIndex
         return best;
     }
 
-    /// <summary>The bucket of a key at least <see cref="_minLength"/> long: a multiplicative hash of its length and the two chosen characters.</summary>
+    /// <summary>The bucket of a string: a multiplicative hash of its length and the two chosen characters.</summary>
     private int Bucket(string key) => Bucket(key, _first, _second, _multiplier, _shift);
 
     private static int Bucket(string key, int first, int second, uint multiplier, int shift)

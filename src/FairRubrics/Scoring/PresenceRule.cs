@@ -25,7 +25,7 @@ internal sealed class PresenceRule : ScoringRule<PresenceRuleSettings>
 
     public override PathOutcome Evaluate(PresenceRuleSettings settings, in PathEvidence evidence) => Evaluate(settings, evidence.Count);
 
-    /// <summary>The rule's one arithmetic, shared with the scorer's fast path: the level when there is any evidence.</summary>
+    /// <summary>The rule's one arithmetic, shared with the scorer (which passes the number of items only): the level when there is any evidence.</summary>
     /// <param name="settings">The path's settings.</param>
     /// <param name="count">The number of the path's items.</param>
     internal static PathOutcome Evaluate(PresenceRuleSettings settings, int count) =>

@@ -104,8 +104,9 @@ internal sealed class RatingRule : ScoringRule<RatingRuleSettings>
     }
 
     /// <summary>
-    /// The rule's one arithmetic, shared by <see cref="Evaluate(RatingRuleSettings, in PathEvidence)"/> and the scorer's
-    /// fast path (which gathers the values straight from the routed items).
+    /// The rule's arithmetic, shared by <see cref="Evaluate(RatingRuleSettings, in PathEvidence)"/> and the scorer
+    /// (which gathers the values straight from the routed items, and for a mean of whole levels divides their
+    /// exact sum without sorting).
     /// </summary>
     /// <param name="settings">The path's settings.</param>
     /// <param name="values">The values of the path's counted ratings; sorted in place.</param>

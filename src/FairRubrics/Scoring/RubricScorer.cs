@@ -91,7 +91,7 @@ public sealed class RubricScorer : IRubricScorer
         var earliest = plan.EarliestCountedDate(asOf);
         var items = evidence.Span;
 
-        // Route every item to the paths that count it as (path, item) pairs, then counting-sort them by path.
+        // Route every item to the paths that count it as (path, item) pairs, in item order.
         var pathCount = plan.Paths.Length;
         // An item goes to one path, or by its type to at most MaxTargets paths: the buffer never needs to grow.
         // No try/finally for the rented buffers (it would keep the loops' variables in memory): an array not
@@ -120,7 +120,7 @@ public sealed class RubricScorer : IRubricScorer
         // One pass over the pairs gathers, per path, its number of items, the sum of their numbers (a rating's value,
         // an occurrence's quantity: the value, else 1, as an absent value reads 0) and whether any is fractional;
         // the built-in rules mostly need nothing more. The layout (see SubjectScore) keeps the pairs in item order
-        // for explanations, and is built on the stack and copied into the result in one block at the end.
+        // for explanations, and is built on the stack (unless large) and copied into the result in one block at the end.
         var competencyCount = rubric.Competencies.Count;
         var routedBase = pathCount + 1 + competencyCount;
         var packed = RoutedPairs.IsPacked(pathCount, items.Length);
@@ -162,14 +162,15 @@ public sealed class RubricScorer : IRubricScorer
         var levelCount = pathCount + competencyCount;
         var levels = levelCount <= 256 ? stackalloc double[levelCount] : new double[levelCount];
 
-        // Buffers for the paths a rule evaluates itself: one path's item indices and numbers.
-        int[]? rentedRouted = null;
+        // Buffers for the paths a rule evaluates itself: the items grouped by path (filled only if needed) and one
+        // path's numbers.
+        int[]? rentedGrouped = null;
         double[]? rentedValues = null;
-        var routed = maxPerPath <= 128 ? stackalloc int[maxPerPath] : (rentedRouted = ArrayPool<int>.Shared.Rent(maxPerPath));
+        var grouped = pairCount <= 256 ? stackalloc int[pairCount] : (rentedGrouped = ArrayPool<int>.Shared.Rent(pairCount));
         var values = maxPerPath <= 128 ? stackalloc double[maxPerPath] : (rentedValues = ArrayPool<double>.Shared.Rent(maxPerPath));
-        var result = Build(plan, subject, asOf, evidence, levels, layout, active[..activeCount], sums, fractional, pairs[..pairCount], routed, values, issues, used);
+        var result = Build(plan, subject, asOf, evidence, levels, layout, active[..activeCount], sums, fractional, pairs[..pairCount], grouped, values, issues, used);
         Return(rentedPairs);
-        Return(rentedRouted);
+        Return(rentedGrouped);
         Return(rentedValues);
         return result;
     }
@@ -196,6 +197,20 @@ public sealed class RubricScorer : IRubricScorer
 
     /// <summary>The most items of a subject <see cref="PrefetchItems"/> asks for (the rest stream in as they are read).</summary>
     private const int MaxPrefetchedItems = 64;
+
+    /// <summary>
+    /// Groups the items of the pairs by path (a counting sort; stable, so each path's items stay in item order):
+    /// path p's items go to <paramref name="grouped"/> from <paramref name="starts"/>[p] on.
+    /// </summary>
+    private static void GroupByPath(ReadOnlySpan<long> pairs, ReadOnlySpan<int> starts, Span<int> grouped)
+    {
+        var fill = starts.Length <= 256 ? stackalloc int[starts.Length] : new int[starts.Length];
+        starts.CopyTo(fill);
+        foreach (var pair in pairs)
+        {
+            grouped[fill[(int)(pair >> 32)]++] = (int)pair;
+        }
+    }
 
     private static void Return<T>(T[]? rented)
     {
@@ -333,7 +348,7 @@ public sealed class RubricScorer : IRubricScorer
     /// <summary>A (path, item) pair, ordered by path: the path index in the high half.</summary>
     private static long Pair(int path, int item) => ((long)path << 32) | (uint)item;
 
-    private static SubjectScore Build(ScoringPlan plan, string subject, DateOnly asOf, ReadOnlyMemory<EvidenceItem> evidence, Span<double> levels, Span<int> layout, ReadOnlySpan<int> active, ReadOnlySpan<double> sums, ReadOnlySpan<int> fractional, ReadOnlySpan<long> pairs, Span<int> routed, Span<double> values, List<EvidenceIssue>? issues, int used)
+    private static SubjectScore Build(ScoringPlan plan, string subject, DateOnly asOf, ReadOnlyMemory<EvidenceItem> evidence, Span<double> levels, Span<int> layout, ReadOnlySpan<int> active, ReadOnlySpan<double> sums, ReadOnlySpan<int> fractional, ReadOnlySpan<long> pairs, Span<int> grouped, Span<double> values, List<EvidenceIssue>? issues, int used)
     {
         var rubric = plan.Rubric;
         var pathCount = plan.Paths.Length;
@@ -344,32 +359,45 @@ public sealed class RubricScorer : IRubricScorer
         var maxLevel = scale.MaxLevel;
         var paths = plan.Paths;
         EvidenceItem[]? scratch = null;
+        var isGrouped = false;
 
         // No evidence: the path has no level (not zero), whatever its rule.
         levels[..pathCount].Fill(double.NaN);
         foreach (var p in active)
         {
-            var count = layout[p + 1] - layout[p];
+            var start = layout[p];
+            var count = layout[p + 1] - start;
             var pathPlan = paths[p];
             if (TryExactLevel(pathPlan, count, sums[p], fractional[p] != 0, out var exact))
             {
+                if (exact > maxLevel)
+                {
+                    throw Issues.LevelOffScale(pathPlan, exact, maxLevel);
+                }
+
                 levels[p] = exact;
                 continue;
             }
 
-            // The rule's own evaluation, from the path's items (in item order). The built-in rules read one number
-            // per item, gathered straight from the items; only custom rules get the items themselves, copied into a
-            // rented array.
-            var n = 0;
-            foreach (var pair in pairs)
+            // The rule's own evaluation: presence from the number of items, the others from the path's items (in
+            // item order), grouped by path once for all such paths. The built-in rules read one number per item,
+            // gathered straight from the items; only custom rules get the items themselves, copied into a rented array.
+            PathOutcome outcome;
+            if (pathPlan.Kind == ScoringPlan.PathKind.Presence)
             {
-                if ((int)(pair >> 32) == p)
+                outcome = PresenceRule.Evaluate((PresenceRuleSettings)pathPlan.Settings, count);
+            }
+            else
+            {
+                if (!isGrouped)
                 {
-                    routed[n++] = (int)pair;
+                    GroupByPath(pairs, layout[..pathCount], grouped);
+                    isGrouped = true;
                 }
+
+                outcome = Evaluate(pathPlan, items, grouped.Slice(start, count), values[..count], ref scratch, scale, asOf);
             }
 
-            var outcome = Evaluate(pathPlan, items, routed[..count], values[..count], ref scratch, scale, asOf);
             if (outcome.Level is { } level)
             {
                 if (!double.IsFinite(level) || level < 0 || level > maxLevel)
@@ -495,8 +523,6 @@ public sealed class RubricScorer : IRubricScorer
                 }
 
                 return CountRule.Evaluate((CountRuleSettings)path.Settings, path.Thresholds, values);
-            case ScoringPlan.PathKind.Presence:
-                return PresenceRule.Evaluate((PresenceRuleSettings)path.Settings, routed.Length);
             default:
                 if (scratch is null || scratch.Length < routed.Length)
                 {
@@ -622,7 +648,7 @@ public sealed class RubricScorer : IRubricScorer
             return double.NaN;
         }
 
-        return mode == CombineMode.BestOf ? levels[best] : sum / weightSum;
+        return sum / weightSum;
     }
 
     /// <summary>The reasons an item does not count: built off the hot path, only when needed.</summary>

@@ -97,6 +97,7 @@ public sealed class SubjectScore
     private readonly double[] _levels;
     private readonly string?[]? _notes;
     private readonly ReadOnlyMemory<EvidenceItem> _evidence;
+    private int[]? _grouped;
 
     internal SubjectScore(string subject, ScoringPlan plan, DateOnly asOf, ScoreStatus status, double? overall, string? band, double[] levels, string?[]? notes, ReadOnlyMemory<EvidenceItem> evidence, IReadOnlyList<EvidenceIssue> issues, int usedItems)
     {
@@ -203,23 +204,42 @@ public sealed class SubjectScore
     internal EvidenceItem[] EvidenceArrayOf(int path)
     {
         var layout = Layout;
-        var pathCount = Plan.Paths.Length;
-        var items = new EvidenceItem[layout[path + 1] - layout[path]];
-        var pairCount = layout[pathCount];
-        var pairs = layout[(pathCount + 1 + Rubric.Competencies.Count)..];
-        var packed = RoutedPairs.IsPacked(pathCount, _evidence.Length);
+        var start = layout[path];
+        var routed = Grouped().AsSpan(start, layout[path + 1] - start);
+        var items = new EvidenceItem[routed.Length];
         var source = _evidence.Span;
-        var n = 0;
-        for (var i = 0; i < pairCount && n < items.Length; i++)
+        for (var i = 0; i < routed.Length; i++)
         {
-            var (p, item) = RoutedPairs.Read(pairs, i, packed);
-            if (p == path)
-            {
-                items[n++] = source[item];
-            }
+            items[i] = source[routed[i]];
         }
 
         return items;
+    }
+
+    /// <summary>
+    /// Gets the routed item indices grouped by path (path p's from its start on, in item order), built from the
+    /// pairs on the first explanation that needs them and kept (threads racing to build it build the same array).
+    /// </summary>
+    private int[] Grouped()
+    {
+        if (Volatile.Read(ref _grouped) is { } built)
+        {
+            return built;
+        }
+
+        var layout = Layout;
+        var pathCount = Plan.Paths.Length;
+        var pairs = layout[(pathCount + 1 + Rubric.Competencies.Count)..];
+        var packed = RoutedPairs.IsPacked(pathCount, _evidence.Length);
+        var grouped = new int[layout[pathCount]];
+        var fill = layout[..pathCount].ToArray();
+        for (var i = 0; i < grouped.Length; i++)
+        {
+            var (path, item) = RoutedPairs.Read(pairs, i, packed);
+            grouped[fill[path]++] = item;
+        }
+
+        return Interlocked.CompareExchange(ref _grouped, grouped, null) ?? grouped;
     }
 
     internal IReadOnlyList<PathScore> PathsOf(int competency)

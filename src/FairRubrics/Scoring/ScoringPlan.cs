@@ -5,8 +5,9 @@ namespace FairRubrics.Scoring;
 
 /// <summary>
 /// A rubric compiled for scoring: paths flattened, and every string the scorer routes on (evidence type,
-/// competency id, path id) mapped once to integer path indices in frozen ordinal tables, so that routing an
-/// item costs one or two frozen-table probes and no allocation.
+/// competency id, path id) mapped once to integer path indices (<see cref="OrdinalStringIndex"/> for types and
+/// competencies, a scan of a competency's few path ids), so that routing an item costs one or two probes and
+/// no allocation.
 /// </summary>
 internal sealed class ScoringPlan
 {
@@ -141,11 +142,14 @@ internal sealed class ScoringPlan
 
     /// <summary>
     /// Which built-in arithmetic the scorer may do in one pass, without sorting, when a path's numbers are whole
-    /// (they then add up exactly in any order). The values index the scorer's results (count level, mean, min, max).
+    /// (they then add up exactly in any order).
     /// </summary>
     internal enum ExactKind
     {
-        /// <summary>Always the rule's own evaluation (custom rules, presence, the median, thresholds out of order).</summary>
+        /// <summary>
+        /// Always the rule's own evaluation: custom rules, <c>presence</c> (from the number of items alone), the
+        /// median, min and max, and <c>count</c> paths without thresholds or with one above <see cref="PathPlan.MaxTabulatedCount"/>.
+        /// </summary>
         None = 0,
 
         /// <summary>A <c>count</c> path: the total through the thresholds.</summary>
@@ -153,12 +157,6 @@ internal sealed class ScoringPlan
 
         /// <summary>A <c>rating</c> path aggregated by mean.</summary>
         RatingMean = 2,
-
-        /// <summary>A <c>rating</c> path aggregated by min.</summary>
-        RatingMin = 3,
-
-        /// <summary>A <c>rating</c> path aggregated by max.</summary>
-        RatingMax = 4,
     }
 
     /// <summary>How the scorer evaluates a path.</summary>
@@ -192,27 +190,26 @@ internal sealed class ScoringPlan
         public CountThreshold[] Thresholds { get; } = Settings is CountRuleSettings count ? [.. count.Thresholds] : [];
 
         /// <summary>The highest threshold count for which the scorer tabulates a count path's levels by total.</summary>
-        internal const int MaxTabulatedCount = 4096;
+        internal const int MaxTabulatedCount = 256;
 
-        /// <summary>Gets the fewest ratings of a <c>rating</c> path (0 for other rules).</summary>
-        public int MinRatings { get; } = Settings is RatingRuleSettings rating ? rating.MinRatings : 0;
+        /// <summary>Gets the fewest ratings of a built-in <c>rating</c> path (0 for other rules).</summary>
+        public int MinRatings { get; } = (Rule, Settings) is (RatingRule, RatingRuleSettings rating) ? rating.MinRatings : 0;
 
         /// <summary>Gets how the scorer may compute the path's level in one pass (see <see cref="ExactKind"/>).</summary>
         public ExactKind Exact { get; } = (Rule, Settings) switch
         {
             (CountRule, CountRuleSettings { Thresholds.Count: > 0 } count) when count.Thresholds.Max(t => t.MinCount) <= MaxTabulatedCount => ExactKind.Count,
             (RatingRule, RatingRuleSettings { Aggregate: RatingAggregate.Mean }) => ExactKind.RatingMean,
-            (RatingRule, RatingRuleSettings { Aggregate: RatingAggregate.Min }) => ExactKind.RatingMin,
-            (RatingRule, RatingRuleSettings { Aggregate: RatingAggregate.Max }) => ExactKind.RatingMax,
             _ => ExactKind.None,
         };
 
         /// <summary>
         /// Gets the level of a <c>count</c> path of <see cref="ExactKind.Count"/> by its whole total, from 0 to the
         /// highest threshold count (a larger total reaches every threshold, as that count does): the level of the
-        /// last threshold reached, as <see cref="CountRule"/> maps it, or NaN for none. Empty for other paths.
+        /// last threshold reached, as <see cref="CountRule"/> maps it, or NaN for none. Empty for other paths (and
+        /// for a count path with a threshold above <see cref="MaxTabulatedCount"/>, which is evaluated by the rule).
         /// </summary>
-        public double[] LevelByTotal { get; } = Settings is CountRuleSettings { Thresholds.Count: > 0 } count && count.Thresholds.Max(t => t.MinCount) is var highest && highest <= MaxTabulatedCount
+        public double[] LevelByTotal { get; } = (Rule, Settings) is (CountRule, CountRuleSettings { Thresholds.Count: > 0 } count) && count.Thresholds.Max(t => t.MinCount) is var highest && highest <= MaxTabulatedCount
             ? [.. Enumerable.Range(0, Math.Max(0, highest) + 1).Select(total => count.Thresholds.LastOrDefault(t => total >= t.MinCount) is { } reached ? reached.Level : double.NaN)]
             : [];
 

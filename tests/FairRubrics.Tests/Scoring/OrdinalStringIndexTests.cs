@@ -13,6 +13,9 @@ public sealed class OrdinalStringIndexTests
         new[] { "talk", "doc", "mentoring", "cross-team-help", "x", "ÄÖÜ", "talks", "Talk" },
         Enumerable.Range(0, 300).Select(i => $"k{i * 7919 % 1000}-{i}").ToArray(),
         new[] { "ab", "ba", "aab", "aba", "baa", "abab" },
+        new[] { string.Empty, "a", "bb" },
+        new[] { string.Empty },
+        Enumerable.Range(0, 20).Select(i => new string('x', 30) + (char)('a' + i) + new string('y', 30)).ToArray(),
     };
 
     [Theory]
@@ -26,7 +29,7 @@ public sealed class OrdinalStringIndexTests
             index.Find(new string(keys[i].AsSpan())).Should().Be(i * 3, keys[i]);
         }
 
-        foreach (var other in new[] { string.Empty, "zz", "competency-3", "type-3-4", "type-10-1", "TALK", "talk ", "k1000-0", "b", "abba" })
+        foreach (var other in new[] { string.Empty, "zz", new string('x', 30) + "z" + new string('y', 30), "competency-3", "type-3-4", "type-10-1", "TALK", "talk ", "k1000-0", "b", "abba" })
         {
             if (!keys.Contains(other, StringComparer.Ordinal))
             {

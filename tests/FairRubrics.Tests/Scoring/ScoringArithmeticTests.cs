@@ -31,6 +31,8 @@ public sealed class ScoringArithmeticTests
             title: Counted
             paths:
               - { id: tally, title: Tally, score: { rule: count, of: [talk], thresholds: { 1: 1, 2: 3, 3: 4, 4: 7, 5: 12 } } }
+              - { id: big, title: Big, score: { rule: count, of: [talk], thresholds: { 1: 20, 2: 257, 3: 300 } } }
+              - { id: any, title: Any, score: { rule: presence, of: [talk], level: 2 } }
         """).GetRubricOrThrow());
 
     private static readonly string[] RatedPaths = ["mean", "median", "min", "max"];
@@ -88,10 +90,12 @@ public sealed class ScoringArithmeticTests
             }
             else
             {
-                double? quantity = random.Next(4) switch
+                double? quantity = random.Next(6) switch
                 {
                     0 => null,
                     1 when fractions => new[] { 0.1, 0.2, 0.3, 0.6, 0.7, 0.8, 0.9, 1.1, 2.35 }[random.Next(9)],
+                    2 when seed % 7 == 0 => new[] { -1.0, -2.5, double.NaN, 1e12 }[random.Next(4)],
+                    3 => random.Next(1, 40),
                     _ => random.Next(1, 4),
                 };
                 quantities.Add(quantity ?? 1);
@@ -106,7 +110,12 @@ public sealed class ScoringArithmeticTests
         rated[1].Level.Should().Be(Oracle(ratings["median"], v => v.Length % 2 == 1 ? v[v.Length / 2] : (v[(v.Length / 2) - 1] + v[v.Length / 2]) / 2));
         rated[2].Level.Should().Be(Oracle(ratings["min"], v => v[0]));
         rated[3].Level.Should().Be(ratings["max"].Count >= 2 ? ratings["max"].Max() : null);
-        score.Competencies[1].Paths[0].Level.Should().Be(CountLevel(quantities));
+        var counted = score.Competencies[1].Paths;
+        counted[0].Level.Should().Be(CountLevel(quantities, [(1, 1), (2, 3), (3, 4), (4, 7), (5, 12)]));
+        counted[1].Level.Should().Be(CountLevel(quantities, [(1, 20), (2, 257), (3, 300)]));
+        counted[2].Level.Should().Be(quantities.Count > 0 ? 2 : null);
+        counted[2].EvidenceCount.Should().Be(quantities.Count);
+        counted[1].Evidence.Should().HaveCount(quantities.Count);
     }
 
     private static double? Oracle(List<double> values, Func<double[], double> aggregate)
@@ -120,12 +129,12 @@ public sealed class ScoringArithmeticTests
         return aggregate(sorted);
     }
 
-    private static double? CountLevel(List<double> quantities)
+    private static double? CountLevel(List<double> quantities, (int Level, int Min)[] thresholds)
     {
         var total = InOrder([.. quantities.Order()]);
 
         int? level = null;
-        foreach (var (l, min) in new[] { (1, 1), (2, 3), (3, 4), (4, 7), (5, 12) })
+        foreach (var (l, min) in thresholds)
         {
             if (total >= min)
             {
