@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using FairRubrics.Audit;
+using FairRubrics.Tests.TestSupport;
 
 namespace FairRubrics.Tests.Audit;
 
@@ -11,16 +12,7 @@ namespace FairRubrics.Tests.Audit;
 /// </summary>
 public sealed class SuppressionAttackTests
 {
-    public static TheoryData<int> Seeds()
-    {
-        var data = new TheoryData<int>();
-        for (var seed = 1; seed <= 40; seed++)
-        {
-            data.Add(seed);
-        }
-
-        return data;
-    }
+    public static TheoryData<int> Seeds() => RandomSeeds.UpTo(40);
 
     [Theory]
     [MemberData(nameof(Seeds))]

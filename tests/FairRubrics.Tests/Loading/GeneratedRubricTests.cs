@@ -3,6 +3,7 @@ using System.Text;
 using FairRubrics.Loading;
 using FairRubrics.Model;
 using FairRubrics.Scoring;
+using FairRubrics.Tests.TestSupport;
 
 namespace FairRubrics.Tests.Loading;
 
@@ -14,16 +15,7 @@ public sealed class GeneratedRubricTests
 {
     private static readonly string[] Sources = ["self", "manager", "peer", "report", "system"];
 
-    public static TheoryData<int> Seeds()
-    {
-        var data = new TheoryData<int>();
-        for (var seed = 1; seed <= 60; seed++)
-        {
-            data.Add(seed);
-        }
-
-        return data;
-    }
+    public static TheoryData<int> Seeds() => RandomSeeds.UpTo(60);
 
     [Theory]
     [MemberData(nameof(Seeds))]

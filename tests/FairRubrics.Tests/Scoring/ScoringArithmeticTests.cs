@@ -2,6 +2,7 @@ using FairRubrics.Evidence;
 using FairRubrics.Loading;
 using FairRubrics.Model;
 using FairRubrics.Scoring;
+using FairRubrics.Tests.TestSupport;
 
 namespace FairRubrics.Tests.Scoring;
 
@@ -37,16 +38,7 @@ public sealed class ScoringArithmeticTests
 
     private static readonly string[] RatedPaths = ["mean", "median", "min", "max"];
 
-    public static TheoryData<int> Seeds()
-    {
-        var data = new TheoryData<int>();
-        for (var i = 1; i <= 60; i++)
-        {
-            data.Add(i);
-        }
-
-        return data;
-    }
+    public static TheoryData<int> Seeds() => RandomSeeds.UpTo(60);
 
     [Fact]
     public void Scoring_Count_AddsFractionalQuantitiesInAscendingOrder()

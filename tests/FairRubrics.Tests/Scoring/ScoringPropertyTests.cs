@@ -17,16 +17,7 @@ public sealed class ScoringPropertyTests
 
     private static readonly string[] Types = ["mentoring", "cross-team-help", "onboarding-buddy", "talk", "doc", "answered-question", "process-improvement", "review-action-completed", "unrelated"];
 
-    public static TheoryData<int> Seeds()
-    {
-        var data = new TheoryData<int>();
-        for (var i = 1; i <= 40; i++)
-        {
-            data.Add(i);
-        }
-
-        return data;
-    }
+    public static TheoryData<int> Seeds() => RandomSeeds.UpTo(40);
 
     [Theory]
     [MemberData(nameof(Seeds))]
