@@ -103,6 +103,16 @@ internal sealed class ScoreRecord
 
     internal void SetSubject(ref Utf8JsonReader reader) => SubjectText = reader.TokenType == JsonTokenType.String ? Copy(ref reader) : Skip(ref reader);
 
+    internal void SetSubject(ReadOnlySpan<byte> text, bool isString) => SubjectText = isString ? Copy(text) : Text.None;
+
+    internal void SetBand(ReadOnlySpan<byte> text, bool isString) => BandText = isString ? Copy(text) : Text.None;
+
+    internal void SetRubric(ReadOnlySpan<byte> text, bool isString) => RubricText = isString ? Copy(text) : Text.None;
+
+    internal void SetCompetencyId(int c, ReadOnlySpan<byte> text, bool isString) => _competencyIds[c] = isString ? Copy(text) : Text.None;
+
+    internal void SetPath(int c, ReadOnlySpan<byte> text, bool isString) => _paths[c] = isString ? Copy(text) : Text.None;
+
     internal void SetBand(ref Utf8JsonReader reader) => BandText = reader.TokenType == JsonTokenType.String ? Copy(ref reader) : Skip(ref reader);
 
     internal void SetRubric(ref Utf8JsonReader reader) => RubricText = reader.TokenType == JsonTokenType.String ? Copy(ref reader) : Skip(ref reader);
@@ -141,6 +151,20 @@ internal sealed class ScoreRecord
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ReadOnlySpan<byte> Get(Text text) => text.Length < 0 ? [] : _text.AsSpan(text.Start, text.Length);
+
+    /// <summary>Copies text that needs no unescaping into the buffer.</summary>
+    private Text Copy(ReadOnlySpan<byte> value)
+    {
+        if (_textLength + value.Length > _text.Length)
+        {
+            Array.Resize(ref _text, Math.Max(_text.Length * 2, _textLength + value.Length));
+        }
+
+        value.CopyTo(_text.AsSpan(_textLength));
+        var text = new Text(_textLength, value.Length);
+        _textLength += value.Length;
+        return text;
+    }
 
     /// <summary>Copies the current string token, unescaped, into the buffer.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -184,7 +208,11 @@ internal sealed class ScoreRecord
 /// </summary>
 internal static class ScoreLineParser
 {
-    private const string NoId = "a competency without an 'id'";
+    /// <summary>Why a line with a competency that is not an object with a string <c>id</c> is rejected.</summary>
+    internal const string NoId = "a competency without an 'id'";
+
+    /// <summary>Why a line with a competency whose <c>level</c> is a number but not finite is rejected.</summary>
+    internal const string LevelNotFinite = "a competency 'level' is not a finite number";
 
     private static readonly JsonReaderOptions Options = new() { MaxDepth = 16 };
 
@@ -193,7 +221,15 @@ internal static class ScoreLineParser
     /// <param name="record">Receives the result.</param>
     /// <returns>Null when the line is a score result, else why it is not.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static string? TryParse(ReadOnlySpan<byte> line, ScoreRecord record)
+    public static string? TryParse(ReadOnlySpan<byte> line, ScoreRecord record) =>
+        CompactScoreLine.TryParse(line, record, out var error) ? error : TryParseGeneral(line, record);
+
+    /// <summary>Parses a line with <see cref="Utf8JsonReader"/>: any JSON (the path for lines <see cref="CompactScoreLine"/> leaves).</summary>
+    /// <param name="line">The UTF-8 text of the line.</param>
+    /// <param name="record">Receives the result.</param>
+    /// <returns>Null when the line is a score result, else why it is not.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static string? TryParseGeneral(ReadOnlySpan<byte> line, ScoreRecord record)
     {
         record.Reset();
         try
@@ -206,7 +242,7 @@ internal static class ScoreLineParser
             }
 
             string? status = null;
-            var overall = Kind.Absent;
+            var overall = OverallKind.Absent;
             var overallValue = double.NaN;
             string? competencyError = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -225,8 +261,8 @@ internal static class ScoreLineParser
                         reader.Skip();
                         break;
                     case Name.Overall:
-                        overall = reader.TokenType != JsonTokenType.Number ? Kind.Absent
-                            : reader.TryGetDouble(out overallValue) && double.IsFinite(overallValue) ? Kind.Number : Kind.NotFinite;
+                        overall = reader.TokenType != JsonTokenType.Number ? OverallKind.Absent
+                            : reader.TryGetDouble(out overallValue) && double.IsFinite(overallValue) ? OverallKind.Number : OverallKind.NotFinite;
                         reader.Skip();
                         break;
                     case Name.Band:
@@ -245,20 +281,7 @@ internal static class ScoreLineParser
             }
 
             // Read to the end: a line must be exactly one JSON value.
-            string? error =
-                record.Subject.IsEmpty || IsWhiteSpace(record.Subject) ? "no 'subject'"
-                : status is not ("scored" or "insufficient-evidence") ? "'status' must be 'scored' or 'insufficient-evidence'"
-                : overall == Kind.NotFinite ? "'overall' is not a finite number"
-                : status == "scored" && overall != Kind.Number ? "a scored result needs a numeric 'overall'"
-                : competencyError is not null ? competencyError
-                : null;
-            if (error is null)
-            {
-                record.SetScored(status == "scored");
-                record.SetOverall(status == "scored" ? overallValue : double.NaN);
-            }
-
-            return Finish(ref reader, error);
+            return Finish(ref reader, Verdict(record, status, overall, overallValue, competencyError));
         }
         catch (JsonException)
         {
@@ -269,6 +292,25 @@ internal static class ScoreLineParser
             // An escaped lone surrogate ("\uD800") is JSON syntax but not text: unescaping it throws (found by fuzzing).
             return "not valid JSON";
         }
+    }
+
+    /// <summary>Whether a read line is a score result, and if so its status and overall score set on the record.</summary>
+    /// <returns>Null, or why the line is rejected.</returns>
+    internal static string? Verdict(ScoreRecord record, string? status, OverallKind overall, double overallValue, string? competencyError)
+    {
+        var error =
+            record.Subject.IsEmpty || IsWhiteSpace(record.Subject) ? "no 'subject'"
+            : status is not ("scored" or "insufficient-evidence") ? "'status' must be 'scored' or 'insufficient-evidence'"
+            : overall == OverallKind.NotFinite ? "'overall' is not a finite number"
+            : status == "scored" && overall != OverallKind.Number ? "a scored result needs a numeric 'overall'"
+            : competencyError;
+        if (error is null)
+        {
+            record.SetScored(status == "scored");
+            record.SetOverall(status == "scored" ? overallValue : double.NaN);
+        }
+
+        return error;
     }
 
     /// <summary>Reads the <c>competencies</c> array (or skips a value of another kind).</summary>
@@ -308,7 +350,7 @@ internal static class ScoreLineParser
                         {
                             var finite = reader.TryGetDouble(out var level) && double.IsFinite(level);
                             record.SetLevel(c, finite ? level : double.NaN);
-                            error ??= finite ? null : "a competency 'level' is not a finite number";
+                            error ??= finite ? null : LevelNotFinite;
                         }
                         else
                         {
@@ -373,7 +415,7 @@ internal static class ScoreLineParser
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Name Property(ReadOnlySpan<byte> name) => name.Length switch
+    internal static Name Property(ReadOnlySpan<byte> name) => name.Length switch
     {
         2 when name.SequenceEqual("id"u8) => Name.Id,
         4 when name.SequenceEqual("band"u8) => Name.Band,
@@ -387,7 +429,8 @@ internal static class ScoreLineParser
         _ => Name.Other,
     };
 
-    private enum Name
+    /// <summary>The properties the audit reads.</summary>
+    internal enum Name
     {
         Other,
         Subject,
@@ -401,7 +444,8 @@ internal static class ScoreLineParser
         Path,
     }
 
-    private enum Kind
+    /// <summary>What the <c>overall</c> property held.</summary>
+    internal enum OverallKind
     {
         Absent,
         Number,

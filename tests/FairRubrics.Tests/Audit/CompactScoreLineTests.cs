@@ -1,0 +1,228 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using FairRubrics.Audit;
+using FairRubrics.Evidence;
+using FairRubrics.Loading;
+using FairRubrics.Model;
+using FairRubrics.Scoring;
+using FairRubrics.Tests.TestSupport;
+
+namespace FairRubrics.Tests.Audit;
+
+/// <summary>
+/// The compact fast path against the general <see cref="System.Text.Json.Utf8JsonReader"/> path: whenever the fast
+/// path reads a line, the record and the verdict are exactly the general path's; lines it leaves are the general
+/// path's alone. Lines written by the scorer without explanations are always read by the fast path (explanations
+/// quote rubric text, which the writer escapes, and go to the general path when they do).
+/// </summary>
+public sealed class CompactScoreLineTests
+{
+    private static readonly Lazy<Rubric> Relationships = new(() =>
+        new RubricLoader().LoadFile(Path.Combine(TestRubrics.RepositoryRoot, "rubrics", "professional-relationships.yaml")).GetRubricOrThrow());
+
+    private static readonly byte[] Interesting = "{}[],:\"\\ \t0123456789-+.eEtrufalsn\u00e9x"u8.ToArray();
+
+    public static TheoryData<int> Seeds() => RandomSeeds.UpTo(40);
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void CompactLine_WrittenByTheScorer_IsReadByTheFastPathAsByTheGeneralOne(int seed)
+    {
+        foreach (var (line, explained) in ScorerLines(seed))
+        {
+            var read = Compare(line);
+            if (!explained)
+            {
+                read.Should().BeTrue(Encoding.UTF8.GetString(line));
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void CompactLine_MutatedLines_AreReadAsTheGeneralPathReadsThem(int seed)
+    {
+        var random = new Random(seed);
+        var read = 0;
+        foreach (var (line, _) in ScorerLines(seed))
+        {
+            for (var m = 0; m < 150; m++)
+            {
+                read += Compare(Mutate(random, line)) ? 1 : 0;
+            }
+        }
+
+        read.Should().BePositive("some mutated lines are still compact");
+    }
+
+    [Theory]
+    [InlineData("""{}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":1}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":-0}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":-0.0e-0}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":1e400}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":-1E+308}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":0.1234567890123456789012345678901234567890}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":01}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":1.}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":.5}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":-}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":1e}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":1e+}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":+1}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":NaN}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":Infinity}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":true}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":nul}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":1,}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":1,"band":"A",}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":1}}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":1""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":1]""")]
+    [InlineData("""{"subject":"x""status":"scored","overall":1}""")]
+    [InlineData("""{"subject""x","status":"scored","overall":1}""")]
+    [InlineData("""{subject:"x","status":"scored","overall":1}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":1,"competencies":[,]}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":1,"competencies":[{"id":"c"},]}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":1,"competencies":[{"id":"c","level":2,"level":"x"}]}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":1,"competencies":[{"id":"c","level":1e999}]}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":1,"competencies":[{"id":"c","id":5}]}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":1,"competencies":[[],{"id":"c"}]}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":1,"competencies":[{"id":"c","paths":[{"a":[[[[[[[[[[[[1]]]]]]]]]]]}]}]}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":1,"competencies":[{"id":"c","paths":[{"a":[[[[[[[[[[[[[1]]]]]]]]]]]]}]}]}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":1,"competencies":[{"id":"c","paths":[{"a":[[[[[[[[[[[[[[1]]]]]]]]]]]]]]}]}]}""")]
+    [InlineData("""{"a":[[[[[[[[[[[[[[1]]]]]]]]]]]]]],"subject":"x","status":"scored","overall":1}""")]
+    [InlineData("""{"a":[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]],"subject":"x","status":"scored","overall":1}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":1,"x":[true,false,null,"s",-2.5e3,{}]}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":1,"x":[tru]}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":1,"x":"tab	here"}""")]
+    [InlineData("""{"subject":"x\u0041","status":"scored","overall":1}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":1} """)]
+    [InlineData("""{"subject":"  ","status":"scored","overall":1}""")]
+    [InlineData("""{"subject":"","status":"insufficient-evidence"}""")]
+    [InlineData("""{"subject":"x","status":"Scored","overall":1}""")]
+    [InlineData("""{"subject":"x","status":"insufficient-evidence","overall":null,"band":null,"competencies":[{"id":"c","level":null,"path":null}]}""")]
+    public void CompactLine_EdgeCase_IsReadAsTheGeneralPathReadsIt(string line)
+    {
+        Compare(Encoding.UTF8.GetBytes(line));
+    }
+
+    [Theory]
+    [InlineData("""{"subject":"x","status":"scored","overall":1} """)]
+    [InlineData("""{"subject":"x\u0041","status":"scored","overall":1}""")]
+    [InlineData("""{"subject":"é","status":"scored","overall":1}""")]
+    [InlineData("""[{"subject":"x"}]""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":1}{}""")]
+    [InlineData("""{"a":[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]],"subject":"x","status":"scored","overall":1}""")]
+    public void CompactLine_NotCompact_IsLeftToTheGeneralPath(string line)
+    {
+        CompactScoreLine.TryParse(Encoding.UTF8.GetBytes(line), new ScoreRecord(), out _).Should().BeFalse();
+    }
+
+    /// <summary>Reads the line both ways; when the fast path reads it, the results must be identical. Returns whether it did.</summary>
+    private static bool Compare(byte[] line)
+    {
+        var general = new ScoreRecord();
+        var expected = ScoreLineParser.TryParseGeneral(line, general);
+        var fast = new ScoreRecord();
+        if (!CompactScoreLine.TryParse(line, fast, out var error))
+        {
+            return false;
+        }
+
+        var text = Encoding.UTF8.GetString(line);
+        error.Should().Be(expected, text);
+        if (expected is null)
+        {
+            Snapshot(fast).Should().Be(Snapshot(general), text);
+        }
+
+        return true;
+    }
+
+    private static string Snapshot(ScoreRecord r)
+    {
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"{Hex(r.Subject)}|{r.Scored}|{BitConverter.DoubleToInt64Bits(r.Overall)}|{r.HasBand}:{Hex(r.Band)}|{r.HasRubric}:{Hex(r.Rubric)}|{r.CompetencyCount}");
+        for (var c = 0; c < r.CompetencyCount; c++)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"|{Hex(r.CompetencyId(c))},{BitConverter.DoubleToInt64Bits(r.Level(c))},{r.HasPath(c)}:{Hex(r.Path(c))}");
+        }
+
+        return sb.ToString();
+
+        static string Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexString(bytes);
+    }
+
+    private static byte[] Mutate(Random random, byte[] line)
+    {
+        var bytes = line.ToList();
+        for (var k = random.Next(1, 4); k > 0 && bytes.Count > 0; k--)
+        {
+            var at = random.Next(bytes.Count);
+            switch (random.Next(5))
+            {
+                case 0:
+                    bytes.RemoveAt(at);
+                    break;
+                case 1:
+                    bytes.Insert(at, Interesting[random.Next(Interesting.Length)]);
+                    break;
+                case 2:
+                    bytes[at] = Interesting[random.Next(Interesting.Length)];
+                    break;
+                case 3:
+                    var length = Math.Min(random.Next(1, 20), bytes.Count - at);
+                    bytes.InsertRange(random.Next(bytes.Count), bytes.GetRange(at, length));
+                    break;
+                default:
+                    bytes.RemoveRange(at, bytes.Count - at);
+                    break;
+            }
+        }
+
+        return [.. bytes];
+    }
+
+    /// <summary>Score results of random evidence as <c>fairrubrics score</c> writes them, with and without explanations.</summary>
+    private static List<(byte[] Line, bool Explained)> ScorerLines(int seed)
+    {
+        var random = new Random(seed);
+        var rubric = Relationships.Value;
+        var types = rubric.Competencies.SelectMany(c => c.Paths).SelectMany(p => p.Score.Implementation.OccurrenceTypesOf(p.Score.Settings)).Distinct().ToArray();
+        var rated = rubric.Competencies.SelectMany(c => c.Paths.Where(p => p.Score.Rule == "rating").Select(p => (c.Id, p.Id))).ToArray();
+        var asOf = new DateOnly(2026, 6, 30);
+        var lines = new List<(byte[], bool)>();
+        for (var s = 0; s < 6; s++)
+        {
+            var items = new List<EvidenceItem>();
+            for (var i = random.Next(0, 30); i > 0; i--)
+            {
+                if (random.Next(3) == 0)
+                {
+                    var (competency, path) = rated[random.Next(rated.Length)];
+                    items.Add(new EvidenceItem($"s{seed}-{s}", "rating", competency, path, random.Next(1, 6) + (random.Next(3) == 0 ? 0.5 : 0) is var v && v > 5 ? 5 : v, (RaterSource)random.Next(5), Date: asOf, Id: $"e{i}"));
+                }
+                else
+                {
+                    items.Add(new EvidenceItem($"s{seed}-{s}", types[random.Next(types.Length)], Value: random.Next(4) == 0 ? random.Next(1, 9) / 2.0 : null, Date: asOf, Id: $"e{i}"));
+                }
+            }
+
+            var score = new RubricScorer().Score(rubric, $"s{seed}-{s}", items.ToArray(), new ScoringOptions { AsOf = asOf });
+            foreach (var explain in new[] { false, true })
+            {
+                using var stream = new MemoryStream();
+                using (var writer = new Utf8JsonWriter(stream))
+                {
+                    ScoreJson.Write(writer, score, explain);
+                }
+
+                lines.Add((stream.ToArray(), explain));
+            }
+        }
+
+        return lines;
+    }
+}
