@@ -21,7 +21,7 @@ public sealed class CompactScoreLineTests
     private static readonly Lazy<Rubric> Relationships = new(() =>
         new RubricLoader().LoadFile(Path.Combine(TestRubrics.RepositoryRoot, "rubrics", "professional-relationships.yaml")).GetRubricOrThrow());
 
-    private static readonly byte[] Interesting = "{}[],:\"\\ \t0123456789-+.eEtrufalsn\u00e9x"u8.ToArray();
+    private static readonly byte[] Interesting = [.. "{}[],:\"\\ \t0123456789-+.eEtrufalsn\u00e9x"u8, 0x7F, 0x01, (byte)'\r', 0xFF];
 
     public static TheoryData<int> Seeds() => RandomSeeds.UpTo(40);
 
@@ -103,6 +103,13 @@ public sealed class CompactScoreLineTests
     [InlineData("""{"subject":"","status":"insufficient-evidence"}""")]
     [InlineData("""{"subject":"x","status":"Scored","overall":1}""")]
     [InlineData("""{"subject":"x","status":"insufficient-evidence","overall":null,"band":null,"competencies":[{"id":"c","level":null,"path":null}]}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":1,"competencies":[{"id":"c","level":"2"}],"competencies":7}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":1,"competencies":[{"level":1}],"competencies":[{"id":"c"}]}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":1,"band":"AB"}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":1,"":2}""")]
+    [InlineData("""{"subject":"x","status":"scored","overall":1}""" + "\r")]
+    [InlineData("""{"subject":"x","status":"scored","overall":1,"band":"a""" + "\u0001" + """b"}""")]
+    [InlineData("")]
     public void CompactLine_EdgeCase_IsReadAsTheGeneralPathReadsIt(string line)
     {
         Compare(Encoding.UTF8.GetBytes(line));
