@@ -50,22 +50,7 @@ internal static class LintCommand
             throw new CliUsageException($"--help-base-uri must be an absolute URI, e.g. https://example.org/fairrubrics/; got '{helpBaseUri}'");
         }
 
-        var lists = new List<WordList>();
-        foreach (var file in wordListFiles)
-        {
-            var result = WordListLoader.LoadFile(file);
-            if (!result.Succeeded)
-            {
-                foreach (var diagnostic in result.Diagnostics)
-                {
-                    stderr.WriteLine(diagnostic.ToString());
-                }
-
-                throw new CliUsageException($"the word list {file} has errors; fix them or leave out --word-list {file}");
-            }
-
-            lists.Add(result.List);
-        }
+        var lists = WordListFiles.Load(wordListFiles, stderr);
 
         var files = new List<string>();
         foreach (var input in inputs)

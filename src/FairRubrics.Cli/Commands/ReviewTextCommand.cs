@@ -66,7 +66,7 @@ internal static class ReviewTextCommand
             throw new CliUsageException($"--help-base-uri must be an absolute URI, e.g. https://example.org/fairrubrics/; got '{request.HelpBaseUri}'");
         }
 
-        var lists = LoadWordLists(request.WordLists, stderr);
+        var lists = WordListFiles.Load(request.WordLists, stderr);
         using var services = CliServices.Create(o =>
         {
             foreach (var list in lists)
@@ -193,28 +193,6 @@ internal static class ReviewTextCommand
         DiagnosticSeverity.Warning => "warning",
         _ => "info",
     };
-
-    private static List<WordList> LoadWordLists(string[] files, TextWriter stderr)
-    {
-        var lists = new List<WordList>();
-        foreach (var file in files)
-        {
-            var result = WordListLoader.LoadFile(file);
-            if (!result.Succeeded)
-            {
-                foreach (var diagnostic in result.Diagnostics)
-                {
-                    stderr.WriteLine(diagnostic.ToString());
-                }
-
-                throw new CliUsageException($"the word list {file} has errors; fix them or leave out --word-list {file}");
-            }
-
-            lists.Add(result.List);
-        }
-
-        return lists;
-    }
 
     /// <summary>Findings as diagnostics for SARIF: a comment's findings at the physical line where its row starts; FR304 on the file.</summary>
     private static List<Diagnostic> Diagnostics(string file, List<RowFinding> findings, ReviewTextReport? report)

@@ -189,38 +189,10 @@ internal static class YamlPreScan
                     _pos++;
                     return;
                 case '-' when IsWhiteBreakOrEnd(_pos + 1):
-                    if (_flowLevel == 0)
-                    {
-                        if (!_simpleKeyAllowed)
-                        {
-                            Stop();
-                            return;
-                        }
-
-                        RollIndent(column);
-                    }
-
-                    RemoveSimpleKey();
-                    _simpleKeyAllowed = true;
-                    _pos++;
-                    CheckDepth();
+                    FetchBlockIndicator(column, simpleKeyAfter: true);
                     return;
                 case '?' when IsWhiteBreakOrEnd(_pos + 1):
-                    if (_flowLevel == 0)
-                    {
-                        if (!_simpleKeyAllowed)
-                        {
-                            Stop();
-                            return;
-                        }
-
-                        RollIndent(column);
-                    }
-
-                    RemoveSimpleKey();
-                    _simpleKeyAllowed = _flowLevel == 0;
-                    _pos++;
-                    CheckDepth();
+                    FetchBlockIndicator(column, simpleKeyAfter: _flowLevel == 0);
                     return;
             }
 
@@ -297,6 +269,26 @@ internal static class YamlPreScan
                 && !(_simpleKeyAllowed && _flowLevel > 0)
                 && !(_flowScalarFetched && next == ':')
                 && (IsWhiteBreakOrEnd(_pos + 1) || next == ',' || _flowScalarFetched || _flowCollectionFetched || _startFlowCollectionFetched);
+        }
+
+        /// <summary>A block entry (<c>- </c>) or a complex key (<c>? </c>): in block context it needs a simple key to be allowed and opens the indentation at its column.</summary>
+        private void FetchBlockIndicator(int column, bool simpleKeyAfter)
+        {
+            if (_flowLevel == 0)
+            {
+                if (!_simpleKeyAllowed)
+                {
+                    Stop();
+                    return;
+                }
+
+                RollIndent(column);
+            }
+
+            RemoveSimpleKey();
+            _simpleKeyAllowed = simpleKeyAfter;
+            _pos++;
+            CheckDepth();
         }
 
         private void FetchValue(int column)

@@ -168,7 +168,7 @@ public sealed class RubricScorer : IRubricScorer
         double[]? rentedValues = null;
         var grouped = pairCount <= 256 ? stackalloc int[pairCount] : (rentedGrouped = ArrayPool<int>.Shared.Rent(pairCount));
         var values = maxPerPath <= 128 ? stackalloc double[maxPerPath] : (rentedValues = ArrayPool<double>.Shared.Rent(maxPerPath));
-        var result = Build(plan, subject, asOf, evidence, levels, layout, active[..activeCount], sums, fractional, pairs[..pairCount], grouped, values, issues, used);
+        var result = Build(plan, subject, asOf, evidence, levels, layout, active[..activeCount], sums, fractional, grouped, values, issues, used);
         Return(rentedPairs);
         Return(rentedGrouped);
         Return(rentedValues);
@@ -197,20 +197,6 @@ public sealed class RubricScorer : IRubricScorer
 
     /// <summary>The most items of a subject <see cref="PrefetchItems"/> asks for (the rest stream in as they are read).</summary>
     private const int MaxPrefetchedItems = 64;
-
-    /// <summary>
-    /// Groups the items of the pairs by path (a counting sort; stable, so each path's items stay in item order):
-    /// path p's items go to <paramref name="grouped"/> from <paramref name="starts"/>[p] on.
-    /// </summary>
-    private static void GroupByPath(ReadOnlySpan<long> pairs, ReadOnlySpan<int> starts, Span<int> grouped)
-    {
-        var fill = starts.Length <= 256 ? stackalloc int[starts.Length] : new int[starts.Length];
-        starts.CopyTo(fill);
-        foreach (var pair in pairs)
-        {
-            grouped[fill[(int)(pair >> 32)]++] = (int)pair;
-        }
-    }
 
     private static void Return<T>(T[]? rented)
     {
@@ -348,7 +334,7 @@ public sealed class RubricScorer : IRubricScorer
     /// <summary>A (path, item) pair, ordered by path: the path index in the high half.</summary>
     private static long Pair(int path, int item) => ((long)path << 32) | (uint)item;
 
-    private static SubjectScore Build(ScoringPlan plan, string subject, DateOnly asOf, ReadOnlyMemory<EvidenceItem> evidence, Span<double> levels, Span<int> layout, ReadOnlySpan<int> active, ReadOnlySpan<double> sums, ReadOnlySpan<int> fractional, ReadOnlySpan<long> pairs, Span<int> grouped, Span<double> values, List<EvidenceIssue>? issues, int used)
+    private static SubjectScore Build(ScoringPlan plan, string subject, DateOnly asOf, ReadOnlyMemory<EvidenceItem> evidence, Span<double> levels, Span<int> layout, ReadOnlySpan<int> active, ReadOnlySpan<double> sums, ReadOnlySpan<int> fractional, Span<int> grouped, Span<double> values, List<EvidenceIssue>? issues, int used)
     {
         var rubric = plan.Rubric;
         var pathCount = plan.Paths.Length;
@@ -391,7 +377,7 @@ public sealed class RubricScorer : IRubricScorer
             {
                 if (!isGrouped)
                 {
-                    GroupByPath(pairs, layout[..pathCount], grouped);
+                    RoutedPairs.GroupByPath(layout, pathCount, competencyCount, RoutedPairs.IsPacked(pathCount, items.Length), grouped);
                     isGrouped = true;
                 }
 

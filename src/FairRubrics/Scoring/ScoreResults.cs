@@ -229,16 +229,8 @@ public sealed class SubjectScore
 
         var layout = Layout;
         var pathCount = Plan.Paths.Length;
-        var pairs = layout[(pathCount + 1 + Rubric.Competencies.Count)..];
-        var packed = RoutedPairs.IsPacked(pathCount, _evidence.Length);
         var grouped = new int[layout[pathCount]];
-        var fill = layout[..pathCount].ToArray();
-        for (var i = 0; i < grouped.Length; i++)
-        {
-            var (path, item) = RoutedPairs.Read(pairs, i, packed);
-            grouped[fill[path]++] = item;
-        }
-
+        RoutedPairs.GroupByPath(layout, pathCount, Rubric.Competencies.Count, RoutedPairs.IsPacked(pathCount, _evidence.Length), grouped);
         return Interlocked.CompareExchange(ref _grouped, grouped, null) ?? grouped;
     }
 
