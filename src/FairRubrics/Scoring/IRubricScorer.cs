@@ -1,0 +1,34 @@
+using FairRubrics.Evidence;
+using FairRubrics.Model;
+
+namespace FairRubrics.Scoring;
+
+/// <summary>Scores evidence against rubrics with explanations. Thread-safe; sees no protected attributes.</summary>
+public interface IRubricScorer
+{
+    /// <summary>Scores one subject.</summary>
+    /// <param name="rubric">The rubric.</param>
+    /// <param name="subject">The subject id.</param>
+    /// <param name="evidence">The subject's evidence (items of other subjects are reported as issues, never counted).</param>
+    /// <param name="options">Scoring options (date), or null for the defaults.</param>
+    /// <returns>The explained score.</returns>
+    SubjectScore Score(Rubric rubric, string subject, ReadOnlySpan<EvidenceItem> evidence, ScoringOptions? options = null);
+
+    /// <summary>
+    /// Scores one subject without copying the evidence: the result keeps a reference to <paramref name="evidence"/>
+    /// for its explanations, so the caller must not change that memory afterwards.
+    /// </summary>
+    /// <param name="rubric">The rubric.</param>
+    /// <param name="subject">The subject id.</param>
+    /// <param name="evidence">The subject's evidence.</param>
+    /// <param name="options">Scoring options (date), or null for the defaults.</param>
+    /// <returns>The explained score.</returns>
+    SubjectScore Score(Rubric rubric, string subject, ReadOnlyMemory<EvidenceItem> evidence, ScoringOptions? options = null);
+
+    /// <summary>Scores every subject found in the evidence, in ordinal subject order.</summary>
+    /// <param name="rubric">The rubric.</param>
+    /// <param name="evidence">Evidence of any number of subjects, in any order.</param>
+    /// <param name="options">Scoring options (date), or null for the defaults.</param>
+    /// <returns>One result per subject.</returns>
+    IReadOnlyList<SubjectScore> ScoreAll(Rubric rubric, IEnumerable<EvidenceItem> evidence, ScoringOptions? options = null);
+}

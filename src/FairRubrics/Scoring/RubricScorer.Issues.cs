@@ -1,0 +1,73 @@
+using System.Buffers;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using FairRubrics.Evidence;
+using FairRubrics.Model;
+
+namespace FairRubrics.Scoring;
+
+// The reasons an item does not count.
+public sealed partial class RubricScorer : IRubricScorer
+{
+    /// <summary>The reasons an item does not count: built off the hot path, only when needed.</summary>
+    private static class Issues
+    {
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static EvidenceIssue OtherSubject(in EvidenceItem item) => new(item, true, "the item belongs to another subject");
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static EvidenceIssue AfterScoringDate(in EvidenceItem item, DateOnly asOf) =>
+            new(item, false, string.Create(CultureInfo.InvariantCulture, $"dated after the scoring date {asOf:yyyy-MM-dd}"));
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static EvidenceIssue OutsideWindow(in EvidenceItem item, DateOnly first) =>
+            new(item, false, string.Create(CultureInfo.InvariantCulture, $"older than the rubric's window (counts from {first:yyyy-MM-dd})"));
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static EvidenceIssue NoDate(in EvidenceItem item) =>
+            new(item, true, "no 'date', but the rubric has a window: the date is needed to know whether the item counts");
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static EvidenceIssue RatingWithoutPath(in EvidenceItem item) =>
+            new(item, true, item.Competency is null ? "a rating needs the 'competency' and 'path' it is for" : "a rating needs the 'path' it is for");
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static EvidenceIssue UnknownCompetency(ScoringPlan plan, in EvidenceItem item) =>
+            new(item, true, item.Competency is null ? "a 'path' is given without its 'competency'" : $"the rubric '{plan.Rubric.Id}' has no competency '{item.Competency}'");
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static EvidenceIssue UnknownPath(in EvidenceItem item) => new(item, true, $"competency '{item.Competency}' has no path '{item.Path}'");
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static EvidenceIssue PathNotRated(in EvidenceItem item, ScoringPlan.PathPlan path) =>
+            new(item, true, $"path '{item.Path}' of '{item.Competency}' is not scored by ratings (its rule is '{path.Path.Score.Rule}')");
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static EvidenceIssue OffScale(ScoringPlan plan, in EvidenceItem item) =>
+            new(item, true, string.Create(CultureInfo.InvariantCulture, $"rating {item.Value} is outside the scale 1..{plan.Rubric.Scale.MaxLevel}"));
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static EvidenceIssue TypeNotCounted(in EvidenceItem item) =>
+            new(item, false, $"path '{item.Path}' of '{item.Competency}' does not count evidence of type '{item.Type}'");
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static EvidenceIssue NotCounted(in EvidenceItem item) =>
+            new(item, false, item.IsRating
+                ? $"ratings from '{item.Source.ToString().ToLowerInvariant()}' do not count for path '{item.Path}' of '{item.Competency}'"
+                : $"path '{item.Path}' of '{item.Competency}' does not count this item");
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static EvidenceIssue NoPathForType(ScoringPlan plan, in EvidenceItem item, bool inCompetency) =>
+            new(item, false, inCompetency
+                ? $"no path of '{item.Competency}' counts evidence of type '{item.Type}'"
+                : $"no path of the rubric '{plan.Rubric.Id}' counts evidence of type '{item.Type}'");
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static EvidenceIssue NoPathCountsItem(in EvidenceItem item) => new(item, false, $"no path counts this item of type '{item.Type}'");
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static FairRubricsException LevelOffScale(ScoringPlan.PathPlan path, double level, int max) =>
+            new(string.Create(CultureInfo.InvariantCulture, $"The scoring rule '{path.Path.Score.Rule}' gave path '{path.Path.Id}' the level {level}, outside the scale 0..{max}; this is a defect in that rule."));
+    }
+}
