@@ -42,6 +42,10 @@ internal sealed class DocumentAnalysis
             .ToList();
     }
 
+    /// <summary>Whether a YAML document is a rubric: it has a top-level <c>fairrubrics:</c> key (other YAML files get no diagnostics).</summary>
+    public static bool IsRubric(string text) =>
+        SplitLines(text).Any(l => l.StartsWith("fairrubrics:", StringComparison.Ordinal) || l.StartsWith("\"fairrubrics\":", StringComparison.Ordinal) || l.StartsWith('{'));
+
     internal static string[] SplitLines(string text) => text.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
 
     private LspDiagnostic ToLsp(Diagnostic d, string[] lines)

@@ -128,7 +128,8 @@ internal sealed partial class RubricLanguageServer
 
     private async Task PublishAsync(OpenDocument document)
     {
-        document.Diagnostics = _analysis.Analyse(document.Text, OpenDocument.SourceName(document.Uri));
+        // Editors start the server for every YAML file: only rubrics (a top-level 'fairrubrics:' key) are linted.
+        document.Diagnostics = DocumentAnalysis.IsRubric(document.Text) ? _analysis.Analyse(document.Text, OpenDocument.SourceName(document.Uri)) : [];
         await _rpc.NotifyWithParameterObjectAsync(
             "textDocument/publishDiagnostics",
             new PublishDiagnosticsParams(document.Uri, document.Version, document.Diagnostics.Select(d => d.Lsp).ToList())).ConfigureAwait(true);

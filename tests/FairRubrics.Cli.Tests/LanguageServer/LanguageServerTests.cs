@@ -199,6 +199,21 @@ public sealed class LanguageServerTests : IDisposable
         exitCode.Should().Be(0);
     }
 
+    [SkippableFact]
+    public void YamlFilesThatAreNotRubrics_GetNoDiagnostics()
+    {
+        SkipUnlessAvailable();
+        const string workflow = "name: ci\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n";
+        var uri = new Uri(Write("ci.yaml", workflow)).AbsoluteUri;
+        var missing = Broken.Replace("fairrubrics: 1\n", "fairrubrics: 7\n", StringComparison.Ordinal);
+        var rubricUri = new Uri(Write("v7.yaml", missing)).AbsoluteUri;
+
+        var (answers, _, _) = Run(Open(uri, workflow), Diagnostics(uri), Open(rubricUri, missing), Diagnostics(rubricUri));
+
+        answers[1]!["diagnostics"]!.AsArray().Should().BeEmpty("a YAML file without a top-level fairrubrics: key is not a rubric");
+        Codes(answers[3]).Should().Contain("FR002", "a rubric with an unsupported format version is still linted");
+    }
+
     private static List<string> Labels(JsonNode? completion) =>
         completion!["items"]!.AsArray().Select(i => i!["label"]!.GetValue<string>()).ToList();
 
