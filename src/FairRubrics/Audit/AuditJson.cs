@@ -188,7 +188,7 @@ public static class AuditJson
         writer.WriteEndObject();
     }
 
-    private static void Strings(Utf8JsonWriter writer, string? name, IReadOnlyList<string> values)
+    internal static void Strings(Utf8JsonWriter writer, string? name, IReadOnlyList<string> values)
     {
         if (name is null)
         {
@@ -207,7 +207,7 @@ public static class AuditJson
         writer.WriteEndArray();
     }
 
-    private static void Number(Utf8JsonWriter writer, string name, double? value)
+    internal static void Number(Utf8JsonWriter writer, string name, double? value)
     {
         if (value is { } v && double.IsFinite(v))
         {
@@ -219,7 +219,7 @@ public static class AuditJson
         }
     }
 
-    private static void Number(Utf8JsonWriter writer, string name, long? value)
+    internal static void Number(Utf8JsonWriter writer, string name, long? value)
     {
         if (value is { } v)
         {
