@@ -25,7 +25,7 @@ public static class ComparisonMarkdown
 
         sb.Append("## Who moves\n\n");
         var (rows, columns, cells) = ComparisonText.Matrix(comparison);
-        sb.Append("| from \\\\ to | ").Append(string.Join(" | ", columns.Select(c => E(ComparisonText.Band(c))))).Append(" |\n");
+        sb.Append("| before → after | ").Append(string.Join(" | ", columns.Select(c => E(ComparisonText.Band(c))))).Append(" |\n");
         sb.Append("| --- |").Append(string.Concat(columns.Select(_ => " ---: |"))).Append('\n');
         foreach (var r in rows)
         {
