@@ -53,17 +53,20 @@ internal static class LintCommand
         var lists = WordListFiles.Load(wordListFiles, stderr);
 
         var files = new List<string>();
+        var walkDiagnostics = new List<Diagnostic>();
+        var empty = new List<string>();
         foreach (var input in inputs)
         {
             if (Directory.Exists(input))
             {
-                var found = RubricLoader.EnumerateRubricFiles(input);
-                if (found.Count == 0)
+                var search = RubricLoader.FindRubricFiles(input);
+                if (search.Files.Count == 0 && !search.Diagnostics.Any(d => d.IsError))
                 {
-                    stderr.WriteLine($"fairrubrics: warning: no *.yaml or *.yml files in {input}");
+                    empty.Add(input);
                 }
 
-                files.AddRange(found);
+                files.AddRange(search.Files);
+                walkDiagnostics.AddRange(search.Diagnostics);
             }
             else if (File.Exists(input))
             {
@@ -80,6 +83,19 @@ internal static class LintCommand
             }
         }
 
+        if (empty.Count > 0)
+        {
+            foreach (var skipped in walkDiagnostics)
+            {
+                stderr.WriteLine(skipped.ToString());
+            }
+
+            // A CI job that lints a wrong path must not pass: a folder without rubric files is a usage error.
+            throw new CliUsageException(empty.Count == 1
+                ? $"no rubric files (*.yaml, *.yml) in {empty[0]}; give the folder or files that hold the rubrics"
+                : $"no rubric files (*.yaml, *.yml) in {string.Join(", ", empty)}; give the folders or files that hold the rubrics");
+        }
+
         using var services = CliServices.Create(o =>
         {
             foreach (var list in lists)
@@ -91,7 +107,9 @@ internal static class LintCommand
         var linter = services.GetRequiredService<IRubricLinter>();
         var set = loader.LoadFiles(files.Distinct(StringComparer.Ordinal));
 
-        var diagnostics = new List<Diagnostic>(set.Diagnostics);
+        var diagnostics = new List<Diagnostic>(walkDiagnostics.Count + set.Diagnostics.Count);
+        diagnostics.AddRange(walkDiagnostics);
+        diagnostics.AddRange(set.Diagnostics);
         foreach (var rubric in set.Rubrics)
         {
             diagnostics.AddRange(linter.Lint(rubric));
@@ -133,7 +151,7 @@ internal static class LintCommand
             }
         }
 
-        if (ordered.Any(d => d.Id == DiagnosticIds.Unreadable))
+        if (ordered.Any(d => d.Id == DiagnosticIds.Unreadable && d.IsError))
         {
             return CliApp.ExitUsage;
         }
