@@ -27,10 +27,7 @@ internal static class LintCommand
             Description = "A word-list file (fairrubrics-words: 1) to use besides the built-in lists; repeat for several.",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var helpBase = new Option<string?>("--help-base-uri")
-        {
-            Description = "Base URI that makes the help links absolute (e.g. the docs folder of your FairRubrics copy); without it links are relative, e.g. docs/checks/FR101.md.",
-        };
+        var helpBase = HelpBaseUriOption.Create();
         var command = new Command("lint", "Validate rubric files and run the design checks; diagnostics are printed as path:line:col: severity FRnnn: message.") { paths, format, warnAsError, wordLists, helpBase };
         command.SetAction(parse => Run(
             parse.GetValue(paths)!,
@@ -43,12 +40,9 @@ internal static class LintCommand
         return command;
     }
 
-    private static int Run(string[] inputs, string format, bool warnAsError, string[] wordListFiles, string? helpBaseUri, TextWriter stdout, TextWriter stderr)
+    private static int Run(string[] inputs, string format, bool warnAsError, string[] wordListFiles, string? helpBase, TextWriter stdout, TextWriter stderr)
     {
-        if (helpBaseUri is not null && !Uri.TryCreate(helpBaseUri, UriKind.Absolute, out _))
-        {
-            throw new CliUsageException($"--help-base-uri must be an absolute URI, e.g. https://example.org/fairrubrics/; got '{helpBaseUri}'");
-        }
+        var helpBaseUri = HelpBaseUriOption.Parse(helpBase);
 
         var lists = WordListFiles.Load(wordListFiles, stderr);
 
@@ -159,7 +153,7 @@ internal static class LintCommand
         return errors > 0 || (warnAsError && warnings > 0) ? CliApp.ExitFindings : CliApp.ExitOk;
     }
 
-    private static void WriteJson(TextWriter stdout, RubricSetLoadResult set, List<Diagnostic> diagnostics, IReadOnlyDictionary<string, CheckDescriptor> descriptors, string? helpBaseUri, int errors, int warnings, int infos)
+    private static void WriteJson(TextWriter stdout, RubricSetLoadResult set, List<Diagnostic> diagnostics, IReadOnlyDictionary<string, CheckDescriptor> descriptors, Uri? helpBaseUri, int errors, int warnings, int infos)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
