@@ -70,7 +70,7 @@ internal static class DemoCommand
         // The report links each finding to its help page: bring the pages along so the links work offline.
         var help = Path.Combine(outDir, "docs", "checks");
         Directory.CreateDirectory(help);
-        const string prefix = "FairRubrics.Cli.Docs.checks.";
+        const string prefix = "FairRubrics.Cli.Demo.docs.checks.";
         foreach (var name in typeof(DemoCommand).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
         {
             using var page = typeof(DemoCommand).Assembly.GetManifestResourceStream(name)!;

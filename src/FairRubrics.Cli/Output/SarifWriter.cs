@@ -48,9 +48,10 @@ internal static class SarifWriter
             w.WriteString("version", version);
             w.WriteString("semanticVersion", version.Split('+')[0]);
             w.WriteStartArray("rules");
+            var pages = new LanguageServer.HelpPages();
             foreach (var rule in rules)
             {
-                WriteRule(w, rule, helpBaseUri);
+                WriteRule(w, rule, helpBaseUri, pages);
             }
 
             w.WriteEndArray();
@@ -149,7 +150,7 @@ internal static class SarifWriter
         return (string.Join('/', segments.Select(Uri.EscapeDataString)), true);
     }
 
-    private static void WriteRule(Utf8JsonWriter w, CheckDescriptor rule, Uri? helpBaseUri)
+    private static void WriteRule(Utf8JsonWriter w, CheckDescriptor rule, Uri? helpBaseUri, LanguageServer.HelpPages pages)
     {
         w.WriteStartObject();
         w.WriteString("id", rule.Id);
@@ -166,7 +167,7 @@ internal static class SarifWriter
             w.WriteString("helpUri", help.AbsoluteUri);
         }
 
-        var (text, markdown) = HelpPages.For(rule, helpBaseUri);
+        var (text, markdown) = SarifHelp.For(rule, helpBaseUri, pages);
         w.WriteStartObject("help");
         w.WriteString("text", text);
         w.WriteString("markdown", markdown);

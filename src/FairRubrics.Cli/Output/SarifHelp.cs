@@ -10,19 +10,17 @@ namespace FairRubrics.Cli.Output;
 /// descriptor's own description for an integrator's check. Relative links in a page are made absolute against the
 /// docs base URI when one is given; without one they become plain text, so no link is broken.
 /// </summary>
-internal static partial class HelpPages
+internal static partial class SarifHelp
 {
-    private const string Prefix = "FairRubrics.Cli.Docs.";
-
     /// <summary>Gets the help of a rule.</summary>
-    public static (string Text, string Markdown) For(CheckDescriptor rule, Uri? docsBaseUri)
+    public static (string Text, string Markdown) For(CheckDescriptor rule, Uri? docsBaseUri, LanguageServer.HelpPages pages)
     {
         var link = HelpLinks.Resolve(rule.HelpUri, docsBaseUri);
         string markdown;
         if (rule.HelpUri is { } page && Read(page) is { } content)
         {
             markdown = page.EndsWith("/diagnostics.md", StringComparison.Ordinal) || page == "docs/diagnostics.md"
-                ? LoadDiagnostic(rule, content, link)
+                ? LoadDiagnostic(rule, pages.LoadError(rule.Id), link)
                 : Relink(content, page, docsBaseUri).TrimEnd() + "\n";
         }
         else
@@ -81,16 +79,14 @@ internal static partial class HelpPages
         return sb.ToString();
     }
 
-    private static string LoadDiagnostic(CheckDescriptor rule, string page, Uri? link)
+    private static string LoadDiagnostic(CheckDescriptor rule, (string Meaning, string Fix)? row, Uri? link)
     {
         var sb = new StringBuilder();
         sb.Append("**").Append(rule.Id).Append(": ").Append(rule.Title).Append("**\n\n");
-        var row = page.ReplaceLineEndings("\n").Split('\n').FirstOrDefault(l => l.StartsWith($"| {rule.Id} |", StringComparison.Ordinal));
-        var cells = row?.Split('|', StringSplitOptions.TrimEntries);
-        if (cells is { Length: >= 5 })
+        if (row is var (meaning, fix))
         {
-            sb.Append("The rubric file does not follow the `fairrubrics: 1` format: ").Append(cells[2]).Append(". The rubric is not loaded until it is fixed.\n\n");
-            sb.Append("**How to fix:** ").Append(cells[3]).Append('\n');
+            sb.Append("The rubric file does not follow the `fairrubrics: 1` format: ").Append(meaning).Append(". The rubric is not loaded until it is fixed.\n\n");
+            sb.Append("**How to fix:** ").Append(fix).Append('\n');
         }
         else
         {
@@ -109,19 +105,9 @@ internal static partial class HelpPages
     private static string? Read(string helpUri)
     {
         var relative = helpUri.Replace('\\', '/');
-        if (!relative.StartsWith("docs/", StringComparison.Ordinal) || !relative.EndsWith(".md", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        using var stream = typeof(HelpPages).Assembly.GetManifestResourceStream(Prefix + relative["docs/".Length..].Replace('/', '.'));
-        if (stream is null)
-        {
-            return null;
-        }
-
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return reader.ReadToEnd();
+        return relative.StartsWith("docs/", StringComparison.Ordinal) && relative.EndsWith(".md", StringComparison.Ordinal)
+            ? LanguageServer.HelpPages.Read(relative["docs/".Length..].Replace('/', '.'))
+            : null;
     }
 
     [GeneratedRegex(@"(?<!!)\[(?<text>[^\]\n]+)\]\((?<target>[^)\s]+)\)")]
