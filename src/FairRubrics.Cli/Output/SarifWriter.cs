@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using FairRubrics.Checks;
+using FairRubrics.Reporting;
 
 namespace FairRubrics.Cli.Output;
 
@@ -152,7 +153,7 @@ internal static class SarifWriter
             var what = rule.Id.StartsWith("FR0", StringComparison.Ordinal)
                 ? "for how to fix it"
                 : "for why it matters, a failing and a fixed example, and how to suppress it with a reason";
-            w.WriteString("markdown", $"{rule.Description ?? rule.Title}\n\nSee [{rule.Id}]({help}) {what}.");
+            w.WriteString("markdown", $"{MarkdownText.Escape(rule.Description ?? rule.Title)}\n\nSee [{MarkdownText.Escape(rule.Id)}]({help}) {what}.");
             w.WriteEndObject();
         }
 
