@@ -8,7 +8,7 @@ namespace FairRubrics.Tests.TestSupport;
 /// <summary>
 /// Real GitHub Flavored Markdown renderers, run as a reader's tools would run them: GitHub's cmark-gfm (Debian's
 /// <c>cmark-gfm</c>, with the autolink, table, strikethrough and tagfilter extensions) and, through node, markdown-it
-/// with linkify, micromark with micromark-extension-gfm, and the mdast route of remark-gfm (eng/gfm, installed by
+/// with linkify, micromark with micromark-extension-gfm, and the mdast route of remark-gfm (tests/gfm, installed by
 /// .ci/run). A test skips with the reason when a renderer is missing, and fails when CI=true.
 /// </summary>
 internal static partial class GfmRenderers
@@ -32,8 +32,8 @@ internal static partial class GfmRenderers
 
         var node = new[] { "/usr/bin/node", "/usr/local/bin/node" }.FirstOrDefault(File.Exists);
         Require(node is not null, "node is not installed (apt-get install nodejs)");
-        var script = Path.Combine(Root, "eng", "gfm", "render.mjs");
-        Require(Directory.Exists(Path.Combine(Root, "eng", "gfm", "node_modules")), "the GFM renderers are not installed (cd eng/gfm && npm ci)");
+        var script = Path.Combine(Root, "tests", "gfm", "render.mjs");
+        Require(Directory.Exists(Path.Combine(Root, "tests", "gfm", "node_modules")), "the GFM renderers are not installed (cd tests/gfm && npm ci)");
         var json = NodeOutputs.GetOrAdd(markdown, m => Run(node!, [script], m));
         using var document = JsonDocument.Parse(json);
         return document.RootElement.GetProperty(renderer).GetString()!;
