@@ -105,5 +105,5 @@ public static class ComparisonMarkdown
 
     private static string Ratio(SideOutcome side) => AuditText.Num(side.ImpactRatio) + (side.IsReference ? " (reference)" : side.BelowFourFifths == true ? " ⚠" : string.Empty);
 
-    private static string E(string text) => AuditMarkdown.Escape(text);
+    private static string E(string text) => Reporting.MarkdownText.Escape(text);
 }
