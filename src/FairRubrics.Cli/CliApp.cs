@@ -29,6 +29,7 @@ internal static class CliApp
         root.Subcommands.Add(ReviewTextCommand.Create(stdout, stderr));
         root.Subcommands.Add(SchemaCommand.Create(stdout, stderr));
         root.Subcommands.Add(SampleCommand.Create(stdout, stderr));
+        root.Subcommands.Add(CompareCommand.Create(stdout, stderr));
         root.Subcommands.Add(DemoCommand.Create(stdout, stderr));
         root.Subcommands.Add(LspCommand.Create(stdout, stderr));
 

@@ -78,7 +78,7 @@ public sealed class DemoCommandTests : IDisposable
         consoleErrors.Should().BeEmpty();
     }
 
-    private static (int Code, string Output) RunChromium(string chromium, string arguments, bool captureStdout = false)
+    internal static (int Code, string Output) RunChromium(string chromium, string arguments, bool captureStdout = false)
     {
         var profile = Directory.CreateTempSubdirectory("fairrubrics-chromium-");
         try

@@ -7,6 +7,7 @@ using System.Text.Json;
 using FairRubrics.Audit;
 using FairRubrics.Checks;
 using FairRubrics.Cli.Demo;
+using FairRubrics.Comparison;
 using FairRubrics.Cli.Output;
 using FairRubrics.Evidence;
 using FairRubrics.Loading;
@@ -65,6 +66,20 @@ internal static class DemoCommand
         var fairAudit = Audit(services, fair, fairRun.Scores, table);
         WriteJson(Path.Combine(outDir, "audit-legacy.json"), legacyAudit);
         WriteJson(Path.Combine(outDir, "audit-alternative-paths.json"), fairAudit);
+
+        // What moving from the legacy rubric to the alternative-path one does: one call of the comparer.
+        var compareOptions = new ComparisonOptions { AsOf = SampleOrganisation.AsOf };
+        foreach (var a in AuditAttributes)
+        {
+            compareOptions.Attributes.Add(a);
+        }
+
+        var comparison = services.GetRequiredService<IRubricComparer>().Compare(legacy, fair, evidence, compareOptions, table);
+        AtomicFile.Write(Path.Combine(outDir, "compare.json"), file =>
+        {
+            using var writer = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            ComparisonJson.Write(writer, comparison);
+        });
         AtomicFile.WriteAllText(Path.Combine(outDir, "attributes.csv"), ReadText("samples/org/attributes.csv"));
         AtomicFile.WriteAllText(Path.Combine(outDir, "evidence.csv"), ReadText("samples/org/evidence.csv"));
 
@@ -79,7 +94,7 @@ internal static class DemoCommand
         }
 
         var report = Path.Combine(outDir, "report.html");
-        AtomicFile.WriteAllText(report, DemoReport.Render(legacy, fair, legacyFindings, fairFindings, legacyRun, fairRun, legacyAudit, fairAudit, rows, new Uri(Path.GetFullPath(Path.Combine(outDir, "docs")) + Path.DirectorySeparatorChar)));
+        AtomicFile.WriteAllText(report, DemoReport.Render(legacy, fair, legacyFindings, fairFindings, legacyRun, fairRun, legacyAudit, fairAudit, comparison, rows, new Uri(Path.GetFullPath(Path.Combine(outDir, "docs")) + Path.DirectorySeparatorChar)));
 
         var femaleLegacy = Group(legacyAudit, "gender", "female");
         var femaleFair = Group(fairAudit, "gender", "female");
@@ -191,7 +206,7 @@ internal static class DemoCommand
     /// <summary>The side-by-side HTML report.</summary>
     private static class DemoReport
     {
-        public static string Render(Rubric legacy, Rubric fair, IReadOnlyList<Diagnostic> legacyFindings, IReadOnlyList<Diagnostic> fairFindings, ScoreRun legacyRun, ScoreRun fairRun, AuditReport legacyAudit, AuditReport fairAudit, long rows, Uri docs)
+        public static string Render(Rubric legacy, Rubric fair, IReadOnlyList<Diagnostic> legacyFindings, IReadOnlyList<Diagnostic> fairFindings, ScoreRun legacyRun, ScoreRun fairRun, AuditReport legacyAudit, AuditReport fairAudit, RubricComparison comparison, long rows, Uri docs)
         {
             var sb = new StringBuilder();
             sb.Append("""
@@ -236,8 +251,10 @@ internal static class DemoCommand
             sb.Append(CultureInfo.InvariantCulture, $"<div class=\"col\"><h3>Legacy: <code>{E(legacy.Id)}</code> (counts contacts)</h3>{AuditHtml.Body(legacyAudit, docs)}</div>");
             sb.Append(CultureInfo.InvariantCulture, $"<div class=\"col\"><h3>Alternative paths: <code>{E(fair.Id)}</code></h3>{AuditHtml.Body(fairAudit, docs)}</div>");
             sb.Append("</div>");
+            sb.Append("<h2>What the change does: the same people under both rubrics</h2><p>Everyone scored with both rubrics on the same evidence (<code>fairrubrics compare</code>); here a person with insufficient evidence counts as not favourable, so both columns rate the same people.</p>");
+            sb.Append(ComparisonHtml.Body(comparison).Replace("<h2>", "<h3>", StringComparison.Ordinal).Replace("</h2>", "</h3>", StringComparison.Ordinal));
             sb.Append("<h2>Reproduce</h2><p>The folder of this report holds the inputs and the results. The same numbers come from the command line:</p>");
-            sb.Append(CultureInfo.InvariantCulture, $"<pre><code>fairrubrics score --rubric {E(FairName)} --evidence evidence.csv --as-of {SampleOrganisation.AsOf:yyyy-MM-dd} --out scores.jsonl\nfairrubrics audit --scores scores.jsonl --attributes attributes.csv --by gender --rubric {E(FairName)} --format json</code></pre>");
+            sb.Append(CultureInfo.InvariantCulture, $"<pre><code>fairrubrics score --rubric {E(FairName)} --evidence evidence.csv --as-of {SampleOrganisation.AsOf:yyyy-MM-dd} --out scores.jsonl\nfairrubrics audit --scores scores.jsonl --attributes attributes.csv --by gender --rubric {E(FairName)} --format json\nfairrubrics compare --from {E(LegacyName)} --to {E(FairName)} --evidence evidence.csv --as-of {SampleOrganisation.AsOf:yyyy-MM-dd} --attributes attributes.csv --by gender --format html --out compare.html</code></pre>");
             sb.Append("</body></html>\n");
             return sb.ToString();
         }

@@ -193,7 +193,7 @@ public static class AuditJson
         writer.WriteEndObject();
     }
 
-    private static void Strings(Utf8JsonWriter writer, string? name, IReadOnlyList<string> values)
+    internal static void Strings(Utf8JsonWriter writer, string? name, IReadOnlyList<string> values)
     {
         if (name is null)
         {
@@ -212,7 +212,7 @@ public static class AuditJson
         writer.WriteEndArray();
     }
 
-    private static void Number(Utf8JsonWriter writer, string name, double? value)
+    internal static void Number(Utf8JsonWriter writer, string name, double? value)
     {
         if (value is { } v && double.IsFinite(v))
         {
@@ -224,7 +224,7 @@ public static class AuditJson
         }
     }
 
-    private static void Number(Utf8JsonWriter writer, string name, long? value)
+    internal static void Number(Utf8JsonWriter writer, string name, long? value)
     {
         if (value is { } v)
         {

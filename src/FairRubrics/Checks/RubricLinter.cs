@@ -67,7 +67,10 @@ public sealed class RubricLinter : IRubricLinter
     public IReadOnlyDictionary<string, CheckDescriptor> Descriptors { get; }
 
     /// <inheritdoc/>
-    public IReadOnlyList<Diagnostic> Lint(Rubric rubric)
+    public IReadOnlyList<Diagnostic> Lint(Rubric rubric) => [.. LintFindings(rubric).Select(f => f.Diagnostic)];
+
+    /// <summary>Like <see cref="Lint"/>, keeping the dotted path of the node each finding concerns (to match findings across rubrics).</summary>
+    internal IReadOnlyList<RubricFinding> LintFindings(Rubric rubric)
     {
         ArgumentNullException.ThrowIfNull(rubric);
         var context = new RubricCheckContext(Descriptors);
@@ -76,7 +79,7 @@ public sealed class RubricLinter : IRubricLinter
             check.Check(rubric, context);
         }
 
-        var result = new List<Diagnostic>();
+        var result = new List<RubricFinding>();
         var nodeStarts = rubric.Checks.LineSuppressions.Count == 0 ? null : NodeStarts(rubric);
         foreach (var finding in context.Findings)
         {
@@ -101,10 +104,10 @@ public sealed class RubricLinter : IRubricLinter
                 continue;
             }
 
-            result.Add(severity == diagnostic.Severity ? diagnostic : diagnostic.WithSeverity(severity.Value));
+            result.Add(finding with { Diagnostic = severity == diagnostic.Severity ? diagnostic : diagnostic.WithSeverity(severity.Value) });
         }
 
-        return [.. result.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ThenBy(d => d.Id, StringComparer.Ordinal)];
+        return [.. result.OrderBy(f => f.Diagnostic.Location.Line).ThenBy(f => f.Diagnostic.Location.Column).ThenBy(f => f.Diagnostic.Id, StringComparer.Ordinal)];
     }
 
     private static bool IsSuppressed(CheckSettings settings, RubricFinding finding, Dictionary<int, List<string>>? nodeStarts)

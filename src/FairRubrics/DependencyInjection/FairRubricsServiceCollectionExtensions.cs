@@ -47,6 +47,7 @@ public static class FairRubricsServiceCollectionExtensions
         services.TryAddSingleton<IRubricScorer>(sp => new RubricScorer(sp.GetService<TimeProvider>()));
         services.TryAddSingleton<IGuidanceAdvisor>(sp => new GuidanceAdvisor(sp.GetRequiredService<FairRubricsOptions>().Guidance.Phrases));
         services.TryAddSingleton<IRubricLinter>(sp => new RubricLinter(sp.GetServices<IRubricCheck>(), sp.GetRequiredService<FairRubricsOptions>().Linter));
+        services.TryAddSingleton<FairRubrics.Comparison.IRubricComparer>(sp => new FairRubrics.Comparison.RubricComparer(sp.GetRequiredService<IRubricScorer>(), sp.GetRequiredService<IRubricLinter>(), sp.GetRequiredService<IBiasAuditor>()));
         services.TryAddSingleton(sp => new DesignCheckEnvironment(sp.GetRequiredService<FairRubricsOptions>().DesignChecks));
         services.TryAddSingleton<IReviewTextChecker>(sp => ReviewTextChecker.Create(sp.GetRequiredService<FairRubricsOptions>().ReviewText));
 
