@@ -46,12 +46,12 @@ internal static class CliApp
 
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors)
+            foreach (var line in UsageErrors.Describe(parsed))
             {
-                stderr.WriteLine($"fairrubrics: error: {OneLine(error.Message)}");
+                stderr.WriteLine($"fairrubrics: error: {line}");
             }
 
-            stderr.WriteLine("Run 'fairrubrics --help' for usage.");
+            stderr.WriteLine(UsageErrors.HelpLine(parsed.CommandResult.Command));
             return ExitUsage;
         }
 
@@ -62,6 +62,11 @@ internal static class CliApp
         catch (CliUsageException ex)
         {
             stderr.WriteLine($"fairrubrics: error: {OneLine(ex.Message)}");
+            if (ex.ShowHelpLine)
+            {
+                stderr.WriteLine(UsageErrors.HelpLine(parsed.CommandResult.Command));
+            }
+
             return ExitUsage;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FairRubricsException)
@@ -83,4 +88,11 @@ internal static class CliApp
 }
 
 /// <summary>A usage problem found while running a command (missing file, bad option value): exit code 2 with one line.</summary>
-internal sealed class CliUsageException(string message) : Exception(message);
+internal sealed class CliUsageException(string message, bool showHelpLine = false) : Exception(message)
+{
+    /// <summary>
+    /// Gets a value indicating whether the problem is in the words of the command line (an unknown option that reached
+    /// a command), so that the usage hint follows as for parse errors; problems with files and values stay one line.
+    /// </summary>
+    public bool ShowHelpLine { get; } = showHelpLine;
+}

@@ -47,7 +47,7 @@ public sealed class LintCommandTests
         var (code, _, stderr) = CliRunner.Run("lint", "--no-such-option");
 
         code.Should().Be(2);
-        stderr.Trim().Should().StartWith("fairrubrics: error: unrecognised option '--no-such-option'");
+        stderr.Trim().Should().StartWith("fairrubrics: error: unknown option '--no-such-option' for 'fairrubrics lint'").And.EndWith("Run 'fairrubrics lint --help' for usage.");
     }
 
     [Fact]

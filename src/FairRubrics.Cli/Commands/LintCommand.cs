@@ -30,6 +30,7 @@ internal static class LintCommand
         var helpBase = HelpBaseUriOption.Create();
         var command = new Command("lint", "Validate rubric files and run the design checks; diagnostics are printed as path:line:col: severity FRnnn: message.") { paths, format, warnAsError, wordLists, helpBase };
         command.SetAction(parse => Run(
+            command,
             parse.GetValue(paths)!,
             parse.GetValue(format)!,
             parse.GetValue(warnAsError),
@@ -40,7 +41,7 @@ internal static class LintCommand
         return command;
     }
 
-    private static int Run(string[] inputs, string format, bool warnAsError, string[] wordListFiles, string? helpBase, TextWriter stdout, TextWriter stderr)
+    private static int Run(Command command, string[] inputs, string format, bool warnAsError, string[] wordListFiles, string? helpBase, TextWriter stdout, TextWriter stderr)
     {
         var helpBaseUri = HelpBaseUriOption.Parse(helpBase);
 
@@ -49,6 +50,13 @@ internal static class LintCommand
         var files = new List<string>();
         var walkDiagnostics = new List<Diagnostic>();
         var empty = new List<string>();
+        // Unknown options first (System.CommandLine hands an unknown option of a command with file arguments over as a
+        // file): they are mistakes in the command line, reported as for every other command.
+        if (inputs.FirstOrDefault(i => i.StartsWith('-') && i.Length > 1 && !File.Exists(i) && !Directory.Exists(i)) is { } unknown)
+        {
+            throw new CliUsageException(UsageErrors.UnknownOption(unknown, command) + $" (a file whose name starts with '-' can be given as ./{unknown})", showHelpLine: true);
+        }
+
         foreach (var input in inputs)
         {
             if (Directory.Exists(input))
@@ -65,11 +73,6 @@ internal static class LintCommand
             else if (File.Exists(input))
             {
                 files.Add(input);
-            }
-            else if (input.StartsWith('-'))
-            {
-                // System.CommandLine hands an unknown option of a command with file arguments over as a file.
-                throw new CliUsageException($"unrecognised option '{input}' (see 'fairrubrics lint --help'; a file whose name starts with '-' can be given as ./{input})");
             }
             else
             {

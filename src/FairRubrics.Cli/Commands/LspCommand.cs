@@ -21,7 +21,7 @@ internal static class LspCommand
             Description = "A word-list file (fairrubrics-words: 1) to use besides the built-in lists; repeat for several.",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var helpBase = new Option<string?>("--help-base-uri") { Description = "Base URI of the docs folder, to link each diagnostic to its help page (e.g. https://example.org/fairrubrics/docs/)." };
+        var helpBase = HelpBaseUriOption.Create();
         var command = new Command("lsp", "Run a Language Server Protocol server over stdin/stdout: lint diagnostics as you type, explanations on hover, completion from the schema, and a quick fix to suppress a finding with a reason.")
         {
             stdio, wordLists, helpBase,
@@ -32,11 +32,7 @@ internal static class LspCommand
 
     private static async Task<int> RunAsync(string[] wordListFiles, string? helpBaseUri, TextWriter stderr, CancellationToken cancellationToken)
     {
-        Uri? helpBase = null;
-        if (helpBaseUri is not null && !Uri.TryCreate(helpBaseUri.EndsWith('/') ? helpBaseUri : helpBaseUri + "/", UriKind.Absolute, out helpBase))
-        {
-            throw new CliUsageException($"--help-base-uri must be an absolute URI, e.g. https://example.org/fairrubrics/docs/; got '{helpBaseUri}'");
-        }
+        var helpBase = HelpBaseUriOption.Parse(helpBaseUri);
 
         var lists = WordListFiles.Load(wordListFiles, stderr);
         using var services = CliServices.Create(o =>

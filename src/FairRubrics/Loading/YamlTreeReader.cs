@@ -174,9 +174,8 @@ internal static class YamlTreeReader
         }
         catch (YamlException ex)
         {
-            var at = !ex.Start.Equals(Mark.Empty) ? Loc(file, ex.Start)
-                : FindIndentationTab(text, file) ?? (lastMark.Equals(Mark.Empty) ? new SourceLocation(file, 1, 1) : Loc(file, lastMark));
-            diagnostics.Error(DiagnosticIds.YamlSyntax, at, SyntaxMessage(ex));
+            var (at, message) = YamlSyntaxErrors.Describe(ex, text, file, lastMark.Equals(Mark.Empty) ? new SourceLocation(file, 1, 1) : Loc(file, lastMark));
+            diagnostics.Error(DiagnosticIds.YamlSyntax, at, "invalid YAML: " + message);
             return null;
         }
 
@@ -245,37 +244,6 @@ internal static class YamlTreeReader
     }
 
     /// <summary>Finds the first tab used for indentation (YamlDotNet reports that error without a position).</summary>
-    private static SourceLocation? FindIndentationTab(string text, string file)
-    {
-        var line = 1;
-        var column = 1;
-        var inIndentation = true;
-        foreach (var c in text)
-        {
-            if (c == '\n')
-            {
-                line++;
-                column = 1;
-                inIndentation = true;
-                continue;
-            }
-
-            if (inIndentation && c == '\t')
-            {
-                return new SourceLocation(file, line, column);
-            }
-
-            if (c != ' ' && c != '-')
-            {
-                inIndentation = false;
-            }
-
-            column++;
-        }
-
-        return null;
-    }
-
     private static RubricNode? TooMany(string file, Mark at, RubricLoaderOptions options, DiagnosticBag diagnostics)
     {
         diagnostics.Error(DiagnosticIds.TooLarge, Loc(file, at), string.Create(CultureInfo.InvariantCulture, $"the file holds more than {options.MaxNodes} YAML values; the limit is set by the host"));
@@ -355,27 +323,6 @@ internal static class YamlTreeReader
 
     private static SourceLocation Loc(string file, Mark mark) =>
         mark.Line <= 0 ? new SourceLocation(file, 0, 0) : new SourceLocation(file, (int)mark.Line, (int)mark.Column);
-
-    private static string SyntaxMessage(YamlException ex)
-    {
-        var message = ex.InnerException is YamlException inner && !string.IsNullOrWhiteSpace(inner.Message) ? inner.Message : ex.Message;
-        message = message.Trim();
-        if (message.StartsWith('(') && message.Contains("):", StringComparison.Ordinal))
-        {
-            message = message[(message.IndexOf("):", StringComparison.Ordinal) + 2)..].Trim();
-        }
-
-        var hint = message.Contains("character that cannot start any token", StringComparison.OrdinalIgnoreCase)
-            || message.Contains("tab", StringComparison.OrdinalIgnoreCase)
-            ? " (YAML does not allow tab characters for indentation: indent with spaces)"
-            : string.Empty;
-        if (message.Length > 0 && char.IsUpper(message[0]))
-        {
-            message = char.ToLowerInvariant(message[0]) + message[1..];
-        }
-
-        return $"invalid YAML: {message.TrimEnd('.')}{hint}; check the indentation, quotes and ':' around this position";
-    }
 
     /// <summary>YamlDotNet rejected a tag that is not a valid URI.</summary>
     private sealed class InvalidTagException(ArgumentException inner) : Exception(inner.Message, inner);
