@@ -64,6 +64,12 @@ public static class AuditInputReader
         while (Read(reader))
         {
             row++;
+            if (StrictUtf8.FirstInvalid(reader.RawRecord) is var invalid and >= 0)
+            {
+                problems.Add((row, string.Create(CultureInfo.InvariantCulture, $"row {row} (line {reader.LineNumber}): {StrictUtf8.Reason(invalid, "row")}; the row is not used")));
+                continue;
+            }
+
             var subject = TrimmedUtf8(reader.GetSpan(subjectColumn), ref subjectBytes);
             if (subject.IsEmpty)
             {
@@ -285,7 +291,7 @@ public static class AuditInputReader
         var record = new ScoreRecord();
         while (lines.MoveNext())
         {
-            var error = ScoreLineParser.TryParse(lines.Current, record);
+            var error = lines.IsTooLong ? Utf8LineReader.TooLongReason : ScoreLineParser.TryParse(lines.Current, record);
             yield return new ScoreLine(lines.LineNumber, error is null ? record.ToSubject() : null, error);
         }
     }

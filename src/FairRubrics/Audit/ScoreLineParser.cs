@@ -221,8 +221,17 @@ internal static class ScoreLineParser
     /// <param name="record">Receives the result.</param>
     /// <returns>Null when the line is a score result, else why it is not.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static string? TryParse(ReadOnlySpan<byte> line, ScoreRecord record) =>
-        CompactScoreLine.TryParse(line, record, out var error) ? error : TryParseGeneral(line, record);
+    public static string? TryParse(ReadOnlySpan<byte> line, ScoreRecord record)
+    {
+        // Never decoded lossily: ids that differ only in bytes that are not UTF-8 would become one subject.
+        if (!System.Text.Unicode.Utf8.IsValid(line))
+        {
+            record.Reset();
+            return Evidence.StrictUtf8.Reason(line, "line");
+        }
+
+        return CompactScoreLine.TryParse(line, record, out var error) ? error : TryParseGeneral(line, record);
+    }
 
     /// <summary>Parses a line with <see cref="Utf8JsonReader"/>: any JSON (the path for lines <see cref="CompactScoreLine"/> leaves).</summary>
     /// <param name="line">The UTF-8 text of the line.</param>

@@ -105,17 +105,18 @@ public static class EvidenceReader
     private static IEnumerable<EvidenceRow> ReadJsonLinesCore(Stream stream, bool leaveOpen, Action<string>? ignoredField, EvidenceStringPool pool)
     {
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (line, number) in RecordFiles.NonBlankLines(stream, leaveOpen))
+        foreach (var line in RecordFiles.JsonLines(stream, leaveOpen))
         {
-            yield return ParseJsonLine(line, number, reported, pool, ignoredField);
+            yield return line.Error is null
+                ? ParseJsonLine(line.Utf8.Span, line.Number, reported, pool, ignoredField)
+                : new EvidenceRow(line.Number, line.Number, null, line.Error);
         }
     }
 
-    private static EvidenceRow ParseJsonLine(string line, long lineNumber, HashSet<string> reported, EvidenceStringPool pool, Action<string>? ignoredField)
+    private static EvidenceRow ParseJsonLine(ReadOnlySpan<byte> bytes, long lineNumber, HashSet<string> reported, EvidenceStringPool pool, Action<string>? ignoredField)
     {
         var fields = new string?[EvidenceFields.Names.Length];
         var seen = new bool[EvidenceFields.Names.Length];
-        var bytes = Encoding.UTF8.GetBytes(line);
         var json = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 16, CommentHandling = JsonCommentHandling.Disallow });
         try
         {
