@@ -285,13 +285,16 @@ public static class AuditInputReader
         }
     }
 
-    private static IEnumerable<ScoreLine> ReadScoresCore(Stream stream)
+    /// <summary>Reads score results with another line bound than 1 MiB (the fuzzing harness's small one, so that small inputs reach the long-line path).</summary>
+    internal static IEnumerable<ScoreLine> ReadScores(Stream stream, int maxLineBytes) => ReadScoresCore(stream, maxLineBytes);
+
+    private static IEnumerable<ScoreLine> ReadScoresCore(Stream stream, int maxLineBytes = Utf8LineReader.MaxLineBytes)
     {
-        using var lines = new Utf8LineReader(stream);
+        using var lines = new Utf8LineReader(stream, maxLineBytes: maxLineBytes);
         var record = new ScoreRecord();
         while (lines.MoveNext())
         {
-            var error = lines.IsTooLong ? Utf8LineReader.TooLongReason : ScoreLineParser.TryParse(lines.Current, record);
+            var error = lines.IsTooLong ? Utf8LineReader.TooLong(maxLineBytes) : ScoreLineParser.TryParse(lines.Current, record);
             yield return new ScoreLine(lines.LineNumber, error is null ? record.ToSubject() : null, error);
         }
     }

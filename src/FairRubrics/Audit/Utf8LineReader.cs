@@ -18,6 +18,13 @@ internal sealed class Utf8LineReader : IDisposable
     /// <summary>Why a line longer than <see cref="MaxLineBytes"/> is rejected.</summary>
     public const string TooLongReason = "the line is longer than 1 MiB (1,048,576 bytes); it is not read (write one record per line)";
 
+    /// <summary>Why a line longer than a bound is rejected.</summary>
+    /// <param name="maxLineBytes">The bound.</param>
+    /// <returns>The reason.</returns>
+    public static string TooLong(int maxLineBytes) => maxLineBytes == MaxLineBytes
+        ? TooLongReason
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the line is longer than {maxLineBytes} bytes; it is not read (write one record per line)");
+
     private readonly Stream _stream;
     private readonly int _maxLine;
     private long _remaining;

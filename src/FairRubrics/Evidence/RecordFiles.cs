@@ -154,18 +154,19 @@ internal static class RecordFiles
     /// </summary>
     /// <param name="stream">The stream.</param>
     /// <param name="leaveOpen">Whether the stream stays open afterwards.</param>
+    /// <param name="maxLineBytes">The longest line read (1 MiB; the fuzzing harness uses less).</param>
     /// <returns>The lines; each line's bytes are valid until the next is read.</returns>
     /// <exception cref="EvidenceFormatException">The text is UTF-16 or UTF-32 (it starts with such a byte-order mark).</exception>
-    public static IEnumerable<JsonLine> JsonLines(Stream stream, bool leaveOpen)
+    public static IEnumerable<JsonLine> JsonLines(Stream stream, bool leaveOpen, int maxLineBytes = Audit.Utf8LineReader.MaxLineBytes)
     {
         try
         {
-            using var lines = new Audit.Utf8LineReader(stream);
+            using var lines = new Audit.Utf8LineReader(stream, maxLineBytes: maxLineBytes);
             while (lines.MoveNext())
             {
                 if (lines.IsTooLong)
                 {
-                    yield return new JsonLine(lines.LineNumber, default, Audit.Utf8LineReader.TooLongReason);
+                    yield return new JsonLine(lines.LineNumber, default, Audit.Utf8LineReader.TooLong(maxLineBytes));
                     continue;
                 }
 
