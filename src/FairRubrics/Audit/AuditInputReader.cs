@@ -77,6 +77,12 @@ public static class AuditInputReader
                 continue;
             }
 
+            if (subject.Contains((byte)0))
+            {
+                problems.Add((row, string.Create(CultureInfo.InvariantCulture, $"row {row} (line {reader.LineNumber}): the 'subject' cell contains a NUL character; the row is not used")));
+                continue;
+            }
+
             if (waiting == ahead.Length)
             {
                 Add(ahead[first], subjects, cells, problems);

@@ -321,6 +321,7 @@ internal static class ScoreLineParser
     {
         var error =
             record.Subject.IsEmpty || IsWhiteSpace(record.Subject) ? "no 'subject'"
+            : record.Subject.Contains((byte)0) ? "the 'subject' contains a NUL character (a \\u0000 escape)"
             : status is not ("scored" or "insufficient-evidence") ? "'status' must be 'scored' or 'insufficient-evidence'"
             : overall == OverallKind.NotFinite ? "'overall' is not a finite number"
             : overall == OverallKind.Number && !(overallValue is >= 0 and <= MaxLevel) ? OverallOffScale

@@ -157,6 +157,32 @@ public sealed class HostileTextTests : IDisposable
     }
 
     [Fact]
+    public void Evidence_NulInASubjectOrAnotherId_IsRejectedWithItsRowOrLine()
+    {
+        var csv = Bytes("subject,type,rater,date\ne1", new byte[] { 0 }, ",talk,,2026-03-01\ne2,talk,r", new byte[] { 0 }, ",2026-03-01\ne3,talk,,2026-03-01\n");
+        var jsonl = "{\"subject\":\"e1\\u0000x\",\"type\":\"talk\"}\n{\"subject\":\"e3\",\"type\":\"talk\"}\n"u8.ToArray();
+
+        var fromCsv = EvidenceReader.ReadCsv(new MemoryStream(csv)).ToList();
+        var fromJsonl = EvidenceReader.ReadJsonLines(new MemoryStream(jsonl)).ToList();
+
+        fromCsv.Select(r => r.IsValid).Should().Equal(false, false, true);
+        fromCsv[0].Error.Should().Be("the 'subject' field contains a NUL character (a \\u0000 escape or a 0 byte); ids and names never hold one");
+        (fromCsv[1].Line, fromCsv[1].Error).Should().Be((3L, "the 'rater' field contains a NUL character (a \\u0000 escape or a 0 byte); ids and names never hold one"));
+        fromJsonl.Select(r => (r.Row, r.IsValid)).Should().Equal((1L, false), (2L, true));
+    }
+
+    [Fact]
+    public void ScoresAndAttributes_NulInTheSubject_IsRejectedWithTheLineOrRow()
+    {
+        var scores = AuditInputReader.ReadScores(new MemoryStream(Encoding.UTF8.GetBytes(ScoreLine.Replace("\"ok\"", "\"o\\u0000k\"", StringComparison.Ordinal) + "\n" + ScoreLine + "\n"))).ToList();
+        var table = AuditInputReader.ReadAttributes(new MemoryStream(Bytes("subject,gender\ne", new byte[] { 0 }, "1,f\ne2,m\n")));
+
+        scores.Select(l => (l.Line, l.Error)).Should().Equal((1L, "the 'subject' contains a NUL character (a \\u0000 escape)"), (2L, null));
+        table.Count.Should().Be(1);
+        table.Problems.Should().Equal("row 1 (line 2): the 'subject' cell contains a NUL character; the row is not used");
+    }
+
+    [Fact]
     public void JsonLines_LineOverOneMebibyte_IsRejectedWithItsNumber_AndTheNextLineIsRead_InEveryReader()
     {
         var huge = "{\"subject\":\"e1\",\"type\":\"talk\",\"note\":\"" + new string('x', (1 << 20) + 10) + "\"}";
