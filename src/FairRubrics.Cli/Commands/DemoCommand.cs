@@ -7,6 +7,7 @@ using System.Text.Json;
 using FairRubrics.Audit;
 using FairRubrics.Checks;
 using FairRubrics.Cli.Demo;
+using FairRubrics.Cli.Output;
 using FairRubrics.Evidence;
 using FairRubrics.Loading;
 using FairRubrics.Model;
@@ -64,8 +65,8 @@ internal static class DemoCommand
         var fairAudit = Audit(services, fair, fairRun.Scores, table);
         WriteJson(Path.Combine(outDir, "audit-legacy.json"), legacyAudit);
         WriteJson(Path.Combine(outDir, "audit-alternative-paths.json"), fairAudit);
-        File.WriteAllText(Path.Combine(outDir, "attributes.csv"), ReadText("samples/org/attributes.csv"), new UTF8Encoding(false));
-        File.WriteAllText(Path.Combine(outDir, "evidence.csv"), ReadText("samples/org/evidence.csv"), new UTF8Encoding(false));
+        AtomicFile.WriteAllText(Path.Combine(outDir, "attributes.csv"), ReadText("samples/org/attributes.csv"));
+        AtomicFile.WriteAllText(Path.Combine(outDir, "evidence.csv"), ReadText("samples/org/evidence.csv"));
 
         // The report links each finding to its help page: bring the pages along so the links work offline.
         var help = Path.Combine(outDir, "docs", "checks");
@@ -74,12 +75,11 @@ internal static class DemoCommand
         foreach (var name in typeof(DemoCommand).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
         {
             using var page = typeof(DemoCommand).Assembly.GetManifestResourceStream(name)!;
-            using var target = File.Create(Path.Combine(help, name[prefix.Length..]));
-            page.CopyTo(target);
+            AtomicFile.Write(Path.Combine(help, name[prefix.Length..]), page.CopyTo);
         }
 
         var report = Path.Combine(outDir, "report.html");
-        File.WriteAllText(report, DemoReport.Render(legacy, fair, legacyFindings, fairFindings, legacyRun, fairRun, legacyAudit, fairAudit, rows), new UTF8Encoding(false));
+        AtomicFile.WriteAllText(report, DemoReport.Render(legacy, fair, legacyFindings, fairFindings, legacyRun, fairRun, legacyAudit, fairAudit, rows, new Uri(Path.GetFullPath(Path.Combine(outDir, "docs")) + Path.DirectorySeparatorChar)));
 
         var femaleLegacy = Group(legacyAudit, "gender", "female");
         var femaleFair = Group(fairAudit, "gender", "female");
@@ -127,19 +127,21 @@ internal static class DemoCommand
     {
         var scorer = services.GetRequiredService<IRubricScorer>();
         var results = scorer.ScoreAll(rubric, evidence, new ScoringOptions { AsOf = SampleOrganisation.AsOf });
-        using var file = new FileStream(path, FileMode.Create, FileAccess.Write);
-        using var writer = new Utf8JsonWriter(file, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         long used = 0, rejected = 0, unmatched = 0;
-        foreach (var score in results)
+        AtomicFile.Write(path, file =>
         {
-            ScoreJson.Write(writer, score);
-            writer.Flush();
-            writer.Reset();
-            file.WriteByte((byte)'\n');
-            used += score.UsedItems;
-            rejected += score.Issues.Count(i => i.Rejected);
-            unmatched += score.Issues.Count(i => !i.Rejected);
-        }
+            using var writer = new Utf8JsonWriter(file, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            foreach (var score in results)
+            {
+                ScoreJson.Write(writer, score);
+                writer.Flush();
+                writer.Reset();
+                file.WriteByte((byte)'\n');
+                used += score.UsedItems;
+                rejected += score.Issues.Count(i => i.Rejected);
+                unmatched += score.Issues.Count(i => !i.Rejected);
+            }
+        });
 
         return new ScoreRun(results, used, rejected, unmatched);
     }
@@ -171,9 +173,11 @@ internal static class DemoCommand
 
     private static void WriteJson(string path, AuditReport report)
     {
-        using var file = new FileStream(path, FileMode.Create, FileAccess.Write);
-        using var writer = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        AuditJson.Write(writer, report);
+        AtomicFile.Write(path, file =>
+        {
+            using var writer = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            AuditJson.Write(writer, report);
+        });
     }
 
     internal static GroupResult? Group(AuditReport report, string attribute, string value) =>
@@ -187,7 +191,7 @@ internal static class DemoCommand
     /// <summary>The side-by-side HTML report.</summary>
     private static class DemoReport
     {
-        public static string Render(Rubric legacy, Rubric fair, IReadOnlyList<Diagnostic> legacyFindings, IReadOnlyList<Diagnostic> fairFindings, ScoreRun legacyRun, ScoreRun fairRun, AuditReport legacyAudit, AuditReport fairAudit, long rows)
+        public static string Render(Rubric legacy, Rubric fair, IReadOnlyList<Diagnostic> legacyFindings, IReadOnlyList<Diagnostic> fairFindings, ScoreRun legacyRun, ScoreRun fairRun, AuditReport legacyAudit, AuditReport fairAudit, long rows, Uri docs)
         {
             var sb = new StringBuilder();
             sb.Append("""
@@ -229,8 +233,8 @@ internal static class DemoCommand
 
             sb.Append(CultureInfo.InvariantCulture, $"<p>The alternative-path rubric <code>{E(fair.Id)}</code> has {(fairFindings.Count == 0 ? "no design findings" : fairFindings.Count + " design finding(s)")}.</p>");
             sb.Append("<h2>Outcomes side by side</h2><div class=\"cols\">");
-            sb.Append(CultureInfo.InvariantCulture, $"<div class=\"col\"><h3>Legacy: <code>{E(legacy.Id)}</code> (counts contacts)</h3>{AuditHtml.Body(legacyAudit)}</div>");
-            sb.Append(CultureInfo.InvariantCulture, $"<div class=\"col\"><h3>Alternative paths: <code>{E(fair.Id)}</code></h3>{AuditHtml.Body(fairAudit)}</div>");
+            sb.Append(CultureInfo.InvariantCulture, $"<div class=\"col\"><h3>Legacy: <code>{E(legacy.Id)}</code> (counts contacts)</h3>{AuditHtml.Body(legacyAudit, docs)}</div>");
+            sb.Append(CultureInfo.InvariantCulture, $"<div class=\"col\"><h3>Alternative paths: <code>{E(fair.Id)}</code></h3>{AuditHtml.Body(fairAudit, docs)}</div>");
             sb.Append("</div>");
             sb.Append("<h2>Reproduce</h2><p>The folder of this report holds the inputs and the results. The same numbers come from the command line:</p>");
             sb.Append(CultureInfo.InvariantCulture, $"<pre><code>fairrubrics score --rubric {E(FairName)} --evidence evidence.csv --as-of {SampleOrganisation.AsOf:yyyy-MM-dd} --out scores.jsonl\nfairrubrics audit --scores scores.jsonl --attributes attributes.csv --by gender --rubric {E(FairName)} --format json</code></pre>");
