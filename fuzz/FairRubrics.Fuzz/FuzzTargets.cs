@@ -105,9 +105,17 @@ internal static class FuzzTargets
         }
     }
 
+    /// <summary>The line bound the JSON Lines targets also read with (the readers' own is 1 MiB, more than a fuzz input), read in 7-byte pieces so lines cross the reads.</summary>
+    private const int SmallLineBound = 64;
+
     private static void EvidenceJsonLines(byte[] input)
     {
         foreach (var row in EvidenceReader.ReadJsonLines(new MemoryStream(input, writable: false), name => _ = name.Length))
+        {
+            _ = row.ToString();
+        }
+
+        foreach (var row in EvidenceReader.ReadJsonLines(new ForwardOnlyStream(input), SmallLineBound))
         {
             _ = row.ToString();
         }
@@ -115,7 +123,7 @@ internal static class FuzzTargets
 
     private static void ScoresJsonLines(byte[] input)
     {
-        foreach (var line in AuditInputReader.ReadScores(new MemoryStream(input, writable: false)))
+        foreach (var line in AuditInputReader.ReadScores(new MemoryStream(input, writable: false)).Concat(AuditInputReader.ReadScores(new ForwardOnlyStream(input), SmallLineBound)))
         {
             _ = line.ToString();
             if (line.Subject is { } subject)

@@ -101,7 +101,7 @@ public static partial class AuditFiles
             }
 
             var record = records[current];
-            if (ScoreLineParser.TryParse(lines.Current, record) is { } error)
+            if ((lines.IsTooLong ? Utf8LineReader.TooLongReason : ScoreLineParser.TryParse(lines.Current, record)) is { } error)
             {
                 Finish(joiner, records, lineOf, ref rowFetched, row, ref slotFetched, me, part);   // earlier lines' problems first
                 part.Problems.Add(new ScoreFileProblem(range.File, lines.LineNumber, error));

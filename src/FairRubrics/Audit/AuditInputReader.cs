@@ -64,10 +64,22 @@ public static class AuditInputReader
         while (Read(reader))
         {
             row++;
+            if (StrictUtf8.FirstInvalid(reader.RawRecord) is var invalid and >= 0)
+            {
+                problems.Add((row, string.Create(CultureInfo.InvariantCulture, $"row {row} (line {reader.LineNumber}): {StrictUtf8.Reason(invalid, "row")}; the row is not used")));
+                continue;
+            }
+
             var subject = TrimmedUtf8(reader.GetSpan(subjectColumn), ref subjectBytes);
             if (subject.IsEmpty)
             {
                 problems.Add((row, string.Create(CultureInfo.InvariantCulture, $"row {row} (line {reader.LineNumber}): the 'subject' cell is empty; the row is not used")));
+                continue;
+            }
+
+            if (subject.Contains((byte)0))
+            {
+                problems.Add((row, string.Create(CultureInfo.InvariantCulture, $"row {row} (line {reader.LineNumber}): the 'subject' cell contains a NUL character; the row is not used")));
                 continue;
             }
 
@@ -279,13 +291,16 @@ public static class AuditInputReader
         }
     }
 
-    private static IEnumerable<ScoreLine> ReadScoresCore(Stream stream)
+    /// <summary>Reads score results with another line bound than 1 MiB (the fuzzing harness's small one, so that small inputs reach the long-line path).</summary>
+    internal static IEnumerable<ScoreLine> ReadScores(Stream stream, int maxLineBytes) => ReadScoresCore(stream, maxLineBytes);
+
+    private static IEnumerable<ScoreLine> ReadScoresCore(Stream stream, int maxLineBytes = Utf8LineReader.MaxLineBytes)
     {
-        using var lines = new Utf8LineReader(stream);
+        using var lines = new Utf8LineReader(stream, maxLineBytes: maxLineBytes);
         var record = new ScoreRecord();
         while (lines.MoveNext())
         {
-            var error = ScoreLineParser.TryParse(lines.Current, record);
+            var error = lines.IsTooLong ? Utf8LineReader.TooLong(maxLineBytes) : ScoreLineParser.TryParse(lines.Current, record);
             yield return new ScoreLine(lines.LineNumber, error is null ? record.ToSubject() : null, error);
         }
     }

@@ -197,7 +197,7 @@ internal static class CompactScoreLine
                             {
                                 var finite = Finite(line[value..at], out var level);
                                 record.SetLevel(c, finite ? level : double.NaN);
-                                error ??= finite ? null : ScoreLineParser.LevelNotFinite;
+                                error ??= ScoreLineParser.LevelError(finite, level);
                             }
                             else
                             {

@@ -214,6 +214,18 @@ internal static class ScoreLineParser
     /// <summary>Why a line with a competency whose <c>level</c> is a number but not finite is rejected.</summary>
     internal const string LevelNotFinite = "a competency 'level' is not a finite number";
 
+    /// <summary>Why a line with a competency whose <c>level</c> is outside every scale is rejected.</summary>
+    internal const string LevelOffScale = "a competency 'level' is outside 0..10, the range of every rubric's scale";
+
+    /// <summary>Why a line whose <c>overall</c> is outside every scale is rejected.</summary>
+    internal const string OverallOffScale = "'overall' is outside 0..10, the range of every rubric's scale";
+
+    /// <summary>
+    /// The highest level of any rubric (a scale has at most 10 levels): a level or overall score outside 0..10 is
+    /// not a score result, and values near the largest double would make the audit's sums overflow (issue #24 item 4).
+    /// </summary>
+    private const double MaxLevel = 10;
+
     private static readonly JsonReaderOptions Options = new() { MaxDepth = 16 };
 
     /// <summary>Parses a line (without its line break) into <paramref name="record"/>.</summary>
@@ -221,8 +233,17 @@ internal static class ScoreLineParser
     /// <param name="record">Receives the result.</param>
     /// <returns>Null when the line is a score result, else why it is not.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static string? TryParse(ReadOnlySpan<byte> line, ScoreRecord record) =>
-        CompactScoreLine.TryParse(line, record, out var error) ? error : TryParseGeneral(line, record);
+    public static string? TryParse(ReadOnlySpan<byte> line, ScoreRecord record)
+    {
+        // Never decoded lossily: ids that differ only in bytes that are not UTF-8 would become one subject.
+        if (!System.Text.Unicode.Utf8.IsValid(line))
+        {
+            record.Reset();
+            return Evidence.StrictUtf8.Reason(line, "line");
+        }
+
+        return CompactScoreLine.TryParse(line, record, out var error) ? error : TryParseGeneral(line, record);
+    }
 
     /// <summary>Parses a line with <see cref="Utf8JsonReader"/>: any JSON (the path for lines <see cref="CompactScoreLine"/> leaves).</summary>
     /// <param name="line">The UTF-8 text of the line.</param>
@@ -300,8 +321,10 @@ internal static class ScoreLineParser
     {
         var error =
             record.Subject.IsEmpty || IsWhiteSpace(record.Subject) ? "no 'subject'"
+            : record.Subject.Contains((byte)0) ? "the 'subject' contains a NUL character (a \\u0000 escape)"
             : status is not ("scored" or "insufficient-evidence") ? "'status' must be 'scored' or 'insufficient-evidence'"
             : overall == OverallKind.NotFinite ? "'overall' is not a finite number"
+            : overall == OverallKind.Number && !(overallValue is >= 0 and <= MaxLevel) ? OverallOffScale
             : status == "scored" && overall != OverallKind.Number ? "a scored result needs a numeric 'overall'"
             : competencyError;
         if (error is null)
@@ -350,7 +373,7 @@ internal static class ScoreLineParser
                         {
                             var finite = reader.TryGetDouble(out var level) && double.IsFinite(level);
                             record.SetLevel(c, finite ? level : double.NaN);
-                            error ??= finite ? null : LevelNotFinite;
+                            error ??= LevelError(finite, level);
                         }
                         else
                         {
@@ -376,6 +399,13 @@ internal static class ScoreLineParser
 
         return error;
     }
+
+    /// <summary>Why a competency's numeric <c>level</c> rejects the line, or null.</summary>
+    /// <param name="finite">Whether the number is finite.</param>
+    /// <param name="level">The number.</param>
+    /// <returns>Null, <see cref="LevelNotFinite"/> or <see cref="LevelOffScale"/>.</returns>
+    internal static string? LevelError(bool finite, double level) =>
+        !finite ? LevelNotFinite : level is >= 0 and <= MaxLevel ? null : LevelOffScale;
 
     private static string? Finish(ref Utf8JsonReader reader, string? error)
     {

@@ -6,11 +6,27 @@ namespace FairRubrics.Audit;
 /// <summary>
 /// Reads the lines of a UTF-8 stream as byte spans from one pooled buffer (grown for a line longer than it):
 /// no string per line. Lines end at <c>\n</c>, <c>\r\n</c> or <c>\r</c>, as <see cref="TextReader.ReadLine"/>
-/// counts them; a UTF-8 byte-order mark is skipped; blank lines are counted and skipped.
+/// counts them; a UTF-8 byte-order mark is skipped; blank lines are counted and skipped. A line longer than
+/// <see cref="MaxLineBytes"/> is not buffered: its bytes are dropped as they are read, up to its line break, and it
+/// is returned empty with <see cref="IsTooLong"/> set, so memory stays bounded whatever the input.
 /// </summary>
 internal sealed class Utf8LineReader : IDisposable
 {
+    /// <summary>The longest line read, in bytes without the line break: 1 MiB, the bound of the CSV readers' records.</summary>
+    public const int MaxLineBytes = 1 << 20;
+
+    /// <summary>Why a line longer than <see cref="MaxLineBytes"/> is rejected.</summary>
+    public const string TooLongReason = "the line is longer than 1 MiB (1,048,576 bytes); it is not read (write one record per line)";
+
+    /// <summary>Why a line longer than a bound is rejected.</summary>
+    /// <param name="maxLineBytes">The bound.</param>
+    /// <returns>The reason.</returns>
+    public static string TooLong(int maxLineBytes) => maxLineBytes == MaxLineBytes
+        ? TooLongReason
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the line is longer than {maxLineBytes} bytes; it is not read (write one record per line)");
+
     private readonly Stream _stream;
+    private readonly int _maxLine;
     private long _remaining;
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
     private int _start;
@@ -24,11 +40,13 @@ internal sealed class Utf8LineReader : IDisposable
     /// <param name="stream">The stream (not closed).</param>
     /// <param name="length">How many bytes to read at most (a range of a file).</param>
     /// <param name="skipByteOrderMark">Whether a UTF-8 byte-order mark at the start is skipped (the start of a file).</param>
-    public Utf8LineReader(Stream stream, long length = long.MaxValue, bool skipByteOrderMark = true)
+    /// <param name="maxLineBytes">The longest line read (tests use a smaller bound).</param>
+    public Utf8LineReader(Stream stream, long length = long.MaxValue, bool skipByteOrderMark = true, int maxLineBytes = MaxLineBytes)
     {
         _stream = stream;
         _remaining = length;
         _started = !skipByteOrderMark;
+        _maxLine = maxLineBytes;
     }
 
     /// <summary>Gets the 1-based number of the current line.</summary>
@@ -37,14 +55,20 @@ internal sealed class Utf8LineReader : IDisposable
     /// <summary>Gets the current line, without its line break (valid until the next <see cref="MoveNext"/>).</summary>
     public ReadOnlySpan<byte> Current => _buffer.AsSpan(_lineStart, _lineLength);
 
-    /// <summary>Moves to the next line that is not blank.</summary>
+    /// <summary>Gets the current line as memory (valid until the next <see cref="MoveNext"/>).</summary>
+    public ReadOnlyMemory<byte> CurrentMemory => _buffer.AsMemory(_lineStart, _lineLength);
+
+    /// <summary>Gets a value indicating whether the current line is longer than the bound: it was skipped, and <see cref="Current"/> is empty.</summary>
+    public bool IsTooLong { get; private set; }
+
+    /// <summary>Moves to the next line that is not blank (or is too long to read).</summary>
     /// <returns>False at the end of the stream.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MoveNext()
     {
         while (NextLine())
         {
-            if (!Current.Trim(" \t\f\v"u8).IsEmpty)
+            if (IsTooLong || !Current.Trim(" \t\f\v"u8).IsEmpty)
             {
                 return true;
             }
@@ -66,6 +90,7 @@ internal sealed class Utf8LineReader : IDisposable
     private bool NextLine()
     {
         var scanned = 0;
+        var tooLong = false;
         while (true)
         {
             var pending = _buffer.AsSpan(_start + scanned, _end - _start - scanned);
@@ -76,13 +101,12 @@ internal sealed class Utf8LineReader : IDisposable
                 _lineStart = _start;
                 _lineLength = breakAt - _start;
                 _start = breakAt + (_buffer[breakAt] == '\r' && breakAt + 1 < _end && _buffer[breakAt + 1] == '\n' ? 2 : 1);
-                LineNumber++;
-                return true;
+                return Line(tooLong);
             }
 
             if (_eof)
             {
-                if (_start == _end)
+                if (_start == _end && !tooLong)
                 {
                     return false;
                 }
@@ -90,13 +114,34 @@ internal sealed class Utf8LineReader : IDisposable
                 _lineStart = _start;
                 _lineLength = _end - _start;
                 _start = _end;
-                LineNumber++;
-                return true;
+                return Line(tooLong);
             }
 
             scanned = at >= 0 ? scanned + at : _end - _start;   // a '\r' at the end of the buffer: look at what follows first
+            if (scanned > _maxLine)
+            {
+                // Too long: drop what is buffered of the line (a '\r' at the end stays, to pair with a '\n' that may follow).
+                tooLong = true;
+                _start += scanned;
+                scanned = 0;
+            }
+
             Fill();
         }
+    }
+
+    /// <summary>Counts the line just found; one too long to read is returned empty.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Line(bool tooLong)
+    {
+        LineNumber++;
+        IsTooLong = tooLong || _lineLength > _maxLine;
+        if (IsTooLong)
+        {
+            _lineLength = 0;
+        }
+
+        return true;
     }
 
     /// <summary>Moves the unread bytes to the front (growing the buffer when they fill it) and reads more.</summary>

@@ -23,6 +23,11 @@ internal static class EvidenceFields
     /// </summary>
     public static EvidenceRow Build(EvidenceStringPool? pool, long row, long line, string? subject, string? type, string? competency, string? path, string? value, string? source, string? rater, string? date, string? id)
     {
+        if (NulField(subject, type, competency, path, source, rater, id) is { } nul)
+        {
+            return Reject(row, line, $"the '{nul}' field contains a NUL character (a \\u0000 escape or a 0 byte); ids and names never hold one");
+        }
+
         subject = Clean(subject);
         type = Clean(type);
         if (subject is null)
@@ -119,6 +124,15 @@ internal static class EvidenceFields
     }
 
     private static EvidenceRow Reject(long row, long line, string reason) => new(row, line, null, reason);
+
+    /// <summary>The first field that holds a NUL character, or null: a NUL would let one id look like another where it is printed.</summary>
+    private static string? NulField(string? subject, string? type, string? competency, string? path, string? source, string? rater, string? id)
+    {
+        static bool Nul(string? text) => text is not null && text.Contains('\0', StringComparison.Ordinal);
+
+        return Nul(subject) ? "subject" : Nul(type) ? "type" : Nul(competency) ? "competency" : Nul(path) ? "path"
+            : Nul(source) ? "source" : Nul(rater) ? "rater" : Nul(id) ? "id" : null;
+    }
 
     private static string? Clean(string? text)
     {

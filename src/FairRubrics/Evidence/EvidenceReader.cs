@@ -53,6 +53,10 @@ public static class EvidenceReader
         return ReadJsonLinesCore(stream, leaveOpen: true, ignoredField, new EvidenceStringPool(rubric));
     }
 
+    /// <summary>Reads JSON Lines evidence with another line bound than 1 MiB (the fuzzing harness's small one, so that small inputs reach the long-line path).</summary>
+    internal static IEnumerable<EvidenceRow> ReadJsonLines(Stream stream, int maxLineBytes) =>
+        ReadJsonLinesCore(stream, leaveOpen: true, null, new EvidenceStringPool(null), maxLineBytes);
+
     // The pool is made before the file is opened: a custom rule's evidence types are asked for while it is seeded.
     private static IEnumerable<EvidenceRow> ReadCsvFile(string path, Action<string>? ignoredField, Model.Rubric? rubric)
     {
@@ -102,20 +106,21 @@ public static class EvidenceReader
         return columns;
     }
 
-    private static IEnumerable<EvidenceRow> ReadJsonLinesCore(Stream stream, bool leaveOpen, Action<string>? ignoredField, EvidenceStringPool pool)
+    private static IEnumerable<EvidenceRow> ReadJsonLinesCore(Stream stream, bool leaveOpen, Action<string>? ignoredField, EvidenceStringPool pool, int maxLineBytes = Audit.Utf8LineReader.MaxLineBytes)
     {
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (line, number) in RecordFiles.NonBlankLines(stream, leaveOpen))
+        foreach (var line in RecordFiles.JsonLines(stream, leaveOpen, maxLineBytes))
         {
-            yield return ParseJsonLine(line, number, reported, pool, ignoredField);
+            yield return line.Error is null
+                ? ParseJsonLine(line.Utf8.Span, line.Number, reported, pool, ignoredField)
+                : new EvidenceRow(line.Number, line.Number, null, line.Error);
         }
     }
 
-    private static EvidenceRow ParseJsonLine(string line, long lineNumber, HashSet<string> reported, EvidenceStringPool pool, Action<string>? ignoredField)
+    private static EvidenceRow ParseJsonLine(ReadOnlySpan<byte> bytes, long lineNumber, HashSet<string> reported, EvidenceStringPool pool, Action<string>? ignoredField)
     {
         var fields = new string?[EvidenceFields.Names.Length];
         var seen = new bool[EvidenceFields.Names.Length];
-        var bytes = Encoding.UTF8.GetBytes(line);
         var json = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 16, CommentHandling = JsonCommentHandling.Disallow });
         try
         {

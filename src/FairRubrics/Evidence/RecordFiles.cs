@@ -7,7 +7,8 @@ namespace FairRubrics.Evidence;
 /// <summary>
 /// What the evidence and review-comment readers share: opening a file for one sequential pass, reading CSV with
 /// one result per data row (malformed rows included, with a reason that names no value), mapping a header onto
-/// known columns, and the non-blank lines of a JSON Lines file.
+/// known columns, and the non-blank lines of a JSON Lines file. Rows and lines that are not well-formed UTF-8 are
+/// rejected with their number (<see cref="StrictUtf8"/>), never decoded lossily.
 /// </summary>
 internal static class RecordFiles
 {
@@ -102,7 +103,8 @@ internal static class RecordFiles
                 }
 
                 row++;
-                yield return record(row, reader, columns);
+                var invalid = StrictUtf8.FirstInvalid(reader.RawRecord);
+                yield return invalid < 0 ? record(row, reader, columns) : malformed(row, reader.LineNumber, StrictUtf8.Reason(invalid, "row"));
             }
         }
         finally
@@ -145,37 +147,51 @@ internal static class RecordFiles
         return columns;
     }
 
-    /// <summary>The non-blank lines of a UTF-8 text (a byte-order mark is allowed) with their 1-based line numbers, lazily.</summary>
+    /// <summary>
+    /// The non-blank lines of a JSON Lines text (UTF-8; a byte-order mark is allowed) with their 1-based line
+    /// numbers, lazily. A line that is not well-formed UTF-8, or is longer than 1 MiB, comes with the reason it is
+    /// rejected instead of its bytes (a long line is skipped without being buffered); reading goes on with the next.
+    /// </summary>
     /// <param name="stream">The stream.</param>
     /// <param name="leaveOpen">Whether the stream stays open afterwards.</param>
-    /// <returns>The lines.</returns>
-    /// <exception cref="EvidenceFormatException">The text is not valid UTF-8.</exception>
-    public static IEnumerable<(string Line, long Number)> NonBlankLines(Stream stream, bool leaveOpen)
+    /// <param name="maxLineBytes">The longest line read (1 MiB; the fuzzing harness uses less).</param>
+    /// <returns>The lines; each line's bytes are valid until the next is read.</returns>
+    /// <exception cref="EvidenceFormatException">The text is UTF-16 or UTF-32 (it starts with such a byte-order mark).</exception>
+    public static IEnumerable<JsonLine> JsonLines(Stream stream, bool leaveOpen, int maxLineBytes = Audit.Utf8LineReader.MaxLineBytes)
     {
-        using var reader = new StreamReader(stream, new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: leaveOpen);
-        long lineNumber = 0;
-        while (true)
+        try
         {
-            string? line;
-            try
+            using var lines = new Audit.Utf8LineReader(stream, maxLineBytes: maxLineBytes);
+            while (lines.MoveNext())
             {
-                line = reader.ReadLine();
-            }
-            catch (DecoderFallbackException)
-            {
-                throw new EvidenceFormatException(string.Create(CultureInfo.InvariantCulture, $"line {lineNumber + 1}: the file is not valid UTF-8"));
-            }
+                if (lines.IsTooLong)
+                {
+                    yield return new JsonLine(lines.LineNumber, default, Audit.Utf8LineReader.TooLong(maxLineBytes));
+                    continue;
+                }
 
-            if (line is null)
-            {
-                yield break;
-            }
+                var bytes = lines.Current;
+                if (lines.LineNumber == 1 && (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || bytes.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF])))
+                {
+                    throw new EvidenceFormatException("the file is UTF-16 or UTF-32 text (it starts with such a byte-order mark); JSON Lines files are UTF-8: save it as UTF-8");
+                }
 
-            lineNumber++;
-            if (!string.IsNullOrWhiteSpace(line))
+                var invalid = StrictUtf8.Reason(bytes, "line");
+                yield return invalid is null ? new JsonLine(lines.LineNumber, lines.CurrentMemory, null) : new JsonLine(lines.LineNumber, default, invalid);
+            }
+        }
+        finally
+        {
+            if (!leaveOpen)
             {
-                yield return (line, lineNumber);
+                stream.Dispose();
             }
         }
     }
 }
+
+/// <summary>One non-blank line of a JSON Lines file: its bytes (well-formed UTF-8), or why it is rejected unread.</summary>
+/// <param name="Number">The 1-based line number.</param>
+/// <param name="Utf8">The line without its line break; empty when <paramref name="Error"/> is set. Valid until the next line is read.</param>
+/// <param name="Error">Why the line is rejected (not UTF-8, too long), or null.</param>
+internal readonly record struct JsonLine(long Number, ReadOnlyMemory<byte> Utf8, string? Error);

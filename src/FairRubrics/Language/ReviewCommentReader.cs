@@ -101,17 +101,17 @@ public static class ReviewCommentReader
     private static IEnumerable<ReviewCommentRow> ReadJsonLinesCore(Stream stream, bool leaveOpen, Action<string>? ignoredField)
     {
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (line, number) in RecordFiles.NonBlankLines(stream, leaveOpen))
+        foreach (var line in RecordFiles.JsonLines(stream, leaveOpen))
         {
-            yield return ParseJsonLine(line, number, reported, ignoredField);
+            yield return line.Error is null ? ParseJsonLine(line.Utf8.Span, line.Number, reported, ignoredField) : Reject(line.Number, line.Error);
         }
     }
 
-    private static ReviewCommentRow ParseJsonLine(string line, long lineNumber, HashSet<string> reported, Action<string>? ignoredField)
+    private static ReviewCommentRow ParseJsonLine(ReadOnlySpan<byte> line, long lineNumber, HashSet<string> reported, Action<string>? ignoredField)
     {
         var fields = new string?[Fields.Length];
         var seen = new bool[Fields.Length];
-        var json = new Utf8JsonReader(Encoding.UTF8.GetBytes(line), new JsonReaderOptions { MaxDepth = 16, CommentHandling = JsonCommentHandling.Disallow });
+        var json = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = 16, CommentHandling = JsonCommentHandling.Disallow });
         try
         {
             if (!json.Read() || json.TokenType != JsonTokenType.StartObject)
@@ -164,6 +164,11 @@ public static class ReviewCommentReader
         catch (JsonException)
         {
             return Reject(lineNumber, "the line is not valid JSON");
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped lone surrogate ("\uD800") is JSON syntax but not text: unescaping it throws.
+            return Reject(lineNumber, "the line is not valid JSON (a \\u escape is half of a UTF-16 surrogate pair, which is not text)");
         }
 
         if (fields[2] is null)

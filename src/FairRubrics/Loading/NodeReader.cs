@@ -168,8 +168,16 @@ internal sealed partial class NodeReader(DiagnosticBag diagnostics)
             || !double.TryParse(scalar.Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
             || !double.IsFinite(value))
         {
+            // A finite number in another notation (1.7976931348623157e308, 5e-324) is not told it is not finite.
+            var finiteExponent = scalar.IsPlain && ExponentPattern().IsMatch(scalar.Value)
+                && double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var written) && double.IsFinite(written);
             var quoted = !scalar.IsPlain ? " (without quotes)" : string.Empty;
-            Error(DiagnosticIds.InvalidNumber, node, $"{what} must be a finite number written with '.'{quoted}, e.g. 2.5; got '{Shorten(scalar.Value)}'");
+            Error(
+                DiagnosticIds.InvalidNumber,
+                node,
+                finiteExponent
+                    ? $"{what} must be written as a plain decimal with '.', without an exponent, e.g. 1500 or 0.0015; got '{Shorten(scalar.Value)}'"
+                    : $"{what} must be a finite number written with '.'{quoted}, e.g. 2.5; got '{Shorten(scalar.Value)}'");
             return null;
         }
 
@@ -321,6 +329,9 @@ internal sealed partial class NodeReader(DiagnosticBag diagnostics)
 
     [GeneratedRegex(@"^-?[0-9]+(\.[0-9]+)?\z", RegexOptions.CultureInvariant)]
     private static partial Regex NumberPattern();
+
+    [GeneratedRegex(@"^-?[0-9]+(\.[0-9]+)?[eE][-+]?[0-9]+\z", RegexOptions.CultureInvariant)]
+    private static partial Regex ExponentPattern();
 
     [GeneratedRegex(@"^-?[0-9]+\z", RegexOptions.CultureInvariant)]
     private static partial Regex IntegerPattern();

@@ -52,6 +52,9 @@ internal sealed partial class RubricBuilder
     private readonly ScoringRuleSet _rules;
     private readonly string _file;
 
+    /// <summary>The top of the largest scale a rubric can have (2 to 10 levels).</summary>
+    private const double MaxScaleLevel = 10;
+
     public RubricBuilder(DiagnosticBag diagnostics, ScoringRuleSet rules, string file)
     {
         _r = new NodeReader(diagnostics);
@@ -105,7 +108,11 @@ internal sealed partial class RubricBuilder
             return;
         }
 
-        if (node is not RubricScalarNode { IsPlain: true, Value: "1" })
+        if (node is RubricScalarNode { IsPlain: false } quoted && quoted.Value.Trim() == "1")
+        {
+            _r.Error(DiagnosticIds.FormatVersion, node, "the format version is the number 1, not the text \"1\": remove the quotes and write 'fairrubrics: 1'");
+        }
+        else if (node is not RubricScalarNode { IsPlain: true, Value: "1" })
         {
             var written = node is RubricScalarNode s ? $"'{s.Value}'" : node.KindName;
             _r.Error(DiagnosticIds.FormatVersion, node, $"format version {written} is not supported; this version of FairRubrics reads 'fairrubrics: 1'");
@@ -222,7 +229,28 @@ internal sealed partial class RubricBuilder
             }
         }
 
+        ok &= WeightsAddUp(result.Select(c => (c.Weight, c.WeightLocation)), "the competencies' weights");
         return ok ? result : null;
+    }
+
+    /// <summary>
+    /// Checks that weights add up, times the top of any scale, to a finite number: the overall score and a
+    /// weighted mean sum weight × level, and each weight's share is divided by the total (issue #24 item 4).
+    /// </summary>
+    private bool WeightsAddUp(IEnumerable<(double Weight, SourceLocation At)> weights, string what)
+    {
+        var total = 0.0;
+        foreach (var (weight, at) in weights)
+        {
+            total += weight;
+            if (!double.IsFinite(total * MaxScaleLevel))
+            {
+                _r.Diagnostics.Error(DiagnosticIds.OutOfRange, at, $"{what} add up to more than FairRubrics can compute with (about 1.8e307); only their ratios matter: use smaller numbers, such as 1, 2 and 3");
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private Competency? ReadCompetency(RubricNode node, RatingScale? scale, HashSet<string> ids)
@@ -281,7 +309,8 @@ internal sealed partial class RubricBuilder
             }
         }
 
-        if (id is null || title is null || weight is null || paths is null)
+        if (id is null || title is null || weight is null || paths is null
+            || !WeightsAddUp(paths.Select(p => (p.Weight, p.Location)), $"the weights of the paths of {where}"))
         {
             return null;
         }

@@ -6,8 +6,6 @@ namespace FairRubrics.Loading;
 /// <summary>Turns the bytes of a rubric file into text, rejecting what is not clean UTF-8 or UTF-16 with a position.</summary>
 internal static class SourceText
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>Decodes bytes (UTF-8, or UTF-16/32 with a byte-order mark). Returns null after reporting a problem.</summary>
     public static string? Decode(ReadOnlySpan<byte> bytes, string file, DiagnosticBag diagnostics)
     {
@@ -42,7 +40,7 @@ internal static class SourceText
         string text;
         if (bomEncoding is null)
         {
-            var invalidAt = FindInvalidUtf8(body);
+            var invalidAt = Evidence.StrictUtf8.FirstInvalid(body);
             if (invalidAt >= 0)
             {
                 var (line, column) = PositionOfByte(body, invalidAt);
@@ -53,7 +51,7 @@ internal static class SourceText
                 return null;
             }
 
-            text = StrictUtf8.GetString(body);
+            text = Evidence.StrictUtf8.Encoding.GetString(body);
         }
         else
         {
@@ -90,28 +88,6 @@ internal static class SourceText
         return false;
     }
 
-    private static int FindInvalidUtf8(ReadOnlySpan<byte> bytes)
-    {
-        if (System.Text.Unicode.Utf8.IsValid(bytes))
-        {
-            return -1;
-        }
-
-        var index = 0;
-        while (index < bytes.Length)
-        {
-            var status = Rune.DecodeFromUtf8(bytes[index..], out _, out var consumed);
-            if (status != System.Buffers.OperationStatus.Done)
-            {
-                return index;
-            }
-
-            index += consumed;
-        }
-
-        return -1;
-    }
-
     private static (int Line, int Column) PositionOfByte(ReadOnlySpan<byte> bytes, int offset)
     {
         var line = 1;
@@ -126,7 +102,7 @@ internal static class SourceText
         }
 
         // Column counts characters, not bytes: decode the (valid) part of the line before the bad byte.
-        var column = StrictUtf8.GetCharCount(bytes[lineStart..offset]) + 1;
+        var column = Evidence.StrictUtf8.Encoding.GetCharCount(bytes[lineStart..offset]) + 1;
         return (line, column);
     }
 

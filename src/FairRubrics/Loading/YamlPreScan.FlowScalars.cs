@@ -264,7 +264,13 @@ internal static partial class YamlPreScan
                 value = (value << 4) + digit;
             }
 
+            var escape = _pos;
             _pos += 2 + code;
+            if (code == 8 && value > 0x10FFFF)
+            {
+                NoteBadEscape(escape);   // above U+10FFFF (YamlDotNet reads 0x80000000 and up as negative, and throws without a position)
+            }
+
             if (code > 0 && value is >= 0xD800 and <= 0xDFFF)
             {
                 // A surrogate must be followed by its pair, written as another \u or \U escape.
@@ -279,10 +285,36 @@ internal static partial class YamlPreScan
                     return false;
                 }
 
+                // The pair is a high surrogate (D800-DBFF) then a low one (DC00-DFFF); YamlDotNet throws without a position otherwise.
+                var low = 0L;
+                for (var k = 0; k < pair; k++)
+                {
+                    var digit = HexValue(text[_pos + 2 + k]);
+                    low = digit < 0 ? -1 : (low << 4) + digit;
+                    if (digit < 0)
+                    {
+                        break;
+                    }
+                }
+
+                if (low >= 0 && (value > 0xDBFF || low is < 0xDC00 or > 0xDFFF))
+                {
+                    NoteBadEscape(escape);
+                }
+
                 _pos += 2 + pair;
             }
 
             return true;
+        }
+
+        /// <summary>Notes the first escape that is not a Unicode character (see <see cref="Result.BadEscape"/>).</summary>
+        private void NoteBadEscape(int index)
+        {
+            if (BadEscape < 0)
+            {
+                BadEscape = index;
+            }
         }
 
         private static int HexValue(char c) => c switch

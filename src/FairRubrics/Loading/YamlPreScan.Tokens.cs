@@ -28,6 +28,9 @@ internal static partial class YamlPreScan
 
         public Result Finding { get; private set; }
 
+        /// <summary>Gets the index of the first '\\' escape in a double-quoted scalar that is not a Unicode character, or -1.</summary>
+        public int BadEscape { get; private set; } = -1;
+
         private int Column => _pos - _lineStart;
 
         private bool Stopped => Finding.Kind != FindingKind.None || _stop;

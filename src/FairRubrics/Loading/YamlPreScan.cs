@@ -57,7 +57,7 @@ internal static partial class YamlPreScan
     {
         var scanner = new State(text, maxScalarLength, maxDepth, onScalar);
         scanner.Run();
-        return scanner.Finding;
+        return scanner.Finding with { BadEscape = scanner.BadEscape };
     }
 
     /// <summary>Computes the line and column (1-based) of an index the way YamlDotNet counts them.</summary>
@@ -91,5 +91,10 @@ internal static partial class YamlPreScan
     /// <param name="Kind">What was found.</param>
     /// <param name="Index">The scalar's first character, or the index just after the token that went too deep.</param>
     /// <param name="Length">For a scalar, the lower bound of its value's length.</param>
-    internal readonly record struct Result(FindingKind Kind, int Index, long Length);
+    /// <param name="BadEscape">
+    /// The index of the first escape in a double-quoted scalar that is well-formed but is not a Unicode character
+    /// (<c>"\UFFFFFFFF"</c>, <c>"\uD800\U0010FFFF"</c>), or -1. YamlDotNet throws a bare ArgumentException without a
+    /// position for these; the reader then reports the escape here. Found wherever it is, without stopping the pass.
+    /// </param>
+    internal readonly record struct Result(FindingKind Kind, int Index, long Length, int BadEscape = -1);
 }

@@ -31,7 +31,7 @@ internal static class YamlTreeReader
             // The parser reads the text only up to the token that went too deep and reports the depth error itself,
             // at the place a full parse would. Should it not (the pre-scan over-counted), the whole text is parsed.
             var prefixDiagnostics = new DiagnosticBag();
-            _ = ReadParsed(text[..preScan.Index], file, options, prefixDiagnostics, requireMapping);
+            _ = ReadParsed(text[..preScan.Index], file, options, prefixDiagnostics, requireMapping, preScan.BadEscape < preScan.Index ? preScan.BadEscape : -1);
             if (prefixDiagnostics.Items.Any(d => d.Id == DiagnosticIds.TooDeep))
             {
                 foreach (var diagnostic in prefixDiagnostics.Items)
@@ -43,11 +43,14 @@ internal static class YamlTreeReader
             }
         }
 
-        return ReadParsed(text, file, options, diagnostics, requireMapping);
+        return ReadParsed(text, file, options, diagnostics, requireMapping, preScan.BadEscape);
     }
 
-    /// <summary>Parses the whole text, without the pre-scan (tests compare the two).</summary>
-    internal static RubricNode? ReadParsed(string text, string file, RubricLoaderOptions options, DiagnosticBag diagnostics, bool requireMapping)
+    /// <summary>
+    /// Parses the whole text, without the pre-scan (tests compare the two). <paramref name="badEscape"/> is where
+    /// the pre-scan found an escape that is not a Unicode character (<see cref="YamlPreScan.Result.BadEscape"/>), or -1.
+    /// </summary>
+    internal static RubricNode? ReadParsed(string text, string file, RubricLoaderOptions options, DiagnosticBag diagnostics, bool requireMapping, int badEscape = -1)
     {
         var parser = new Parser(new StringReader(text));
         var stack = new Stack<Frame>();
@@ -112,6 +115,15 @@ internal static class YamlTreeReader
                                 return null;
                             }
 
+                            if (scalar.Value.Contains('\0', StringComparison.Ordinal))
+                            {
+                                // The file has no NUL byte (SourceText rejects one), so it comes from an escape: "\0", "\x00", "\u0000".
+                                diagnostics.Error(
+                                    DiagnosticIds.InvalidEncoding,
+                                    Loc(file, scalar.Start),
+                                    "this value contains a NUL character, written as an escape such as \\0 or \\x00; text in these files never holds one: remove it");
+                            }
+
                             var node = new RubricScalarNode(scalar.Value, scalar.Style is ScalarStyle.Plain or ScalarStyle.Any, Loc(file, scalar.Start));
                             if (!Attach(stack, node, ref root, diagnostics))
                             {
@@ -166,6 +178,18 @@ internal static class YamlTreeReader
             diagnostics.Error(DiagnosticIds.YamlSyntax, at, "invalid YAML: the file ends inside a '[' list or '{' mapping that is never closed; add the closing ']' or '}'");
             return null;
         }
+        catch (BadEscapeException)
+        {
+            // YamlDotNet 18 throws a bare ArgumentOutOfRangeException (no position) for "\UFFFFFFFF" or "\uD800\U0010FFFF".
+            var index = badEscape >= 0 ? badEscape : FirstBadEscape(text, lastMark);
+            var at = index >= 0 ? Position(file, text, index) : lastMark.Equals(Mark.Empty) ? new SourceLocation(file, 1, 1) : Loc(file, lastMark);
+            var escape = index >= 0 ? $" '{EscapeText(text, index)}'" : string.Empty;
+            diagnostics.Error(
+                DiagnosticIds.YamlSyntax,
+                at,
+                $"invalid YAML: the escape{escape} in a double-quoted string is not a Unicode character; write a code point from \\u0000 to \\U0010FFFF, or a pair of a high (\\uD800-\\uDBFF) and a low (\\uDC00-\\uDFFF) surrogate such as \\uD83D\\uDE00");
+            return null;
+        }
         catch (InvalidTagException)
         {
             var at = TagLocation(text, file, lastStart, lastMark);
@@ -208,6 +232,36 @@ internal static class YamlTreeReader
         {
             throw new InvalidTagException(ex);
         }
+        catch (ArgumentOutOfRangeException ex) when (ex.ParamName is "utf32" or "highSurrogate" or "lowSurrogate")
+        {
+            // A double-quoted escape that is not a Unicode character: char.ConvertFromUtf32 or ConvertToUtf32 threw inside the scanner.
+            throw new BadEscapeException(ex);
+        }
+    }
+
+    /// <summary>The first escape from <paramref name="after"/> on that is not a Unicode character, as the pre-scan finds it (when the caller had none).</summary>
+    private static int FirstBadEscape(string text, Mark after)
+    {
+        var start = after.Equals(Mark.Empty) ? 0 : (int)Math.Min(after.Index, text.Length);
+        return YamlPreScan.Scan(text, int.MaxValue, int.MaxValue).BadEscape is var index && index >= start ? index : -1;
+    }
+
+    /// <summary>The escape as written at <paramref name="index"/> (a '\\'): the letter and its hex digits, and the pair's when one follows.</summary>
+    private static string EscapeText(string text, int index)
+    {
+        static int Length(string text, int at) =>
+            at + 1 < text.Length && text[at] == '\\' ? text[at + 1] switch { 'x' => 4, 'u' => 6, 'U' => 10, _ => 0 } : 0;
+
+        var first = Math.Min(Length(text, index), text.Length - index);
+        var second = Math.Min(Length(text, index + first), text.Length - index - first);
+        var escape = text.Substring(index, first + (text[index + 1] is 'u' or 'U' && second > 2 ? second : 0));
+        return escape.Length > 24 ? escape[..24] : escape;
+    }
+
+    private static SourceLocation Position(string file, string text, int index)
+    {
+        var (line, column) = YamlPreScan.Position(text, index);
+        return new SourceLocation(file, line, column);
     }
 
     /// <summary>
@@ -326,6 +380,9 @@ internal static class YamlTreeReader
 
     /// <summary>YamlDotNet rejected a tag that is not a valid URI.</summary>
     private sealed class InvalidTagException(ArgumentException inner) : Exception(inner.Message, inner);
+
+    /// <summary>YamlDotNet could not turn a double-quoted escape into a character.</summary>
+    private sealed class BadEscapeException(ArgumentException inner) : Exception(inner.Message, inner);
 
     private sealed class Frame(bool isMapping, SourceLocation location)
     {

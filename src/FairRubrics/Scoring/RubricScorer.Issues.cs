@@ -67,6 +67,10 @@ public sealed partial class RubricScorer : IRubricScorer
         public static EvidenceIssue NoPathCountsItem(in EvidenceItem item) => new(item, false, $"no path counts this item of type '{item.Type}'");
 
         [MethodImpl(MethodImplOptions.NoInlining)]
+        public static EvidenceIssue QuantityTooLarge(in EvidenceItem item) =>
+            new(item, true, "the 'value' makes the subject's total quantity too large to count (above 1.79e308, the largest number there is); the item is not used");
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
         public static FairRubricsException LevelOffScale(ScoringPlan.PathPlan path, double level, int max) =>
             new(string.Create(CultureInfo.InvariantCulture, $"The scoring rule '{path.Path.Score.Rule}' gave path '{path.Path.Id}' the level {level}, outside the scale 0..{max}; this is a defect in that rule."));
     }

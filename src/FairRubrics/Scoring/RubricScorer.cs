@@ -72,6 +72,7 @@ public sealed partial class RubricScorer : IRubricScorer
         var pairCount = 0;
         List<EvidenceIssue>? issues = null;
         var used = 0;
+        var quantities = 0.0;
         PrefetchItems(items);
         for (var i = 0; i < items.Length; i++)
         {
@@ -84,7 +85,15 @@ public sealed partial class RubricScorer : IRubricScorer
             else if (pairCount > before)
             {
                 used++;
+                quantities += items[i].Value.GetValueOrDefault(1);   // ratings too: they are at most the top of the scale
             }
+        }
+
+        // Every sum of a subject's quantities (a path's count, a type's total, guidance) must stay finite, whatever
+        // order it adds them in: when the counted items come near the largest double, the largest are rejected.
+        if (!(quantities <= SafeQuantityTotal))
+        {
+            used -= RejectOverflowingQuantities(items, pairs, ref pairCount, ref issues);
         }
 
         // One pass over the pairs gathers, per path, its number of items, the sum of their numbers (a rating's value,

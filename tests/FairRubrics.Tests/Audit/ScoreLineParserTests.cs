@@ -84,14 +84,21 @@ public sealed class ScoreLineParserTests
     }
 
     [Fact]
-    public void ReadScores_LineLongerThanTheBuffer_IsReadWhole()
+    public void ReadScores_LineOfOneMebibyteAcrossTheBuffer_IsReadWhole_AndALongerOneIsRejected()
     {
-        var padding = new string('p', 3 << 20);
-        var text = $$"""{"subject":"x","note":"{{padding}}","status":"scored","overall":1}""" + "\n" + """{"subject":"y","status":"scored","overall":2}""";
+        // The reader's buffer is 1 MiB: after the first line, the second (exactly 1 MiB) crosses it. Issue #24 item 2:
+        // a line longer than 1 MiB is rejected with its number, unread, and the next line is read.
+        var head = """{"subject":"w","status":"scored","overall":1}""";
+        var prefix = """{"subject":"x","note":" """.TrimEnd();
+        var suffix = "\",\"status\":\"scored\",\"overall\":1}";
+        var exact = prefix + new string('p', (1 << 20) - prefix.Length - suffix.Length) + suffix;
+        var tooLong = prefix + new string('p', 3 << 20) + suffix;
+        var text = head + "\n" + exact + "\n" + tooLong + "\n" + """{"subject":"y","status":"scored","overall":2}""";
 
         var streamed = Streamed(text);
 
-        streamed.Select(l => l.Subject!.Subject).Should().Equal("x", "y");
+        streamed.Select(l => l.Subject?.Subject).Should().Equal("w", "x", null, "y");
+        streamed[2].Should().Be(new ScoreLine(3, null, "the line is longer than 1 MiB (1,048,576 bytes); it is not read (write one record per line)"));
     }
 
     [Theory]
