@@ -35,7 +35,7 @@ internal static class ReviewTextCommand
         var rejectedOption = RejectionReport.Option();
         var quiet = new Option<bool>("--quiet") { Description = "Show no progress on the terminal (nothing is shown when standard error is redirected anyway)." };
         var helpBase = new Option<string?>("--help-base-uri") { Description = "Base URI that makes the help links absolute; without it links are relative, e.g. docs/checks/FR301.md." };
-        var command = new Command("review-text", "Check reviewers' comments for gender-coded words (FR301), personality rather than behaviour (FR302) and vague feedback (FR303); with --attributes, compare groups (FR304). Findings are printed as file:row: severity FR30n: message.")
+        var command = new Command("review-text", "Check reviewers' comments for gender-coded words (FR301), personality rather than behaviour (FR302) and vague feedback (FR303); with --attributes, compare groups (FR304). Findings are printed as file:line: severity FR30n: message (the file line where the comment's row starts).")
         {
             comments, attributes, by, intersect, minGroupSize, format, wordLists, allow, warnAsError, helpBase, rejectedOption, quiet,
         };
@@ -124,7 +124,7 @@ internal static class ReviewTextCommand
                     Count(finding.Id, finding.Severity);
                     if (request.Format == "text")
                     {
-                        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{request.Comments}:{row.Row}: {finding}"));
+                        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{request.Comments}:{row.Line}: {finding}"));
                     }
                     else
                     {
