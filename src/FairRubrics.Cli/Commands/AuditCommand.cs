@@ -35,12 +35,13 @@ internal static class AuditCommand
         var excludeSmall = new Option<bool>("--exclude-small-categories") { Description = "Leave categories under 2% of the scored subjects out of impact ratios (as Local Law 144 allows)." };
         var rejected = RejectionReport.Option();
         var quiet = new Option<bool>("--quiet") { Description = "Show no progress on the terminal (nothing is shown when standard error is redirected anyway)." };
+        var helpBase = HelpBaseUriOption.Create();
         var command = new Command("audit", "Outcome audit: selection rates, four-fifths rule, Fisher exact and z tests, scoring rates, effect sizes and path equivalence by group.")
         {
-            scores, attributes, by, intersect, rubric, favourable, minGroupSize, format, output, evidence, excludeSmall, rejected, quiet,
+            scores, attributes, by, intersect, rubric, favourable, minGroupSize, format, output, evidence, excludeSmall, helpBase, rejected, quiet,
         };
         command.SetAction(parse => Run(
-            new Request(parse.GetValue(scores)!, parse.GetValue(attributes)!, parse.GetValue(by), parse.GetValue(intersect), parse.GetValue(rubric), parse.GetValue(favourable), parse.GetValue(minGroupSize), parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(evidence), parse.GetValue(excludeSmall), parse.GetValue(rejected), parse.GetValue(quiet)),
+            new Request(parse.GetValue(scores)!, parse.GetValue(attributes)!, parse.GetValue(by), parse.GetValue(intersect), parse.GetValue(rubric), parse.GetValue(favourable), parse.GetValue(minGroupSize), parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(evidence), parse.GetValue(excludeSmall), HelpBaseUriOption.Parse(parse.GetValue(helpBase)), parse.GetValue(rejected), parse.GetValue(quiet)),
             stdout,
             stderr));
         return command;
@@ -162,7 +163,7 @@ internal static class AuditCommand
 
         var auditor = services.GetRequiredService<IBiasAuditor>();
         var report = auditor.Report(accumulator, options);
-        var text = Render(report, request.Format);
+        var text = Render(report, request.Format, request.HelpBaseUri);
         if (request.Out is null)
         {
             stdout.Write(text);
@@ -181,12 +182,12 @@ internal static class AuditCommand
         return report.Findings.Any(f => f.Severity == DiagnosticSeverity.Error) ? CliApp.ExitFindings : CliApp.ExitOk;
     }
 
-    private static string Render(AuditReport report, string format) => format switch
+    private static string Render(AuditReport report, string format, Uri? helpBaseUri) => format switch
     {
-        "md" => AuditMarkdown.Render(report, $"Outcome audit{(report.Rubric is null ? string.Empty : " of " + report.Rubric)}"),
-        "html" => AuditHtml.Render(report, $"Outcome audit{(report.Rubric is null ? string.Empty : " of " + report.Rubric)}"),
+        "md" => AuditMarkdown.Render(report, $"Outcome audit{(report.Rubric is null ? string.Empty : " of " + report.Rubric)}", helpBaseUri),
+        "html" => AuditHtml.Render(report, $"Outcome audit{(report.Rubric is null ? string.Empty : " of " + report.Rubric)}", helpBaseUri: helpBaseUri),
         "csv" => Csv(report),
-        _ => Json(report),
+        _ => Json(report, helpBaseUri),
     };
 
     /// <summary>
@@ -220,7 +221,7 @@ internal static class AuditCommand
             var options = new AuditOptions { MinGroupSize = 3, Intersect = true, FavourableBands = { "High" } };
             options.Attributes.Add("a");
             options.Attributes.Add("b");
-            _ = Render(auditor.Report(accumulator, options), request.Format);
+            _ = Render(auditor.Report(accumulator, options), request.Format, request.HelpBaseUri);
         });
     }
 
@@ -288,16 +289,16 @@ internal static class AuditCommand
         return writer.ToString();
     }
 
-    private static string Json(AuditReport report)
+    private static string Json(AuditReport report, Uri? helpBaseUri)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            AuditJson.Write(writer, report);
+            AuditJson.Write(writer, report, helpBaseUri);
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    private sealed record Request(string Scores, string Attributes, string? By, bool Intersect, string? Rubric, string? Favourable, int MinGroupSize, string Format, string? Out, string? Evidence, bool ExcludeSmall, string? Rejected, bool Quiet);
+    private sealed record Request(string Scores, string Attributes, string? By, bool Intersect, string? Rubric, string? Favourable, int MinGroupSize, string Format, string? Out, string? Evidence, bool ExcludeSmall, Uri? HelpBaseUri, string? Rejected, bool Quiet);
 }

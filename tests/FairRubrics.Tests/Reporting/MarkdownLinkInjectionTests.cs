@@ -97,9 +97,9 @@ public sealed class MarkdownLinkInjectionTests
         var report = new BiasAuditor().Report(accumulator, options);
         report.Findings.Should().Contain(f => f.Message.Contains(values[0], StringComparison.Ordinal), "a finding quotes the value");
 
-        var html = GfmRenderers.Render(renderer, AuditMarkdown.Render(report, "Outcome audit of www.evil-example.com"));
+        var html = GfmRenderers.Render(renderer, AuditMarkdown.Render(report, "Outcome audit of www.evil-example.com", new Uri("https://docs.example.org/fairrubrics/docs/")));
 
-        GfmRenderers.Links(html).Should().NotBeEmpty().And.OnlyContain(href => href.StartsWith("docs/checks/FR", StringComparison.Ordinal), html);
+        GfmRenderers.Links(html).Should().NotBeEmpty().And.OnlyContain(href => href.StartsWith("https://docs.example.org/fairrubrics/docs/checks/FR", StringComparison.Ordinal), html);
         var text = GfmRenderers.VisibleText(html);
         text.Should().Contain("Outcome audit of www.evil-example.com").And.Contain("By www.evil-example.com/col").And.Contain("phish@evil.example.com");
         foreach (var value in values)
