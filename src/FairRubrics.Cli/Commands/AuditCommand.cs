@@ -137,10 +137,7 @@ internal static class AuditCommand
             throw new CliUsageException($"{request.Attributes}: {ex.Message}");
         }
 
-        foreach (var problem in table.Problems)
-        {
-            stderr.WriteLine($"{request.Attributes}: {problem}");
-        }
+        RejectionReport.WriteAttributeProblems(stderr, request.Attributes, table);
 
         var accumulator = read.Accumulator;
         progress.Done();

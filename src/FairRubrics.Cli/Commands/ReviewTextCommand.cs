@@ -100,7 +100,10 @@ internal static class ReviewTextCommand
             foreach (var row in rows)
             {
                 read++;
-                progress.Report(input.Position);
+                if (progress.IsActive)
+                {
+                    progress.Report(input.Position);
+                }
                 if (!row.IsValid)
                 {
                     rejected.Add(row);
@@ -266,10 +269,7 @@ internal static class ReviewTextCommand
                 }
             }
 
-            foreach (var problem in table.Problems)
-            {
-                stderr.WriteLine($"{request.Attributes}: {problem}");
-            }
+            RejectionReport.WriteAttributeProblems(stderr, request.Attributes!, table);
 
             var names = request.By is null
                 ? [.. table.Columns]

@@ -131,7 +131,7 @@ internal static class ScoreCommand
             {
                 read++;
                 rejections.Observe(row);
-                if (input is not null)
+                if (input is not null && progress.IsActive)
                 {
                     progress.Report(input.Position);
                 }

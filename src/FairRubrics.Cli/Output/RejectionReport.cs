@@ -24,7 +24,8 @@ internal static class RejectionReport
     /// <param name="file">The input, for examples without their own file.</param>
     /// <param name="summary">The summary.</param>
     /// <param name="rejectedPath">Where the full list goes, or null.</param>
-    public static void Write(TextWriter stderr, string file, RejectionSummary summary, string? rejectedPath)
+    /// <param name="listable">Whether <c>--rejected</c> can list these rows (false for the attributes table).</param>
+    public static void Write(TextWriter stderr, string file, RejectionSummary summary, string? rejectedPath, bool listable = true)
     {
         if (summary.Count == 0)
         {
@@ -47,10 +48,25 @@ internal static class RejectionReport
         var more = summary.Problems - summary.Examples.Count;
         if (more > 0)
         {
-            stderr.WriteLine(rejectedPath is null
-                ? string.Create(CultureInfo.InvariantCulture, $"… and {more:N0} more; --rejected FILE writes them all")
+            stderr.WriteLine(!listable ? string.Create(CultureInfo.InvariantCulture, $"… and {more:N0} more")
+                : rejectedPath is null ? string.Create(CultureInfo.InvariantCulture, $"… and {more:N0} more; --rejected FILE writes them all")
                 : string.Create(CultureInfo.InvariantCulture, $"… and {more:N0} more, all of them in {rejectedPath}"));
         }
+    }
+
+    /// <summary>Writes the rows of an attributes table that are not used, summarised like the other inputs.</summary>
+    /// <param name="stderr">Where to write.</param>
+    /// <param name="file">The attributes file.</param>
+    /// <param name="table">The table.</param>
+    public static void WriteAttributeProblems(TextWriter stderr, string file, Audit.AttributeTable table)
+    {
+        var summary = new RejectionSummary();
+        foreach (var rejection in table.Rejections)
+        {
+            summary.Add(rejection);
+        }
+
+        Write(stderr, file, summary, rejectedPath: null, listable: false);
     }
 
     /// <summary>Writes every rejection, in file and line order, as JSON Lines.</summary>
