@@ -178,10 +178,39 @@ public sealed class AuditCommandTests : IDisposable
             var (code, _, stderr) = CliRunner.Run("audit", "--scores", scores, "--attributes", attributes, "--favourable", "Strong", "--format", format, "--min-group-size", "3");
 
             code.Should().Be(0);
-            stderr.Should().Contain("(line 3)").And.Contain("(line 4)").And.Contain("(line 5)").And.Contain("(line 6)");
+            stderr.Should().Contain("attributes.csv:3: rejected: ").And.Contain("attributes.csv:4: rejected: ").And.Contain("attributes.csv:5: rejected: ").And.Contain("attributes.csv:6: rejected: ");
             stderr.Should().Contain("scores.jsonl:5: rejected").And.Contain("scores.jsonl:6: rejected").And.Contain("scores.jsonl:7: rejected");
             stderr.Should().NotContain("zq-").And.NotContain("val-secret");
         }
+    }
+
+    [Fact]
+    public void Audit_ManyRowsNotUsed_AreSummarisedAndRejectedListsTheScoreLines()
+    {
+        var attributes = new StringBuilder("subject,gender\n");
+        var lines = new StringBuilder();
+        for (var i = 0; i < 60; i++)
+        {
+            attributes.Append(System.Globalization.CultureInfo.InvariantCulture, $"zq-subject-{i},{(i % 2 == 0 ? "female" : "male")}\n");
+            attributes.Append(System.Globalization.CultureInfo.InvariantCulture, $"zq-subject-{i},val-secret\n");   // a second row: not used
+            lines.Append(ScoreLine($"zq-subject-{i}", i % 2 == 0)).Append('\n');
+            lines.Append("{\"subject\":\"zq-x\",\"status\":\"unknown\"}\n");   // rejected
+        }
+
+        var scores = Write("scores.jsonl", lines.ToString());
+        var table = Write("attributes.csv", attributes.ToString());
+        var rejected = Path.Combine(_dir.FullName, "rejected.jsonl");
+
+        var (code, _, stderr) = CliRunner.Run("audit", "--scores", scores, "--attributes", table, "--favourable", "Strong", "--min-group-size", "3", "--rejected", rejected, "--quiet");
+
+        code.Should().BeOneOf(0, 1);
+        stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.Should().BeLessThan(60, "summaries, not a line per row");
+        stderr.Should().Contain($"{table}: 60 row(s) not used (60 rejected, 0 not counted)").And.Contain($"{table}:3: rejected: a second row for a subject already listed");
+        stderr.Should().Contain($"{scores}: 60 row(s) not used (60 rejected, 0 not counted)").And.Contain($"{scores}:2: rejected: ");
+        stderr.Should().NotContain("zq-").And.NotContain("val-secret");
+        var written = File.ReadAllLines(rejected);
+        written.Should().HaveCount(60).And.NotContain(l => l.Contains("zq-", StringComparison.Ordinal));
+        written.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("line").GetInt64()).Should().Equal(Enumerable.Range(1, 60).Select(i => 2L * i));
     }
 
     private static IEnumerable<string> Analyses(string json)

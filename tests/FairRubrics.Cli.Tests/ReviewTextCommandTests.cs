@@ -35,15 +35,16 @@ public sealed class ReviewTextCommandTests : IDisposable
 
         code.Should().Be(0, stderr);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        lines[0].Should().StartWith($"{file}:1: warning FR302: 'abrasive' and 'emotional' (Snyder 2014) describe personality rather than behaviour");
+        // File lines: the header is line 1.
+        lines[0].Should().StartWith($"{file}:2: warning FR302: 'abrasive' and 'emotional' (Snyder 2014) describe personality rather than behaviour");
         lines[0].Should().Contain("e.g. \"interrupts colleagues in design reviews before they finish\"");
-        lines[1].Should().StartWith($"{file}:1: info FR303: ");
-        lines[2].Should().StartWith($"{file}:4: info FR303: the comment evaluates ('Great')");
-        lines[3].Should().StartWith($"{file}:5: info FR303: the comment is empty");
-        stdout.Should().NotContain($"{file}:2:", "the concrete comment about a delivered project is left alone");
+        lines[1].Should().StartWith($"{file}:2: info FR303: ");
+        lines[2].Should().StartWith($"{file}:5: info FR303: the comment evaluates ('Great')");
+        lines[3].Should().StartWith($"{file}:6: info FR303: the comment is empty");
+        stdout.Should().NotContain($"{file}:3:", "the concrete comment about a delivered project is left alone");
         stdout.Should().Contain($"{file}: 5 row(s) read: 4 comment(s) checked, 3 with findings, 1 without, 1 rejected; 0 error(s), 1 warning(s), 3 info(s)");
         stdout.Should().Contain("  FR302: Personality rather than behaviour\n", "without --help-base-uri no help link is printed");
-        stderr.Should().Contain($"{file}:3: rejected: the row has a different number of fields than the header; quote a comment that contains commas");
+        stderr.Should().Contain($"{file}:4: rejected: the row has a different number of fields than the header; quote a comment that contains commas");
     }
 
     [Fact]
@@ -189,6 +190,6 @@ public sealed class ReviewTextCommandTests : IDisposable
 
         var (_, stdout, _) = CliRunner.Run("review-text", "--comments", file, "--word-list", list, "--allow", "abrasive");
 
-        stdout.Should().Contain($"{file}:1: warning FR302: 'rockstar' describes personality rather than behaviour");
+        stdout.Should().Contain($"{file}:2: warning FR302: 'rockstar' describes personality rather than behaviour");
     }
 }

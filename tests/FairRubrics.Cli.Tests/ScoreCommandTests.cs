@@ -50,9 +50,13 @@ public sealed class ScoreCommandTests : IDisposable
         delivery.GetProperty("path").GetString().Should().Be("outcomes");
         JsonDocument.Parse(lines[1]).RootElement.GetProperty("subject").GetString().Should().Be("e2");
 
-        stderr.Should().Contain($"{evidence}:7: rejected: the 'subject' field is empty");
-        stderr.Should().Contain($"{evidence}:5: rejected: rating 9 is outside the scale 1..5");
-        stderr.Should().Contain($"{evidence}:6: not counted: no path of the rubric 'professional-relationships' counts evidence of type 'unknown-type'");
+        // File lines (the header is line 1), in line order, with reasons that quote no value from the row.
+        var examples = stderr.Split('\n').Where(l => l.StartsWith(evidence + ":", StringComparison.Ordinal) && l.Contains(": rejected: ", StringComparison.Ordinal) | l.Contains(": not counted: ", StringComparison.Ordinal)).ToList();
+        examples.Should().Equal(
+            $"{evidence}:6: rejected: the rating is outside the scale 1..5",
+            $"{evidence}:7: not counted: no path of the rubric counts evidence of this 'type'",
+            $"{evidence}:8: rejected: the 'subject' field is empty; every row needs the id of the person assessed");
+        stderr.Should().NotContain("unknown-type");
         stderr.Should().Contain("7 row(s) read: 4 used, 2 rejected, 1 not counted; 2 subject(s) scored");
     }
 
@@ -212,5 +216,67 @@ public sealed class ScoreCommandTests : IDisposable
 
         code.Should().Be(2);
         stderr.Should().Contain("add --guidance");
+    }
+
+    [Fact]
+    public void Score_ManyRowsNotUsed_SummarisesThemAndRejectedWritesEveryOneWithoutValues()
+    {
+        var rows = new System.Text.StringBuilder("subject,type,value,date\n");
+        for (var i = 0; i < 500; i++)
+        {
+            rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"secret-subject-{i},secret-type-{i},,2026-03-01\n");   // not counted
+            rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"secret-subject-{i},talk,secret-value-{i},2026-03-01\n");   // rejected
+        }
+
+        var evidence = Write("evidence.csv", rows.ToString());
+        var rejected = Path.Combine(_dir.FullName, "rejected.jsonl");
+
+        var (code, _, stderr) = CliRunner.Run("score", "--rubric", "rubrics/professional-relationships.yaml", "--evidence", evidence, "--as-of", "2026-06-30", "--rejected", rejected, "--quiet");
+
+        code.Should().Be(1);
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Length.Should().BeLessThan(30, "a summary, not a line per row");
+        stderr.Should().Contain("1,000 row(s) not used (500 rejected, 500 not counted)")
+            .And.Contain("      500  rejected: the 'value' field is not a finite number")
+            .And.Contain("      500  not counted: no path of the rubric counts evidence of this 'type'")
+            .And.Contain($"{evidence}:2: not counted:").And.Contain($"{evidence}:3: rejected:")
+            .And.Contain("… and 980 more, all of them in " + rejected)
+            .And.Contain("1000 row(s) read: 0 used, 500 rejected, 500 not counted")
+            .And.NotContain("secret-");
+        var written = File.ReadAllLines(rejected);
+        written.Should().HaveCount(1000);
+        written.Should().NotContain(l => l.Contains("secret-", StringComparison.Ordinal));
+        var parsed = written.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        parsed.Select(e => e.GetProperty("line").GetInt64()).Should().Equal(Enumerable.Range(2, 1000).Select(i => (long)i), "every row, in line order");
+        parsed.Should().OnlyContain(e => e.GetProperty("row").GetInt64() == e.GetProperty("line").GetInt64() - 1);
+        parsed[0].GetProperty("kind").GetString().Should().Be("not counted");
+        parsed[1].GetProperty("kind").GetString().Should().Be("rejected");
+        parsed[1].GetProperty("reason").GetString().Should().StartWith("the 'value' field is not a finite number");
+    }
+
+    [Fact]
+    public void Score_Redirected_WritesNoProgress()
+    {
+        var evidence = Write("evidence.csv", Evidence);
+
+        var (_, _, stderr) = CliRunner.Run("score", "--rubric", "rubrics/professional-relationships.yaml", "--evidence", evidence, "--as-of", "2026-11-27");
+
+        stderr.Should().NotContain("\r").And.NotContain("\u001b");
+    }
+
+    [Theory]
+    [InlineData(0L, "evidence.csv: 0.0% of 1.0 GB, 0 B/s")]
+    [InlineData(268435456L, "evidence.csv: 25.0% of 1.0 GB, 25.6 MB/s, about 0:30 left")]
+    [InlineData(1073741824L, "evidence.csv: 100.0% of 1.0 GB, 102.4 MB/s, about 0:00 left")]
+    public void Progress_ShowsTheShareReadTheSpeedAndTheTimeLeft(long bytes, string expected)
+    {
+        ProgressReporter.Line(bytes, 1L << 30, TimeSpan.FromSeconds(10), "evidence.csv").Should().Be(expected);
+    }
+
+    [Fact]
+    public void Progress_LongRun_ShowsHoursAndUnknownSizeShowsBytesRead()
+    {
+        ProgressReporter.Line(1L << 20, 1L << 40, TimeSpan.FromSeconds(1), "x").Should().EndWith("about 291:16:15 left");
+        ProgressReporter.Line(3L << 20, 0, TimeSpan.FromSeconds(2), "x").Should().Be("x: 3.0 MB read, 1.5 MB/s");
     }
 }

@@ -33,13 +33,15 @@ internal static class AuditCommand
         var output = new Option<string?>("--out") { Description = "Write the report here instead of standard output." };
         var evidence = new Option<string?>("--evidence") { Description = "Evidence file (CSV or JSON Lines) for the rater-effect check FR206 (optional)." };
         var excludeSmall = new Option<bool>("--exclude-small-categories") { Description = "Leave categories under 2% of the scored subjects out of impact ratios (as Local Law 144 allows)." };
+        var rejected = RejectionReport.Option();
+        var quiet = new Option<bool>("--quiet") { Description = "Show no progress on the terminal (nothing is shown when standard error is redirected anyway)." };
         var helpBase = HelpBaseUriOption.Create();
         var command = new Command("audit", "Outcome audit: selection rates, four-fifths rule, Fisher exact and z tests, scoring rates, effect sizes and path equivalence by group.")
         {
-            scores, attributes, by, intersect, rubric, favourable, minGroupSize, format, output, evidence, excludeSmall, helpBase,
+            scores, attributes, by, intersect, rubric, favourable, minGroupSize, format, output, evidence, excludeSmall, helpBase, rejected, quiet,
         };
         command.SetAction(parse => Run(
-            new Request(parse.GetValue(scores)!, parse.GetValue(attributes)!, parse.GetValue(by), parse.GetValue(intersect), parse.GetValue(rubric), parse.GetValue(favourable), parse.GetValue(minGroupSize), parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(evidence), parse.GetValue(excludeSmall), HelpBaseUriOption.Parse(parse.GetValue(helpBase))),
+            new Request(parse.GetValue(scores)!, parse.GetValue(attributes)!, parse.GetValue(by), parse.GetValue(intersect), parse.GetValue(rubric), parse.GetValue(favourable), parse.GetValue(minGroupSize), parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(evidence), parse.GetValue(excludeSmall), HelpBaseUriOption.Parse(parse.GetValue(helpBase)), parse.GetValue(rejected), parse.GetValue(quiet)),
             stdout,
             stderr));
         return command;
@@ -64,6 +66,7 @@ internal static class AuditCommand
 
         // A wrong --out fails before any work; the report replaces the old file only when it is whole (AtomicFile).
         using var outFile = request.Out is null ? null : AtomicFile.Create(request.Out);
+        using var rejectedFile = request.Rejected is null ? null : AtomicFile.Create(request.Rejected);
 
         // The attributes table is read on another thread from now on, while the options are checked and the
         // results parsed (its errors are reported when the results need it).
@@ -121,12 +124,12 @@ internal static class AuditCommand
             options.Attributes.Add(columns[index]);
         }
 
-        var progress = ProgressReporter.For(stderr);
+        var progress = ProgressReporter.For(stderr, request.Quiet, ProgressReporter.SizeOf(request.Scores), request.Scores);
         AuditFileResult read;
         AttributeTable table;
         try
         {
-            read = AuditFiles.Accumulate(request.Scores, reading, [.. options.Attributes], options.Intersect, new AuditFileOptions { Progress = lines => progress.Tick(lines, "results read") });
+            read = AuditFiles.Accumulate(request.Scores, reading, [.. options.Attributes], options.Intersect, new AuditFileOptions { ByteProgress = progress.IsActive ? progress.ReportNow : null });
             table = reading.GetAwaiter().GetResult();
         }
         catch (EvidenceFormatException ex)
@@ -134,18 +137,22 @@ internal static class AuditCommand
             throw new CliUsageException($"{request.Attributes}: {ex.Message}");
         }
 
-        foreach (var problem in table.Problems)
-        {
-            stderr.WriteLine($"{request.Attributes}: {problem}");
-        }
+        RejectionReport.WriteAttributeProblems(stderr, request.Attributes, table);
 
         var accumulator = read.Accumulator;
+        progress.Done();
+        var rejections = new RejectionSummary(keepAll: rejectedFile is not null);
         foreach (var problem in read.Problems)
         {
-            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{problem.File}:{problem.Line}: rejected: {problem.Reason}"));
+            rejections.Add(new RowRejection(problem.File, problem.Line, problem.Line, RejectionKind.Rejected, problem.Reason));
         }
 
-        progress.Done();
+        if (rejectedFile is not null)
+        {
+            RejectionReport.WriteJsonLines(rejectedFile, rejections);
+        }
+
+        RejectionReport.Write(stderr, request.Scores, rejections, request.Rejected);
         if (request.Evidence is not null)
         {
             AddRatings(request.Evidence, table, indexes, accumulator, stderr);
@@ -290,5 +297,5 @@ internal static class AuditCommand
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    private sealed record Request(string Scores, string Attributes, string? By, bool Intersect, string? Rubric, string? Favourable, int MinGroupSize, string Format, string? Out, string? Evidence, bool ExcludeSmall, Uri? HelpBaseUri);
+    private sealed record Request(string Scores, string Attributes, string? By, bool Intersect, string? Rubric, string? Favourable, int MinGroupSize, string Format, string? Out, string? Evidence, bool ExcludeSmall, Uri? HelpBaseUri, string? Rejected, bool Quiet);
 }

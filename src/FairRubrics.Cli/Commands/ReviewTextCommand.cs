@@ -32,13 +32,15 @@ internal static class ReviewTextCommand
         var wordLists = new Option<string[]>("--word-list") { Description = "A word-list file (fairrubrics-words: 1) to use besides the built-in lists; repeat for several.", Arity = ArgumentArity.ZeroOrMore };
         var allow = new Option<string[]>("--allow") { Description = "A word or phrase FR301-FR303 never report; repeat for several.", Arity = ArgumentArity.ZeroOrMore };
         var warnAsError = new Option<bool>("--warnaserror") { Description = "Treat warnings as errors (exit code 1 when any warning is reported)." };
+        var rejectedOption = RejectionReport.Option();
+        var quiet = new Option<bool>("--quiet") { Description = "Show no progress on the terminal (nothing is shown when standard error is redirected anyway)." };
         var helpBase = HelpBaseUriOption.Create();
-        var command = new Command("review-text", "Check reviewers' comments for gender-coded words (FR301), personality rather than behaviour (FR302) and vague feedback (FR303); with --attributes, compare groups (FR304). Findings are printed as file:row: severity FR30n: message.")
+        var command = new Command("review-text", "Check reviewers' comments for gender-coded words (FR301), personality rather than behaviour (FR302) and vague feedback (FR303); with --attributes, compare groups (FR304). Findings are printed as file:line: severity FR30n: message (the file line where the comment's row starts).")
         {
-            comments, attributes, by, intersect, minGroupSize, format, wordLists, allow, warnAsError, helpBase,
+            comments, attributes, by, intersect, minGroupSize, format, wordLists, allow, warnAsError, helpBase, rejectedOption, quiet,
         };
         command.SetAction(parse => Run(
-            new Request(parse.GetValue(comments)!, parse.GetValue(attributes), parse.GetValue(by), parse.GetValue(intersect), parse.GetValue(minGroupSize), parse.GetValue(format)!, parse.GetValue(wordLists) ?? [], parse.GetValue(allow) ?? [], parse.GetValue(warnAsError), parse.GetValue(helpBase)),
+            new Request(parse.GetValue(comments)!, parse.GetValue(attributes), parse.GetValue(by), parse.GetValue(intersect), parse.GetValue(minGroupSize), parse.GetValue(format)!, parse.GetValue(wordLists) ?? [], parse.GetValue(allow) ?? [], parse.GetValue(warnAsError), parse.GetValue(helpBase), parse.GetValue(rejectedOption), parse.GetValue(quiet)),
             stdout,
             stderr));
         return command;
@@ -84,16 +86,28 @@ internal static class ReviewTextCommand
         var ids = new HashSet<string>(StringComparer.Ordinal);
         long read = 0, withFindings = 0;
         int errors = 0, warnings = 0, infos = 0;
-        var progress = ProgressReporter.For(stderr);
+        using var rejectedFile = request.Rejected is null ? null : AtomicFile.Create(request.Rejected);
+        var rejections = new RejectionSummary(keepAll: rejectedFile is not null);
+        using var input = new FileStream(request.Comments, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var progress = ProgressReporter.For(stderr, request.Quiet, input.Length, request.Comments);
         try
         {
-            foreach (var row in ReviewCommentReader.ReadFile(request.Comments, name => stderr.WriteLine($"{request.Comments}: the column '{name}' is not read")))
+            void Ignored(string name) => stderr.WriteLine($"{request.Comments}: the column '{name}' is not read");
+            var extension = Path.GetExtension(request.Comments).ToLowerInvariant();
+            var rows = extension == ".csv" ? ReviewCommentReader.ReadCsv(input, Ignored)
+                : extension is ".jsonl" or ".ndjson" or ".json" ? ReviewCommentReader.ReadJsonLines(input, Ignored)
+                : ReviewCommentReader.ReadFile(request.Comments, Ignored);
+            foreach (var row in rows)
             {
-                progress.Tick(++read, "comments checked");
+                read++;
+                if (progress.IsActive)
+                {
+                    progress.Report(input.Position);
+                }
                 if (!row.IsValid)
                 {
                     rejected.Add(row);
-                    stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{request.Comments}:{row.Row}: rejected: {row.Error}"));
+                    rejections.Add(new RowRejection(null, row.Line, row.Row, RejectionKind.Rejected, row.Error));
                     continue;
                 }
 
@@ -110,7 +124,7 @@ internal static class ReviewTextCommand
                     Count(finding.Id, finding.Severity);
                     if (request.Format == "text")
                     {
-                        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{request.Comments}:{row.Row}: {finding}"));
+                        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{request.Comments}:{row.Line}: {finding}"));
                     }
                     else
                     {
@@ -125,6 +139,12 @@ internal static class ReviewTextCommand
         }
 
         progress.Done();
+        if (rejectedFile is not null)
+        {
+            RejectionReport.WriteJsonLines(rejectedFile, rejections);
+        }
+
+        RejectionReport.Write(stderr, request.Comments, rejections, request.Rejected);
         var report = population?.Report(checker);
         foreach (var finding in report?.Findings ?? [])
         {
@@ -200,7 +220,7 @@ internal static class ReviewTextCommand
         return diagnostics;
     }
 
-    internal sealed record Request(string Comments, string? Attributes, string? By, bool Intersect, int MinGroupSize, string Format, string[] WordLists, string[] Allow, bool WarnAsError, string? HelpBaseUri);
+    internal sealed record Request(string Comments, string? Attributes, string? By, bool Intersect, int MinGroupSize, string Format, string[] WordLists, string[] Allow, bool WarnAsError, string? HelpBaseUri, string? Rejected = null, bool Quiet = false);
 
     internal sealed record RowFinding(long Row, long Line, ReviewTextFinding Finding);
 
@@ -249,10 +269,7 @@ internal static class ReviewTextCommand
                 }
             }
 
-            foreach (var problem in table.Problems)
-            {
-                stderr.WriteLine($"{request.Attributes}: {problem}");
-            }
+            RejectionReport.WriteAttributeProblems(stderr, request.Attributes!, table);
 
             var names = request.By is null
                 ? [.. table.Columns]

@@ -15,7 +15,8 @@ namespace FairRubrics.Cli.Commands;
 /// <summary>
 /// <c>fairrubrics score --rubric FILE --evidence FILE [--as-of DATE] [--out FILE] [--explain] [--guidance [--phrases FILE]]</c>:
 /// scores evidence (CSV or JSON Lines) to JSON Lines, one subject a line in ordinal subject order. Every evidence row
-/// is used, rejected or reported as not counted on stderr as <c>file:row: reason</c>, with a reconciling summary.
+/// is used, rejected or not counted: stderr shows the counts per reason and the first 20 as <c>file:line: reason</c>
+/// (file lines, in order), <c>--rejected FILE</c> gets them all, and a reconciling summary closes the run.
 /// With <c>--guidance</c> each result carries the routes to each competency's next level under <c>guidance</c>.
 /// </summary>
 internal static class ScoreCommand
@@ -29,7 +30,9 @@ internal static class ScoreCommand
         var explainOption = new Option<bool>("--explain") { Description = "Add explanations: rule, evidence ids and counts per path, the text, and unused evidence." };
         var guidanceOption = new Option<bool>("--guidance") { Description = "Add development guidance: for each competency below the top, every path that can reach the next level and what it would take." };
         var phrasesOption = new Option<string?>("--phrases") { Description = "With --guidance: a phrase file (fairrubrics-phrases: 1) that words your evidence types, added to the built-in phrases." };
-        var command = new Command("score", "Score evidence against a rubric; writes one JSON object per subject (JSON Lines).") { rubricOption, evidenceOption, asOfOption, outOption, explainOption, guidanceOption, phrasesOption };
+        var rejectedOption = RejectionReport.Option();
+        var quietOption = new Option<bool>("--quiet") { Description = "Show no progress on the terminal (nothing is shown when standard error is redirected anyway)." };
+        var command = new Command("score", "Score evidence against a rubric; writes one JSON object per subject (JSON Lines).") { rubricOption, evidenceOption, asOfOption, outOption, explainOption, guidanceOption, phrasesOption, rejectedOption, quietOption };
         command.SetAction(parse => Run(
             parse.GetValue(rubricOption)!,
             parse.GetValue(evidenceOption)!,
@@ -38,12 +41,14 @@ internal static class ScoreCommand
             parse.GetValue(explainOption),
             parse.GetValue(guidanceOption),
             parse.GetValue(phrasesOption),
+            parse.GetValue(rejectedOption),
+            parse.GetValue(quietOption),
             stdout,
             stderr));
         return command;
     }
 
-    private static int Run(string rubricPath, string evidencePath, string? asOfText, string? outPath, bool explain, bool guidance, string? phrasesPath, TextWriter stdout, TextWriter stderr)
+    private static int Run(string rubricPath, string evidencePath, string? asOfText, string? outPath, bool explain, bool guidance, string? phrasesPath, string? rejectedPath, bool quiet, TextWriter stdout, TextWriter stderr)
     {
         if (phrasesPath is not null && !guidance)
         {
@@ -106,25 +111,33 @@ internal static class ScoreCommand
         var scorer = services.GetRequiredService<IRubricScorer>();
         var advisor = guidance ? services.GetRequiredService<IGuidanceAdvisor>() : null;
         var options = new ScoringOptions { AsOf = asOf ?? DateOnly.FromDateTime(DateTime.UtcNow) };
-        var progress = ProgressReporter.For(stderr);
 
-        // The output is opened first, so that a wrong --out fails before the evidence is read; it replaces the
-        // old file only when every result is written (AtomicFile).
+        // The outputs are opened first, so that a wrong --out or --rejected fails before the evidence is read; each
+        // replaces its old file only when it is whole (AtomicFile).
         using var outFile = outPath is null ? null : AtomicFile.Create(outPath);
-        long read = 0, rejected = 0;
+        using var rejectedFile = rejectedPath is null ? null : AtomicFile.Create(rejectedPath);
+        var rejections = new RejectionSummary(keepAll: rejectedFile is not null);
+        long read = 0;
         var bySubject = new Dictionary<string, List<EvidenceItem>>(StringComparer.Ordinal);
-        IEnumerable<EvidenceRow> rows;
+        using var input = OpenEvidence(evidencePath);
+        var progress = ProgressReporter.For(stderr, quiet, input?.Length ?? 0, evidencePath);
         try
         {
-            rows = EvidenceReader.ReadFile(evidencePath, name => stderr.WriteLine($"{evidencePath}: note: the field '{name}' is not an evidence field and is not read"), rubric);
+            void Ignored(string name) => stderr.WriteLine($"{evidencePath}: note: the field '{name}' is not an evidence field and is not read");
+            var rows = input is null ? EvidenceReader.ReadFile(evidencePath, Ignored, rubric)
+                : evidencePath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? EvidenceReader.ReadCsv(input, Ignored, rubric)
+                : EvidenceReader.ReadJsonLines(input, Ignored, rubric);
             foreach (var row in rows)
             {
                 read++;
-                progress.Tick(read, "rows read");
+                rejections.Observe(row);
+                if (input is not null && progress.IsActive)
+                {
+                    progress.Report(input.Position);
+                }
+
                 if (!row.IsValid)
                 {
-                    rejected++;
-                    stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{evidencePath}:{row.Row}: rejected: {row.Error}{LineNote(row)}"));
                     continue;
                 }
 
@@ -143,7 +156,7 @@ internal static class ScoreCommand
         }
 
         progress.Done();
-        long used = 0, unmatched = 0, insufficient = 0;
+        long used = 0, insufficient = 0;
         var output = outFile is null ? stdout : outFile.Text;
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
         using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
@@ -152,18 +165,9 @@ internal static class ScoreCommand
             var items = bySubject[subject];
             var score = scorer.Score(rubric, subject, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(items), options);
             used += score.UsedItems;
-            foreach (var issue in score.Issues.OrderBy(i => i.Item.Row))
+            foreach (var issue in score.Issues)
             {
-                if (issue.Rejected)
-                {
-                    rejected++;
-                }
-                else
-                {
-                    unmatched++;
-                }
-
-                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{evidencePath}:{issue.Item.Row}: {(issue.Rejected ? "rejected" : "not counted")}: {issue.Reason}"));
+                rejections.Add(issue);
             }
 
             if (score.Status == ScoreStatus.InsufficientEvidence)
@@ -187,13 +191,24 @@ internal static class ScoreCommand
         }
 
         outFile?.Commit();
+        if (rejectedFile is not null)
+        {
+            RejectionReport.WriteJsonLines(rejectedFile, rejections);
+        }
 
+        RejectionReport.Write(stderr, evidencePath, rejections, rejectedPath);
         stderr.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{evidencePath}: {read} row(s) read: {used} used, {rejected} rejected, {unmatched} not counted; {bySubject.Count} subject(s) scored against {rubric.Id} {rubric.Version}, {insufficient} with insufficient evidence"));
-        return rejected > 0 ? CliApp.ExitFindings : CliApp.ExitOk;
+            $"{evidencePath}: {read} row(s) read: {used} used, {rejections.Rejected} rejected, {rejections.NotCounted} not counted; {bySubject.Count} subject(s) scored against {rubric.Id} {rubric.Version}, {insufficient} with insufficient evidence"));
+        return rejections.Rejected > 0 ? CliApp.ExitFindings : CliApp.ExitOk;
     }
 
-    private static string LineNote(EvidenceRow row) =>
-        row.Line > 0 && row.Line != row.Row && row.Line != row.Row + 1 ? string.Create(CultureInfo.InvariantCulture, $" (line {row.Line})") : string.Empty;
+    /// <summary>
+    /// The evidence file as a stream, so that progress can follow its position; null for a format the readers do not
+    /// know (then <see cref="EvidenceReader.ReadFile"/> says so).
+    /// </summary>
+    private static FileStream? OpenEvidence(string path) =>
+        Path.GetExtension(path).ToLowerInvariant() is ".csv" or ".jsonl" or ".ndjson" or ".json"
+            ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan)
+            : null;
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using FairRubrics.Checks;
+using FairRubrics.Reporting;
 
 namespace FairRubrics.Cli.Output;
 
@@ -25,7 +26,7 @@ internal static partial class SarifHelp
         }
         else
         {
-            markdown = (rule.Description ?? rule.Title) + (link is null ? string.Empty : $"\n\nSee [{rule.Id}]({link.AbsoluteUri}).") + "\n";
+            markdown = MarkdownText.Escape(rule.Description ?? rule.Title) + (link is null ? string.Empty : $"\n\nSee [{MarkdownText.Escape(rule.Id)}]({link.AbsoluteUri}).") + "\n";
         }
 
         var text = PlainText(markdown);

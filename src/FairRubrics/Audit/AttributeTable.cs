@@ -29,8 +29,28 @@ public sealed class AttributeTable
     /// <summary>Gets the number of subjects with a row.</summary>
     public int Count => _subjects.Count;
 
-    /// <summary>Gets the rows that could not be used, as <c>row N: reason</c> (never a value).</summary>
+    /// <summary>Gets the rows that could not be used, as <c>row N (line L): reason</c> (never a value).</summary>
     public IReadOnlyList<string> Problems { get; }
+
+    /// <summary>Gets the rows that could not be used as rejections (file line, row and reason; never a value), for a <see cref="Evidence.RejectionSummary"/>.</summary>
+    public IReadOnlyList<Evidence.RowRejection> Rejections => field ??= [.. Problems.Select(ToRejection)];
+
+    // Problems are written as "row N (line L): reason" by AuditInputReader.
+    private static Evidence.RowRejection ToRejection(string problem)
+    {
+        long row = 0, line = 0;
+        var reason = problem;
+        var open = problem.IndexOf(" (line ", StringComparison.Ordinal);
+        var close = problem.IndexOf("): ", StringComparison.Ordinal);
+        if (problem.StartsWith("row ", StringComparison.Ordinal) && open > 4 && close > open
+            && long.TryParse(problem.AsSpan(4, open - 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out row)
+            && long.TryParse(problem.AsSpan(open + 7, close - open - 7), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out line))
+        {
+            reason = problem[(close + 3)..];
+        }
+
+        return new Evidence.RowRejection(null, line, row, Evidence.RejectionKind.Rejected, reason);
+    }
 
     /// <summary>Gets a subject's values for the given columns (null for unknown), or false when the subject has no row.</summary>
     /// <param name="subject">The subject id.</param>

@@ -14,4 +14,7 @@ public sealed class AuditFileOptions
 
     /// <summary>Gets or sets a callback told the number of lines read so far, a few times a second at most per file (called from worker threads, one at a time).</summary>
     public Action<long>? Progress { get; set; }
+
+    /// <summary>Gets or sets a callback told the number of bytes read so far over all files (for a share of the total and a time left), as often as <see cref="Progress"/> (called from worker threads, one at a time).</summary>
+    public Action<long>? ByteProgress { get; set; }
 }

@@ -15,7 +15,7 @@ public static partial class AuditFiles
     /// attributes rows an array of owners, for subjects without a row a concurrent dictionary), whether a later
     /// range took a subject first, progress.
     /// </summary>
-    private sealed class Join(Task<AttributeTable> attributes, string[] names, Action<long>? progress, int maxDeferred, int ranges)
+    private sealed class Join(Task<AttributeTable> attributes, string[] names, Action<long>? progress, Action<long>? byteProgress, int maxDeferred, int ranges)
     {
         private readonly ConcurrentDictionary<string, int> _otherOwners = new(StringComparer.Ordinal);
         private readonly Lock _lock = new();
@@ -25,6 +25,7 @@ public static partial class AuditFiles
         private ushort[] _rowOwners = [];   // the range (1-based) that took each row: two bytes each while there are few ranges
         private int[] _rowOwnersWide = [];   // ... else four
         private long _lines;
+        private long _bytes;
         private volatile bool _outOfOrder;
         private int _deferring;
 
@@ -122,14 +123,16 @@ public static partial class AuditFiles
             return _otherOwners.TryAdd(key, range) ? 0 : _otherOwners[key];
         }
 
-        public void Tick(long lines)
+        public void Tick(long lines, long bytes)
         {
             var total = Interlocked.Add(ref _lines, lines);
-            if (progress is not null)
+            var read = Interlocked.Add(ref _bytes, bytes);
+            if (progress is not null || byteProgress is not null)
             {
                 lock (_lock)
                 {
-                    progress(total);
+                    progress?.Invoke(total);
+                    byteProgress?.Invoke(read);
                 }
             }
         }

@@ -93,11 +93,14 @@ public static partial class AuditFiles
         using var stream = new FileStream(range.File, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         stream.Position = range.Start;
         using var lines = new Utf8LineReader(stream, range.Length, skipByteOrderMark: range.Start == 0);
+        var reported = range.Start;
         while (lines.MoveNext())
         {
             if ((lines.LineNumber & (ProgressEvery - 1)) == 0)
             {
-                join.Tick(ProgressEvery);
+                var position = Math.Min(stream.Position, range.Start + range.Length);
+                join.Tick(ProgressEvery, position - reported);
+                reported = position;
             }
 
             var record = records[current];
@@ -156,6 +159,7 @@ public static partial class AuditFiles
             part.Problems.AddRange(sorted);
         }
 
+        join.Tick(0, range.Start + range.Length - reported);
         part.Lines = lines.LineNumber;
     }
 

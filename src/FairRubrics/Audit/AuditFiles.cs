@@ -117,7 +117,7 @@ public static partial class AuditFiles
     /// <summary>Reads every range into its own accumulator; null when ranges took subjects out of file order.</summary>
     private static Partition[]? ReadAll(Range[] ranges, string[] names, bool intersect, Task<AttributeTable> attributes, AuditFileOptions options, int parallelism)
     {
-        var join = new Join(attributes, names, options.Progress, options.MaxDeferred, ranges.Length);
+        var join = new Join(attributes, names, options.Progress, options.ByteProgress, options.MaxDeferred, ranges.Length);
         var parts = new Partition[ranges.Length];
         Parallel.For(
             0,

@@ -28,29 +28,35 @@ internal static class EvidenceFields
             return Reject(row, line, $"the '{nul}' field contains a NUL character (a \\u0000 escape or a 0 byte); ids and names never hold one");
         }
 
+        // Every problem of the row is reported at once (joined), so that one fix makes the row good.
+        List<string>? problems = null;
         subject = Clean(subject);
         type = Clean(type);
         if (subject is null)
         {
-            return Reject(row, line, "the 'subject' field is empty; every row needs the id of the person assessed");
+            Problem("the 'subject' field is empty; every row needs the id of the person assessed");
         }
 
         if (type is null)
         {
-            return Reject(row, line, "the 'type' field is empty; write 'rating' or an occurrence type such as 'talk'");
+            Problem("the 'type' field is empty; write 'rating' or an occurrence type such as 'talk'");
         }
 
         competency = Clean(competency);
         path = Clean(path);
         double? number = null;
+        var badNumber = false;
         if (Clean(value) is { } valueText)
         {
             if (!double.TryParse(valueText, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var parsed) || !double.IsFinite(parsed))
             {
-                return Reject(row, line, "the 'value' field is not a finite number written with '.' (e.g. 3 or 3.5)");
+                Problem("the 'value' field is not a finite number written with '.' (e.g. 3 or 3.5)");
+                badNumber = true;
             }
-
-            number = parsed;
+            else
+            {
+                number = parsed;
+            }
         }
 
         var isRating = string.Equals(type, EvidenceItem.RatingType, StringComparison.Ordinal);
@@ -58,26 +64,23 @@ internal static class EvidenceFields
         {
             if (competency is null || path is null)
             {
-                return Reject(row, line, "a rating needs the 'competency' and 'path' it is for");
+                Problem("a rating needs the 'competency' and 'path' it is for");
             }
 
-            if (number is null)
+            if (number is null && !badNumber)
             {
-                return Reject(row, line, "a rating needs a 'value': the level given");
+                Problem("a rating needs a 'value': the level given");
             }
         }
         else if (number is <= 0)
         {
-            return Reject(row, line, "the 'value' of an occurrence is a positive quantity (default 1)");
+            Problem("the 'value' of an occurrence is a positive quantity (default 1)");
         }
 
         var raterSource = RaterSource.System;
-        if (Clean(source) is { } sourceText)
+        if (Clean(source) is { } sourceText && !Sources.TryGetValue(sourceText, out raterSource))
         {
-            if (!Sources.TryGetValue(sourceText, out raterSource))
-            {
-                return Reject(row, line, "the 'source' field must be one of self, manager, peer, report, system");
-            }
+            Problem("the 'source' field must be one of self, manager, peer, report, system");
         }
 
         DateOnly? parsedDate = null;
@@ -85,23 +88,32 @@ internal static class EvidenceFields
         {
             if (!TryParseDate(dateText, out var d))
             {
-                return Reject(row, line, "the 'date' field is not an ISO 8601 date (YYYY-MM-DD)");
+                Problem("the 'date' field is not an ISO 8601 date (YYYY-MM-DD)");
             }
+            else
+            {
+                parsedDate = d;
+            }
+        }
 
-            parsedDate = d;
+        if (problems is not null)
+        {
+            return Reject(row, line, EvidenceRowProblems.Join(problems));
         }
 
         var raterId = Clean(rater);
         if (pool is not null)
         {
-            subject = pool.Subject(subject);
+            subject = pool.Subject(subject!);
             type = pool.Intern(type)!;
             competency = pool.Intern(competency);
             path = pool.Intern(path);
             raterId = pool.Intern(raterId);
         }
 
-        return new EvidenceRow(row, line, new EvidenceItem(subject, type, competency, path, number, raterSource, raterId, parsedDate, Clean(id), row), null);
+        return new EvidenceRow(row, line, new EvidenceItem(subject!, type!, competency, path, number, raterSource, raterId, parsedDate, Clean(id), row), null);
+
+        void Problem(string reason) => (problems ??= []).Add(reason);
     }
 
     public static bool TryParseDate(string text, out DateOnly date)

@@ -34,37 +34,49 @@ public sealed partial class RubricScorer : IRubricScorer
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static EvidenceIssue UnknownCompetency(ScoringPlan plan, in EvidenceItem item) =>
-            new(item, true, item.Competency is null ? "a 'path' is given without its 'competency'" : $"the rubric '{plan.Rubric.Id}' has no competency '{item.Competency}'");
+            new(item, true, item.Competency is null ? "a 'path' is given without its 'competency'" : $"the rubric '{plan.Rubric.Id}' has no competency '{item.Competency}'")
+            {
+                Category = item.Competency is null ? "a 'path' is given without its 'competency'" : "the 'competency' is not one of the rubric's",
+            };
 
         [MethodImpl(MethodImplOptions.NoInlining)]
-        public static EvidenceIssue UnknownPath(in EvidenceItem item) => new(item, true, $"competency '{item.Competency}' has no path '{item.Path}'");
+        public static EvidenceIssue UnknownPath(in EvidenceItem item) => new(item, true, $"competency '{item.Competency}' has no path '{item.Path}'") { Category = "the 'path' is not one of its competency's" };
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static EvidenceIssue PathNotRated(in EvidenceItem item, ScoringPlan.PathPlan path) =>
-            new(item, true, $"path '{item.Path}' of '{item.Competency}' is not scored by ratings (its rule is '{path.Path.Score.Rule}')");
+            new(item, true, $"path '{item.Path}' of '{item.Competency}' is not scored by ratings (its rule is '{path.Path.Score.Rule}')") { Category = "a rating for a path that is not scored by ratings" };
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static EvidenceIssue OffScale(ScoringPlan plan, in EvidenceItem item) =>
-            new(item, true, string.Create(CultureInfo.InvariantCulture, $"rating {item.Value} is outside the scale 1..{plan.Rubric.Scale.MaxLevel}"));
+            new(item, true, string.Create(CultureInfo.InvariantCulture, $"rating {item.Value} is outside the scale 1..{plan.Rubric.Scale.MaxLevel}"))
+            {
+                Category = string.Create(CultureInfo.InvariantCulture, $"the rating is outside the scale 1..{plan.Rubric.Scale.MaxLevel}"),
+            };
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static EvidenceIssue TypeNotCounted(in EvidenceItem item) =>
-            new(item, false, $"path '{item.Path}' of '{item.Competency}' does not count evidence of type '{item.Type}'");
+            new(item, false, $"path '{item.Path}' of '{item.Competency}' does not count evidence of type '{item.Type}'") { Category = "the path given does not count evidence of this 'type'" };
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static EvidenceIssue NotCounted(in EvidenceItem item) =>
             new(item, false, item.IsRating
                 ? $"ratings from '{item.Source.ToString().ToLowerInvariant()}' do not count for path '{item.Path}' of '{item.Competency}'"
-                : $"path '{item.Path}' of '{item.Competency}' does not count this item");
+                : $"path '{item.Path}' of '{item.Competency}' does not count this item")
+            {
+                Category = item.IsRating ? $"ratings from '{item.Source.ToString().ToLowerInvariant()}' do not count for the path given" : "the path given does not count this item",
+            };
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static EvidenceIssue NoPathForType(ScoringPlan plan, in EvidenceItem item, bool inCompetency) =>
             new(item, false, inCompetency
                 ? $"no path of '{item.Competency}' counts evidence of type '{item.Type}'"
-                : $"no path of the rubric '{plan.Rubric.Id}' counts evidence of type '{item.Type}'");
+                : $"no path of the rubric '{plan.Rubric.Id}' counts evidence of type '{item.Type}'")
+            {
+                Category = inCompetency ? "no path of the competency given counts evidence of this 'type'" : "no path of the rubric counts evidence of this 'type'",
+            };
 
         [MethodImpl(MethodImplOptions.NoInlining)]
-        public static EvidenceIssue NoPathCountsItem(in EvidenceItem item) => new(item, false, $"no path counts this item of type '{item.Type}'");
+        public static EvidenceIssue NoPathCountsItem(in EvidenceItem item) => new(item, false, $"no path counts this item of type '{item.Type}'") { Category = "no path counts this item" };
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static EvidenceIssue QuantityTooLarge(in EvidenceItem item) =>

@@ -79,8 +79,16 @@ public readonly struct CompetencyScore
 /// <summary>An evidence item that did not count, and why: rejected (invalid for this rubric) or unmatched (valid, but nothing counts it).</summary>
 /// <param name="Item">The item.</param>
 /// <param name="Rejected">True when the item is invalid for the rubric (unknown competency, rating off the scale…); false when it is valid but no path counts it.</param>
-/// <param name="Reason">Why.</param>
-public sealed record EvidenceIssue(EvidenceItem Item, bool Rejected, string Reason);
+/// <param name="Reason">Why, naming the competency, path or type concerned.</param>
+public sealed record EvidenceIssue(EvidenceItem Item, bool Rejected, string Reason)
+{
+    /// <summary>
+    /// Gets why, in words that hold no value from the evidence (no type, competency or path as written in it): the
+    /// same text for every item with this problem, which rejection summaries count by (<see cref="Evidence.RejectionSummary"/>).
+    /// Defaults to <see cref="Reason"/>.
+    /// </summary>
+    public string Category { get => field ?? Reason; init; }
+}
 
 /// <summary>
 /// A subject's explained score against one rubric: status, overall score and band, every competency and path
