@@ -43,8 +43,9 @@ internal static partial class Suppression
             decisions[a] = d;
         }
 
-        if (acc.UnknownPatterns is not null)
+        if (complementary && acc.UnknownPatterns is not null)
         {
+            // Without complementary suppression (a report for a trusted analyst) every cell is listed.
             var intersection = decisions.Length - 1;
             foreach (var g in Listed(acc, intersection).Where(g => InsideSmallSingle(acc, decisions, g.Values)))
             {
