@@ -161,5 +161,8 @@ public sealed partial class AuditAccumulator
         public long Subjects { get; set; }
 
         public long Scored { get; set; }
+
+        /// <summary>Gets the statistics of the subjects with this pattern (their outcomes), when derived from the cells.</summary>
+        public GroupStats? Cell { get; init; }
     }
 }

@@ -89,7 +89,7 @@ public sealed partial class AuditAccumulator
                         _unknownScored[a] += cell.Scored;
                         if (analysis.Length == _attributes.Length)
                         {
-                            var pattern = new PatternStats(values) { Subjects = cell.Subjects, Scored = cell.Scored };
+                            var pattern = new PatternStats(values) { Subjects = cell.Subjects, Scored = cell.Scored, Cell = cell };
                             _patterns[name] = pattern;
                         }
 

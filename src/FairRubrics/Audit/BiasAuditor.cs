@@ -101,7 +101,7 @@ public sealed class BiasAuditor : IBiasAuditor
         var median = MedianOf(accumulator.Scores);
 
         // Sizes of every group, then primary (small-group) and complementary suppression across analyses.
-        var suppression = Suppression.Decide(accumulator, k, options.ComplementarySuppression);
+        var suppression = Suppression.Decide(accumulator, k, options.ComplementarySuppression, Suppression.OutcomesOf(favourable, median));
 
         var analyses = new List<AuditAnalysis>();
         var paths = PathEquivalenceOf(accumulator);
@@ -151,10 +151,12 @@ public sealed class BiasAuditor : IBiasAuditor
     private static AuditAnalysis Analyse(AuditAccumulator acc, int a, Suppression.AnalysisDecision decision, HashSet<string> favourable, double? median, AuditOptions options, HashSet<string> multiPath)
     {
         var attributes = acc.Analyses[a].Select(i => acc.Attributes[i]).ToArray();
-        var groups = acc.Groups[a].Values.OrderBy(g => g.Values, ValuesComparer.Instance).ToList();
+        // Only combinations with a scored member are listed (one whose members all lack evidence is left out
+        // entirely), and no cell inside a small single-attribute group (Suppression.AnalysisDecision.Unlisted).
+        var groups = acc.Groups[a].Values.Where(g => g.Scored > 0 && !decision.Unlisted.Contains(Key(g))).OrderBy(g => g.Values, ValuesComparer.Instance).ToList();
         long Fav(AuditAccumulator.GroupStats g) => g.Bands.Where(b => favourable.Contains(b.Key)).Sum(b => b.Value);
 
-        var reported = groups.Where(g => !decision.Suppressed.ContainsKey(Key(g)) && g.Scored > 0).ToList();
+        var reported = groups.Where(g => !decision.Suppressed.ContainsKey(Key(g))).ToList();
         var excluded = new HashSet<string>(StringComparer.Ordinal);
         if (options.ExcludeCategoriesBelowShare is { } share && acc.Scored > 0)
         {
@@ -181,9 +183,9 @@ public sealed class BiasAuditor : IBiasAuditor
         foreach (var g in groups)
         {
             var key = Key(g);
-            if (decision.Suppressed.TryGetValue(key, out var reason) || g.Scored == 0)
+            if (decision.Suppressed.TryGetValue(key, out var reason))
             {
-                results.Add(new GroupResult { Values = g.Values, Suppression = g.Scored == 0 ? SuppressionReason.SmallGroup : reason });
+                results.Add(new GroupResult { Values = g.Values, Suppression = reason });
                 continue;
             }
 
@@ -252,7 +254,7 @@ public sealed class BiasAuditor : IBiasAuditor
         g.Scored == 0 ? 0 : AboveMedian(g, median) / (double)g.Scored;
 
     /// <summary>The number of the group's scored subjects whose overall score is strictly above the median.</summary>
-    private static long AboveMedian(AuditAccumulator.GroupStats g, double median)
+    internal static long AboveMedian(AuditAccumulator.GroupStats g, double median)
     {
         long above = 0;
         foreach (var (score, count) in g.Scores)

@@ -24,15 +24,15 @@ namespace FairRubrics.Audit;
 /// chosen first, so the groups an audit exists for stay reported. Favourable counts are published only for
 /// reported groups, over the same cells, so a small group's favourable count is derivable only if its size is.
 /// </remarks>
-internal static class Suppression
+internal static partial class Suppression
 {
-    public static AnalysisDecision[] Decide(AuditAccumulator acc, int k, bool complementary = true)
+    public static AnalysisDecision[] Decide(AuditAccumulator acc, int k, bool complementary = true, Outcomes? outcomes = null)
     {
         var decisions = new AnalysisDecision[acc.Analyses.Count];
         for (var a = 0; a < decisions.Length; a++)
         {
             var d = new AnalysisDecision();
-            foreach (var g in acc.Groups[a].Values)
+            foreach (var g in Listed(acc, a))
             {
                 if (g.Scored < k)
                 {
@@ -43,18 +43,41 @@ internal static class Suppression
             decisions[a] = d;
         }
 
+        if (complementary && acc.UnknownPatterns is not null)
+        {
+            // Without complementary suppression (a report for a trusted analyst) every cell is listed.
+            var intersection = decisions.Length - 1;
+            foreach (var g in Listed(acc, intersection).Where(g => InsideSmallSingle(acc, decisions, g.Values)))
+            {
+                decisions[intersection].Unlisted.Add(BiasAuditor.Key(g));
+            }
+        }
+
         do
         {
             ApplyRules(acc, decisions, k, complementary);
         }
         while (complementary && acc.UnknownPatterns is not null && SuppressOneNextToDerivable(acc, decisions));
 
+        if (complementary)
+        {
+            var settled = new HashSet<(int, string)>();
+            while (ProtectIntervals(acc, decisions, k, outcomes ?? Outcomes.None, settled))
+            {
+                do
+                {
+                    ApplyRules(acc, decisions, k, complementary);
+                }
+                while (acc.UnknownPatterns is not null && SuppressOneNextToDerivable(acc, decisions));
+            }
+        }
+
         for (var a = 0; a < decisions.Length; a++)
         {
             var d = decisions[a];
             d.WithholdUnknown = complementary && d.Suppressed.Count > 0;
             d.Unreported = d.WithholdUnknown
-                ? acc.Scored - acc.Groups[a].Values.Where(g => !d.Suppressed.ContainsKey(BiasAuditor.Key(g))).Sum(g => g.Scored)
+                ? acc.Scored - Listed(acc, a).Where(g => !d.Suppressed.ContainsKey(BiasAuditor.Key(g))).Sum(g => g.Scored)
                 : null;
         }
 
@@ -90,14 +113,14 @@ internal static class Suppression
                         continue;
                     }
 
-                    foreach (var margin in acc.Groups[single].Values)
+                    foreach (var margin in Listed(acc, single))
                     {
                         if (decisions[single].Suppressed.ContainsKey(BiasAuditor.Key(margin)))
                         {
                             continue;   // the slice total is not published
                         }
 
-                        var slice = acc.Groups[a].Values.Where(g => g.Values[position] == margin.Values[0]).ToList();
+                        var slice = Listed(acc, a).Where(g => g.Values[position] == margin.Values[0]).ToList();
                         changed |= Protect(slice, margin.Scored, decisions[a], k);
                     }
                 }
@@ -106,7 +129,7 @@ internal static class Suppression
     }
 
     private static bool ProtectAnalysis(AuditAccumulator acc, int a, AnalysisDecision decision, int k) =>
-        Protect([.. acc.Groups[a].Values], acc.Scored, decision, k);
+        Protect([.. Listed(acc, a)], acc.Scored, decision, k);
 
     /// <summary>Within a set of cells whose total is published: while suppressed cells exist and the unreported rest is below k, suppress the smallest reported cell.</summary>
     private static bool Protect(List<AuditAccumulator.GroupStats> cells, long publishedTotal, AnalysisDecision decision, int k)
@@ -153,7 +176,7 @@ internal static class Suppression
         var small = new List<(int Analysis, AuditAccumulator.GroupStats Group)>();
         for (var a = 0; a < decisions.Length; a++)
         {
-            small.AddRange(acc.Groups[a].Values
+            small.AddRange(Listed(acc, a)
                 .Where(g => decisions[a].Suppressed.GetValueOrDefault(BiasAuditor.Key(g)) == SuppressionReason.SmallGroup)
                 .OrderBy(g => BiasAuditor.Key(g), StringComparer.Ordinal)
                 .Select(g => (a, g)));
@@ -164,8 +187,8 @@ internal static class Suppression
             return false;
         }
 
-        // Unknowns: cells with scored subjects, and the cells of small groups with none (so that "none" stays hidden).
-        // Treating every other cell as known to be empty only helps the attacker, so the check errs on the safe side.
+        // Unknowns: cells with scored subjects. Treating every other cell as known to be empty only helps the
+        // attacker, so the check errs on the safe side.
         // A reported cell of the intersection is published as it is, so it is no unknown either (leaving it out keeps
         // the equations few: the singles' groups, the unknown or unreported counts and the total).
         var intersection = acc.Analyses.Count - 1;
@@ -173,14 +196,14 @@ internal static class Suppression
             .Where(g => decisions[intersection].Suppressed.ContainsKey(g.Key))
             .Select(g => new AuditAccumulator.PatternStats(g.Value.Values) { Subjects = g.Value.Subjects, Scored = g.Value.Scored })
             .Concat(acc.UnknownPatterns!.Values)
-            .Where(p => p.Scored > 0 || (p.Subjects > 0 && small.Any(s => s.Group.Scored == 0 && Contains(acc, s.Analysis, s.Group, p))))
+            .Where(p => p.Scored > 0)
             .ToList();
         var basis = new Basis(cells.Count);
         basis.Add(Row(cells, _ => true));
         for (var a = 0; a < decisions.Length; a++)
         {
             var d = decisions[a];
-            var reported = acc.Groups[a].Values.Where(g => !d.Suppressed.ContainsKey(BiasAuditor.Key(g))).ToList();
+            var reported = Listed(acc, a).Where(g => !d.Suppressed.ContainsKey(BiasAuditor.Key(g))).ToList();
             foreach (var g in reported)
             {
                 basis.Add(Row(cells, p => Contains(acc, a, g, p)));
@@ -230,7 +253,27 @@ internal static class Suppression
     }
 
     private static IEnumerable<(int Analysis, AuditAccumulator.GroupStats Group)> Reported(AuditAccumulator acc, AnalysisDecision[] decisions, int a) =>
-        acc.Groups[a].Values.Where(g => !decisions[a].Suppressed.ContainsKey(BiasAuditor.Key(g))).Select(g => (a, g));
+        Listed(acc, a).Where(g => !decisions[a].Suppressed.ContainsKey(BiasAuditor.Key(g))).Select(g => (a, g));
+
+    /// <summary>Whether a combination of values over every attribute has a value whose single-attribute group is small.</summary>
+    private static bool InsideSmallSingle(AuditAccumulator acc, AnalysisDecision[] decisions, string?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            var single = FindSingle(acc, i);
+            if (values[i] is { } v && single >= 0
+                && decisions[single].Suppressed.GetValueOrDefault(AuditAccumulator.KeyOf([v])) == SuppressionReason.SmallGroup)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The groups of an analysis that the report lists: those with a scored member (a combination whose members all lack evidence is not listed at all).</summary>
+    private static IEnumerable<AuditAccumulator.GroupStats> Listed(AuditAccumulator acc, int a) =>
+        acc.Groups[a].Values.Where(g => g.Scored > 0);
 
     /// <summary>Whether the subjects with a combination of values over all attributes belong to a group of an analysis.</summary>
     private static bool Contains(AuditAccumulator acc, int analysis, AuditAccumulator.GroupStats group, AuditAccumulator.PatternStats pattern)
@@ -357,5 +400,12 @@ internal static class Suppression
         public bool WithholdUnknown { get; set; }
 
         public long? Unreported { get; set; }
+
+        /// <summary>
+        /// Gets the keys of the suppressed cells of the intersection that are not listed at all: those inside a small
+        /// single-attribute group. Listed, each would say it has at least one member, and together they would
+        /// narrow the small group's size (three listed cells inside it: at least 3) and each other's.
+        /// </summary>
+        public HashSet<string> Unlisted { get; } = new(StringComparer.Ordinal);
     }
 }

@@ -14,6 +14,8 @@ public sealed class SuppressionAttackTests
 {
     public static TheoryData<int> Seeds() => RandomSeeds.UpTo(40);
 
+    public static TheoryData<int> IntegerSeeds() => RandomSeeds.UpTo(30);
+
     [Theory]
     [MemberData(nameof(Seeds))]
     public void Audit_Suppression_NoSmallGroupDerivableBySubtraction(int seed)
@@ -26,10 +28,12 @@ public sealed class SuppressionAttackTests
         var attack = new SubtractionAttacker(json.RootElement);
         var context = $"seed {seed}, k {k}";
 
-        // Ground truth: every group with fewer than k scored subjects is published as a small-group suppression.
-        foreach (var (analysisAttributes, values, scored) in TrueGroups(attributes, people))
+        // Ground truth: every group with 1 to k - 1 scored subjects is published as a small-group suppression
+        // (but for the cells of a small single-attribute group, which are not listed at all).
+        var truth = TrueGroups(attributes, people).ToList();
+        foreach (var (analysisAttributes, values, scored) in truth)
         {
-            if (scored < k)
+            if (scored > 0 && scored < k && !InsideSmallSingle(truth, analysisAttributes, values, k))
             {
                 attack.Suppression(analysisAttributes, values).Should().Be("small-group", $"{context}: {string.Join("/", values)} has {scored} scored");
             }
@@ -97,12 +101,147 @@ public sealed class SuppressionAttackTests
         string[] attributes = ["gender"];
 
         var report = AuditPopulation.Report(attributes, people, AuditPopulation.Options(attributes, intersect: false));
-        using var json = JsonDocument.Parse(AuditPopulation.Json(report));
-        var attack = new SubtractionAttacker(json.RootElement);
+        var text = AuditPopulation.Json(report);
 
-        attack.SmallGroups.Should().ContainSingle();
-        attack.SizeDerivable(attack.SmallGroups[0]).Should().BeFalse();
+        // Not listed at all, not even as suppressed (#17 item 2): nothing in the report names the combination.
+        report.Analyses.Single().Groups.Select(g => g.Values[0]).Should().BeEquivalentTo(["female", "male"]);
+        text.Should().NotContain("non-binary");
+        report.Analyses.Single().Unknown.Should().Be(0, "with nothing suppressed, the unknown count is published, and it counts scored subjects only");
     }
+
+    [Theory]
+    [MemberData(nameof(IntegerSeeds))]
+    public void Audit_Suppression_IntegerAttackerCannotNarrowAnySmallGroup(int seed)
+    {
+        var (attributes, people) = AuditPopulation.Random(seed, attributeCount: seed % 2 == 0 ? 3 : 2);
+        var k = seed % 3 == 0 ? 3 : 5;
+        if (seed % 4 != 1)
+        {
+            // A reported group whose members all fall in small cells (as in issue #17): 'Y' has k to k + 2 members,
+            // spread one by one over the other attributes' values.
+            var count = k + (seed % 3);
+            for (var i = 0; i < count; i++)
+            {
+                var values = new string?[attributes.Length];
+                values[0] = "Y";
+                var spread = i;
+                for (var a = 1; a < attributes.Length; a++)
+                {
+                    var others = people.Select(p => p.Values[a]).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+                    values[a] = others[spread % others.Length];
+                    spread /= others.Length;
+                }
+
+                var id = string.Create(CultureInfo.InvariantCulture, $"y{i}");
+                people.Add(new AuditPerson(AuditPopulation.Scored(id, i % 2 == 0 ? 4 : 2), values, 0));
+            }
+        }
+
+        var intersect = seed % 10 != 7;
+        var report = AuditPopulation.Report(attributes, people, AuditPopulation.Options(attributes, intersect, minGroupSize: k));
+        var context = $"seed {seed}, k {k}, {attributes.Length} attributes{(intersect ? ", intersect" : string.Empty)}";
+        AssertEverySmallGroupSpansTheInterval(report, context);
+
+        using var json = JsonDocument.Parse(AuditPopulation.Json(report));
+        var listed = json.RootElement.GetProperty("analyses").EnumerateArray()
+            .SelectMany(a => a.GetProperty("groups").EnumerateArray().Select(g => (
+                string.Join(" x ", a.GetProperty("attributes").EnumerateArray().Select(v => v.GetString())),
+                string.Join("/", g.GetProperty("values").EnumerateArray().Select(v => v.GetString())))))
+            .ToHashSet();
+        var truth = TrueGroups(attributes, people).Where(g => intersect || g.Attributes.Length == 1).ToList();
+        foreach (var (analysisAttributes, values, scored) in truth)
+        {
+            listed.Contains((string.Join(" x ", analysisAttributes), string.Join("/", values))).Should().Be(
+                scored > 0 && !InsideSmallSingle(truth, analysisAttributes, values, k),
+                $"{context}: {string.Join("/", values)} has {scored} scored; only combinations with a scored member outside a small single-attribute group are listed");
+        }
+    }
+
+    [Fact]
+    public void Audit_Suppression_IssueSeventeenCase_GroupSpreadOverSmallCellsIsNotPinned()
+    {
+        // The case of issue #17: 300,000 people by gender x ethnicity x age with the intersection, k = 5. Gender 'Y'
+        // has 6 people and ethnicity 'Z' 5, each person alone in a cell; nobody has an unknown value. Publishing 'Y'
+        // with n = 6 beside its six small cells told that each held exactly one person.
+        var random = new Random(17);
+        string[] genders = ["female", "male"];
+        string[] ethnicities = ["Asian", "Black", "Hispanic", "White", "Mixed"];
+        string[] ages = ["<30", "30-39", "40-49", "50+"];
+        var people = new List<AuditPerson>(300_000);
+        void Add(string gender, string ethnicity, string age)
+        {
+            var id = "p" + people.Count.ToString(CultureInfo.InvariantCulture);
+            var subject = random.Next(40) == 0 ? AuditPopulation.Insufficient(id) : AuditPopulation.Scored(id, 1 + (random.Next(9) / 2.0));
+            people.Add(new AuditPerson(subject, [gender, ethnicity, age], 0));
+        }
+
+        for (var i = 0; i < 6; i++)
+        {
+            Add("Y", ethnicities[i % ethnicities.Length], ages[(i / ethnicities.Length) + 1]);
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            Add(genders[i % 2], "Z", ages[i % ages.Length]);
+        }
+
+        while (people.Count < 300_000)
+        {
+            Add(genders[random.Next(2)], ethnicities[random.Next(ethnicities.Length)], ages[random.Next(ages.Length)]);
+        }
+
+        string[] attributes = ["gender", "ethnicity", "age"];
+        var report = AuditPopulation.Report(attributes, people, AuditPopulation.Options(attributes, intersect: true, minGroupSize: 5));
+
+        var attack = AssertEverySmallGroupSpansTheInterval(report, "issue #17");
+        // Y's cells are listed as small; Z is small itself, so its cells are not listed at all.
+        attack.SmallGroups.Select(g => string.Join("/", g.Values)).Should().Contain(["Y/Asian/30-39", "Z"]).And.NotContain("female/Z/<30");
+        report.Analyses.Single(a => a.Attributes.Count == 3).Groups.Count(g => !g.Suppressed).Should().BeGreaterThan(30, "the large cells stay reported");
+    }
+
+    [Fact]
+    public void Audit_Suppression_SingleAnalysisWithTwoSmallGroups_LeavesEachTheWholeInterval()
+    {
+        // Without an intersection each analysis stands alone: 'a' (1) and 'b' (2) are small and nobody is unknown;
+        // 'c' (6) is withheld to protect them, but then 'unreported' = 9 with c >= 5 would leave a + b <= 4 and
+        // neither could be 4 (k - 1): more must be withheld.
+        var people = new List<AuditPerson>();
+        void Group(string value, int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var id = string.Create(CultureInfo.InvariantCulture, $"{value}{i}");
+                people.Add(new AuditPerson(AuditPopulation.Scored(id, i % 2 == 0 ? 4 : 2), [value], 0));
+            }
+        }
+
+        Group("a", 1);
+        Group("b", 2);
+        Group("c", 6);
+        Group("d", 7);
+        Group("e", 40);
+        string[] attributes = ["team"];
+        var report = AuditPopulation.Report(attributes, people, AuditPopulation.Options(attributes, intersect: false));
+
+        AssertEverySmallGroupSpansTheInterval(report, "one analysis").SmallGroups.Should().HaveCount(2);
+    }
+
+    /// <summary>The integer attacker bounds every small group from the report's JSON alone; each must span [1, k - 1].</summary>
+    private static IntegerAttacker AssertEverySmallGroupSpansTheInterval(AuditReport report, string context)
+    {
+        using var json = JsonDocument.Parse(AuditPopulation.Json(report));
+        var attack = new IntegerAttacker(json.RootElement);
+        foreach (var small in attack.SmallGroups)
+        {
+            attack.Bounds(small).Should().Be((1L, (long)attack.K - 1), $"{context}: the size of {small} must stay anywhere in [1, k - 1]");
+        }
+
+        return attack;
+    }
+
+    /// <summary>Whether a cell of the intersection has a value whose single-attribute group has 1 to k - 1 scored.</summary>
+    private static bool InsideSmallSingle(List<(string[] Attributes, string[] Values, int Scored)> truth, string[] attributes, string[] values, int k) =>
+        attributes.Length > 1 && attributes.Select((a, i) => truth.Single(t => t.Attributes.Length == 1 && t.Attributes[0] == a && t.Values[0] == values[i]).Scored).Any(n => n > 0 && n < k);
 
     private static IEnumerable<(string[] Attributes, string[] Values, int Scored)> TrueGroups(string[] attributes, List<AuditPerson> people)
     {
@@ -189,7 +328,8 @@ internal sealed class SubtractionAttacker
                 equations.Add((unknown, u, false));
             }
 
-            var hidden = analysis.Groups.Where(g => g.Suppression is not null).Aggregate(unknown, (set, g) => Or(set, Atoms(positions, g.Values)));
+            // Everyone not in a reported group: suppressed groups, unknowns and cells that are not listed.
+            var hidden = analysis.Groups.Where(g => g.Suppression is null).Aggregate(All(), (set, g) => set.Zip(Atoms(positions, g.Values), (h, x) => h && !x).ToArray());
             if (analysis.Unreported is { } unreported)
             {
                 equations.Add((hidden, unreported, false));
@@ -203,10 +343,13 @@ internal sealed class SubtractionAttacker
             if (analysis.Attributes.Length == _attributes.Length && _attributes.Length > 1)
             {
                 // Cells missing from the intersection have nobody in them.
+                // (The cells of a small single-attribute group are never listed, so nothing is known of them.)
                 var listed = new HashSet<int>(analysis.Groups.Select(g => Indexes(Atoms(positions, g.Values)).Single()));
+                var small = _attributes.Select((name, i) => _analyses.Single(s => s.Attributes.Length == 1 && s.Attributes[0] == name).Groups.Where(g => g.Suppression == "small-group").Select(g => _values[i].IndexOf(g.Values[0])).ToHashSet()).ToArray();
                 for (var atom = 0; atom < _atoms; atom++)
                 {
-                    if (!listed.Contains(atom) && !Decode(atom).Contains(-1))
+                    var digits = Decode(atom);
+                    if (!listed.Contains(atom) && !digits.Contains(-1) && !digits.Select((d, i) => small[i].Contains(d)).Any(x => x))
                     {
                         equations.Add((Single(atom), 0, false));
                     }
@@ -261,8 +404,6 @@ internal sealed class SubtractionAttacker
     private static long? Long(JsonElement e) => e.ValueKind == JsonValueKind.Null ? null : e.GetInt64();
 
     private static IEnumerable<int> Indexes(bool[] atoms) => Enumerable.Range(0, atoms.Length).Where(i => atoms[i]);
-
-    private static bool[] Or(bool[] x, bool[] y) => x.Zip(y, (a, b) => a || b).ToArray();
 
     private bool[] All() => Enumerable.Repeat(true, _atoms).ToArray();
 
