@@ -14,57 +14,57 @@ public sealed partial class RubricScorer : IRubricScorer
     private static class Issues
     {
         [MethodImpl(MethodImplOptions.NoInlining)]
-        public static EvidenceIssue OtherSubject(in EvidenceItem item) => new(item, true, "the item belongs to another subject");
+        public static EvidenceIssue OtherSubject(in EvidenceItem item) => new(item, true, "the item belongs to another subject") { Kind = EvidenceIssueKind.OtherSubject };
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static EvidenceIssue AfterScoringDate(in EvidenceItem item, DateOnly asOf) =>
-            new(item, false, string.Create(CultureInfo.InvariantCulture, $"dated after the scoring date {asOf:yyyy-MM-dd}"));
+            new(item, false, string.Create(CultureInfo.InvariantCulture, $"dated after the scoring date {asOf:yyyy-MM-dd}")) { Kind = EvidenceIssueKind.AfterScoringDate };
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static EvidenceIssue OutsideWindow(in EvidenceItem item, DateOnly first) =>
-            new(item, false, string.Create(CultureInfo.InvariantCulture, $"older than the rubric's window (counts from {first:yyyy-MM-dd})"));
+            new(item, false, string.Create(CultureInfo.InvariantCulture, $"older than the rubric's window (counts from {first:yyyy-MM-dd})")) { Kind = EvidenceIssueKind.OutsideWindow };
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static EvidenceIssue NoDate(in EvidenceItem item) =>
-            new(item, true, "no 'date', but the rubric has a window: the date is needed to know whether the item counts");
+            new(item, true, "no 'date', but the rubric has a window: the date is needed to know whether the item counts") { Kind = EvidenceIssueKind.NoDate };
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static EvidenceIssue RatingWithoutPath(in EvidenceItem item) =>
-            new(item, true, item.Competency is null ? "a rating needs the 'competency' and 'path' it is for" : "a rating needs the 'path' it is for");
+            new(item, true, item.Competency is null ? "a rating needs the 'competency' and 'path' it is for" : "a rating needs the 'path' it is for") { Kind = EvidenceIssueKind.RatingWithoutPath };
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static EvidenceIssue UnknownCompetency(ScoringPlan plan, in EvidenceItem item) =>
-            new(item, true, item.Competency is null ? "a 'path' is given without its 'competency'" : $"the rubric '{plan.Rubric.Id}' has no competency '{item.Competency}'");
+            new(item, true, item.Competency is null ? "a 'path' is given without its 'competency'" : $"the rubric '{plan.Rubric.Id}' has no competency '{item.Competency}'") { Kind = EvidenceIssueKind.UnknownCompetency };
 
         [MethodImpl(MethodImplOptions.NoInlining)]
-        public static EvidenceIssue UnknownPath(in EvidenceItem item) => new(item, true, $"competency '{item.Competency}' has no path '{item.Path}'");
+        public static EvidenceIssue UnknownPath(in EvidenceItem item) => new(item, true, $"competency '{item.Competency}' has no path '{item.Path}'") { Kind = EvidenceIssueKind.UnknownPath };
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static EvidenceIssue PathNotRated(in EvidenceItem item, ScoringPlan.PathPlan path) =>
-            new(item, true, $"path '{item.Path}' of '{item.Competency}' is not scored by ratings (its rule is '{path.Path.Score.Rule}')");
+            new(item, true, $"path '{item.Path}' of '{item.Competency}' is not scored by ratings (its rule is '{path.Path.Score.Rule}')") { Kind = EvidenceIssueKind.PathNotRated };
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static EvidenceIssue OffScale(ScoringPlan plan, in EvidenceItem item) =>
-            new(item, true, string.Create(CultureInfo.InvariantCulture, $"rating {item.Value} is outside the scale 1..{plan.Rubric.Scale.MaxLevel}"));
+            new(item, true, string.Create(CultureInfo.InvariantCulture, $"rating {item.Value} is outside the scale 1..{plan.Rubric.Scale.MaxLevel}")) { Kind = EvidenceIssueKind.OffScale };
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static EvidenceIssue TypeNotCounted(in EvidenceItem item) =>
-            new(item, false, $"path '{item.Path}' of '{item.Competency}' does not count evidence of type '{item.Type}'");
+            new(item, false, $"path '{item.Path}' of '{item.Competency}' does not count evidence of type '{item.Type}'") { Kind = EvidenceIssueKind.TypeNotCounted };
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static EvidenceIssue NotCounted(in EvidenceItem item) =>
             new(item, false, item.IsRating
                 ? $"ratings from '{item.Source.ToString().ToLowerInvariant()}' do not count for path '{item.Path}' of '{item.Competency}'"
-                : $"path '{item.Path}' of '{item.Competency}' does not count this item");
+                : $"path '{item.Path}' of '{item.Competency}' does not count this item") { Kind = EvidenceIssueKind.NotCounted };
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static EvidenceIssue NoPathForType(ScoringPlan plan, in EvidenceItem item, bool inCompetency) =>
             new(item, false, inCompetency
                 ? $"no path of '{item.Competency}' counts evidence of type '{item.Type}'"
-                : $"no path of the rubric '{plan.Rubric.Id}' counts evidence of type '{item.Type}'");
+                : $"no path of the rubric '{plan.Rubric.Id}' counts evidence of type '{item.Type}'") { Kind = EvidenceIssueKind.NoPathForType };
 
         [MethodImpl(MethodImplOptions.NoInlining)]
-        public static EvidenceIssue NoPathCountsItem(in EvidenceItem item) => new(item, false, $"no path counts this item of type '{item.Type}'");
+        public static EvidenceIssue NoPathCountsItem(in EvidenceItem item) => new(item, false, $"no path counts this item of type '{item.Type}'") { Kind = EvidenceIssueKind.NoPathCountsItem };
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static FairRubricsException LevelOffScale(ScoringPlan.PathPlan path, double level, int max) =>
