@@ -32,6 +32,7 @@ internal static class CliApp
         root.Subcommands.Add(SchemaCommand.Create(stdout, stderr));
         root.Subcommands.Add(SampleCommand.Create(stdout, stderr));
         root.Subcommands.Add(DemoCommand.Create(stdout, stderr));
+        root.Subcommands.Add(LspCommand.Create(stdout, stderr));
 
         ParseResult parsed;
         try
