@@ -101,4 +101,7 @@ public static class DiagnosticIds
 
     /// <summary>A list that must not be empty is empty.</summary>
     public const string EmptyList = "FR032";
+
+    /// <summary>A folder entry skipped by the folder walk: not a regular file (a FIFO, device, socket), a link to a folder already walked, or past the walk's limits.</summary>
+    public const string SkippedEntry = "FR033";
 }

@@ -122,7 +122,7 @@ public sealed class LintCommandTests
             .And.Contain("samples/legacy-networking.yaml:44:14: warning FR104: anchor 4 of path 'contacts' uses 'naturally confident' (personality), 'outgoing' (personality)")
             .And.Contain("samples/legacy-networking.yaml:65:20: warning FR108: competency 'delivery' is rated only by the manager")
             .And.Contain("0 error(s), 11 warning(s), 0 info(s)")
-            .And.Contain("FR102: Path rewards accumulating contacts, see docs/checks/FR102.md");
+            .And.Contain("  FR102: Path rewards accumulating contacts\n");
     }
 
     [Fact]
@@ -173,12 +173,17 @@ public sealed class LintCommandTests
     }
 
     [Fact]
-    public void Lint_JsonFormat_GivesHelpLinks()
+    public void Lint_JsonFormat_GivesHelpLinksOnlyAgainstTheDocsBase()
     {
-        var (_, stdout, _) = CliRunner.Run("lint", "--format", "json", "samples/legacy-networking.yaml");
+        var (_, plain, _) = CliRunner.Run("lint", "--format", "json", "samples/legacy-networking.yaml");
+        var (_, based, _) = CliRunner.Run("lint", "--format", "json", "--help-base-uri", "https://docs.example.org/fr/docs/", "samples/legacy-networking.yaml");
+        var (_, text, _) = CliRunner.Run("lint", "--help-base-uri", "https://docs.example.org/fr/docs", "samples/legacy-networking.yaml");
 
-        using var json = JsonDocument.Parse(stdout);
-        json.RootElement.GetProperty("diagnostics")[0].GetProperty("helpUri").GetString().Should().Be("docs/checks/FR101.md");
+        using var withoutBase = JsonDocument.Parse(plain);
+        withoutBase.RootElement.GetProperty("diagnostics")[0].TryGetProperty("helpUri", out _).Should().BeFalse("docs/checks/FR101.md does not exist where the output is read");
+        using var withBase = JsonDocument.Parse(based);
+        withBase.RootElement.GetProperty("diagnostics")[0].GetProperty("helpUri").GetString().Should().Be("https://docs.example.org/fr/docs/checks/FR101.md");
+        text.Should().Contain("  FR102: Path rewards accumulating contacts, see https://docs.example.org/fr/docs/checks/FR102.md");
     }
 
     [Fact]

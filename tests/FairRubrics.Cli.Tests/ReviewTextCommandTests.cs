@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Json.Schema;
 
 namespace FairRubrics.Cli.Tests;
 
@@ -43,7 +42,7 @@ public sealed class ReviewTextCommandTests : IDisposable
         lines[3].Should().StartWith($"{file}:5: info FR303: the comment is empty");
         stdout.Should().NotContain($"{file}:2:", "the concrete comment about a delivered project is left alone");
         stdout.Should().Contain($"{file}: 5 row(s) read: 4 comment(s) checked, 3 with findings, 1 without, 1 rejected; 0 error(s), 1 warning(s), 3 info(s)");
-        stdout.Should().Contain("  FR302: Personality rather than behaviour, see docs/checks/FR302.md");
+        stdout.Should().Contain("  FR302: Personality rather than behaviour\n", "without --help-base-uri no help link is printed");
         stderr.Should().Contain($"{file}:3: rejected: the row has a different number of fields than the header; quote a comment that contains commas");
     }
 
@@ -71,7 +70,7 @@ public sealed class ReviewTextCommandTests : IDisposable
         first.GetProperty("row").GetInt32().Should().Be(1);
         first.GetProperty("line").GetInt32().Should().Be(2);
         first.GetProperty("id").GetString().Should().Be("FR302");
-        first.GetProperty("helpUri").GetString().Should().Be("docs/checks/FR302.md");
+        first.TryGetProperty("helpUri", out _).Should().BeFalse("without --help-base-uri there is no link that resolves");
         first.GetProperty("suggestion").GetString().Should().StartWith("name the behaviour and its effect");
         first.GetProperty("words").EnumerateArray().Select(w => (w.GetProperty("text").GetString(), w.GetProperty("start").GetInt32(), w.GetProperty("list").GetString()))
             .Should().Equal(("abrasive", 7, "personality"), ("emotional", 24, "personality"));
@@ -132,7 +131,7 @@ public sealed class ReviewTextCommandTests : IDisposable
         population.GetProperty("findings").EnumerateArray().Should().Contain(f => f.GetProperty("measure").GetString() == "FR303" && f.GetProperty("values")[0].GetString() == "woman");
     }
 
-    [Fact]
+    [SkippableFact]
     public void ReviewText_Sarif_IsValidAndPointsAtTheRowsLine()
     {
         var file = Write("comments.csv", Comments);
@@ -140,7 +139,7 @@ public sealed class ReviewTextCommandTests : IDisposable
         var (code, stdout, stderr) = CliRunner.Run("review-text", "--comments", file, "--format", "sarif");
 
         code.Should().Be(0);
-        Sarif.LintSarifTests.Schema.Value.Evaluate(JsonDocument.Parse(stdout).RootElement, new EvaluationOptions { RequireFormatValidation = true }).IsValid.Should().BeTrue();
+        Sarif.OfficialSarifSchema.Errors(stdout).Should().BeEmpty("the log must validate against the official SARIF 2.1.0 schema");
         var run = JsonNode.Parse(stdout)!["runs"]![0]!;
         var rules = run["tool"]!["driver"]!["rules"]!.AsArray();
         rules.Select(r => r!["id"]!.GetValue<string>()).Should().Equal("FR301", "FR302", "FR303", "FR304");

@@ -32,12 +32,13 @@ internal static class AuditCommand
         var output = new Option<string?>("--out") { Description = "Write the report here instead of standard output." };
         var evidence = new Option<string?>("--evidence") { Description = "Evidence file (CSV or JSON Lines) for the rater-effect check FR206 (optional)." };
         var excludeSmall = new Option<bool>("--exclude-small-categories") { Description = "Leave categories under 2% of the scored subjects out of impact ratios (as Local Law 144 allows)." };
+        var helpBase = HelpBaseUriOption.Create();
         var command = new Command("audit", "Outcome audit: selection rates, four-fifths rule, Fisher exact and z tests, scoring rates, effect sizes and path equivalence by group.")
         {
-            scores, attributes, by, intersect, rubric, favourable, minGroupSize, format, output, evidence, excludeSmall,
+            scores, attributes, by, intersect, rubric, favourable, minGroupSize, format, output, evidence, excludeSmall, helpBase,
         };
         command.SetAction(parse => Run(
-            new Request(parse.GetValue(scores)!, parse.GetValue(attributes)!, parse.GetValue(by), parse.GetValue(intersect), parse.GetValue(rubric), parse.GetValue(favourable), parse.GetValue(minGroupSize), parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(evidence), parse.GetValue(excludeSmall)),
+            new Request(parse.GetValue(scores)!, parse.GetValue(attributes)!, parse.GetValue(by), parse.GetValue(intersect), parse.GetValue(rubric), parse.GetValue(favourable), parse.GetValue(minGroupSize), parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(evidence), parse.GetValue(excludeSmall), HelpBaseUriOption.Parse(parse.GetValue(helpBase))),
             stdout,
             stderr));
         return command;
@@ -148,7 +149,7 @@ internal static class AuditCommand
 
         var auditor = services.GetRequiredService<IBiasAuditor>();
         var report = auditor.Report(accumulator, options);
-        var text = Render(report, request.Format);
+        var text = Render(report, request.Format, request.HelpBaseUri);
         if (request.Out is null)
         {
             stdout.Write(text);
@@ -167,12 +168,12 @@ internal static class AuditCommand
         return report.Findings.Any(f => f.Severity == DiagnosticSeverity.Error) ? CliApp.ExitFindings : CliApp.ExitOk;
     }
 
-    private static string Render(AuditReport report, string format) => format switch
+    private static string Render(AuditReport report, string format, Uri? helpBaseUri) => format switch
     {
-        "md" => AuditMarkdown.Render(report, $"Outcome audit{(report.Rubric is null ? string.Empty : " of " + report.Rubric)}"),
-        "html" => AuditHtml.Render(report, $"Outcome audit{(report.Rubric is null ? string.Empty : " of " + report.Rubric)}"),
+        "md" => AuditMarkdown.Render(report, $"Outcome audit{(report.Rubric is null ? string.Empty : " of " + report.Rubric)}", helpBaseUri),
+        "html" => AuditHtml.Render(report, $"Outcome audit{(report.Rubric is null ? string.Empty : " of " + report.Rubric)}", helpBaseUri: helpBaseUri),
         "csv" => Csv(report),
-        _ => Json(report),
+        _ => Json(report, helpBaseUri),
     };
 
     /// <summary>
@@ -206,7 +207,7 @@ internal static class AuditCommand
             var options = new AuditOptions { MinGroupSize = 3, Intersect = true, FavourableBands = { "High" } };
             options.Attributes.Add("a");
             options.Attributes.Add("b");
-            _ = Render(auditor.Report(accumulator, options), request.Format);
+            _ = Render(auditor.Report(accumulator, options), request.Format, request.HelpBaseUri);
         });
     }
 
@@ -274,16 +275,16 @@ internal static class AuditCommand
         return writer.ToString();
     }
 
-    private static string Json(AuditReport report)
+    private static string Json(AuditReport report, Uri? helpBaseUri)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            AuditJson.Write(writer, report);
+            AuditJson.Write(writer, report, helpBaseUri);
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    private sealed record Request(string Scores, string Attributes, string? By, bool Intersect, string? Rubric, string? Favourable, int MinGroupSize, string Format, string? Out, string? Evidence, bool ExcludeSmall);
+    private sealed record Request(string Scores, string Attributes, string? By, bool Intersect, string? Rubric, string? Favourable, int MinGroupSize, string Format, string? Out, string? Evidence, bool ExcludeSmall, Uri? HelpBaseUri);
 }

@@ -79,7 +79,7 @@ internal static class DemoCommand
         }
 
         var report = Path.Combine(outDir, "report.html");
-        File.WriteAllText(report, DemoReport.Render(legacy, fair, legacyFindings, fairFindings, legacyRun, fairRun, legacyAudit, fairAudit, rows), new UTF8Encoding(false));
+        File.WriteAllText(report, DemoReport.Render(legacy, fair, legacyFindings, fairFindings, legacyRun, fairRun, legacyAudit, fairAudit, rows, new Uri(Path.GetFullPath(Path.Combine(outDir, "docs")) + Path.DirectorySeparatorChar)), new UTF8Encoding(false));
 
         var femaleLegacy = Group(legacyAudit, "gender", "female");
         var femaleFair = Group(fairAudit, "gender", "female");
@@ -187,7 +187,7 @@ internal static class DemoCommand
     /// <summary>The side-by-side HTML report.</summary>
     private static class DemoReport
     {
-        public static string Render(Rubric legacy, Rubric fair, IReadOnlyList<Diagnostic> legacyFindings, IReadOnlyList<Diagnostic> fairFindings, ScoreRun legacyRun, ScoreRun fairRun, AuditReport legacyAudit, AuditReport fairAudit, long rows)
+        public static string Render(Rubric legacy, Rubric fair, IReadOnlyList<Diagnostic> legacyFindings, IReadOnlyList<Diagnostic> fairFindings, ScoreRun legacyRun, ScoreRun fairRun, AuditReport legacyAudit, AuditReport fairAudit, long rows, Uri docs)
         {
             var sb = new StringBuilder();
             sb.Append("""
@@ -229,8 +229,8 @@ internal static class DemoCommand
 
             sb.Append(CultureInfo.InvariantCulture, $"<p>The alternative-path rubric <code>{E(fair.Id)}</code> has {(fairFindings.Count == 0 ? "no design findings" : fairFindings.Count + " design finding(s)")}.</p>");
             sb.Append("<h2>Outcomes side by side</h2><div class=\"cols\">");
-            sb.Append(CultureInfo.InvariantCulture, $"<div class=\"col\"><h3>Legacy: <code>{E(legacy.Id)}</code> (counts contacts)</h3>{AuditHtml.Body(legacyAudit)}</div>");
-            sb.Append(CultureInfo.InvariantCulture, $"<div class=\"col\"><h3>Alternative paths: <code>{E(fair.Id)}</code></h3>{AuditHtml.Body(fairAudit)}</div>");
+            sb.Append(CultureInfo.InvariantCulture, $"<div class=\"col\"><h3>Legacy: <code>{E(legacy.Id)}</code> (counts contacts)</h3>{AuditHtml.Body(legacyAudit, docs)}</div>");
+            sb.Append(CultureInfo.InvariantCulture, $"<div class=\"col\"><h3>Alternative paths: <code>{E(fair.Id)}</code></h3>{AuditHtml.Body(fairAudit, docs)}</div>");
             sb.Append("</div>");
             sb.Append("<h2>Reproduce</h2><p>The folder of this report holds the inputs and the results. The same numbers come from the command line:</p>");
             sb.Append(CultureInfo.InvariantCulture, $"<pre><code>fairrubrics score --rubric {E(FairName)} --evidence evidence.csv --as-of {SampleOrganisation.AsOf:yyyy-MM-dd} --out scores.jsonl\nfairrubrics audit --scores scores.jsonl --attributes attributes.csv --by gender --rubric {E(FairName)} --format json</code></pre>");

@@ -27,10 +27,7 @@ internal static class LintCommand
             Description = "A word-list file (fairrubrics-words: 1) to use besides the built-in lists; repeat for several.",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var helpBase = new Option<string?>("--help-base-uri")
-        {
-            Description = "Base URI that makes the help links absolute (e.g. the docs folder of your FairRubrics copy); without it links are relative, e.g. docs/checks/FR101.md.",
-        };
+        var helpBase = HelpBaseUriOption.Create();
         var command = new Command("lint", "Validate rubric files and run the design checks; diagnostics are printed as path:line:col: severity FRnnn: message.") { paths, format, warnAsError, wordLists, helpBase };
         command.SetAction(parse => Run(
             parse.GetValue(paths)!,
@@ -43,27 +40,27 @@ internal static class LintCommand
         return command;
     }
 
-    private static int Run(string[] inputs, string format, bool warnAsError, string[] wordListFiles, string? helpBaseUri, TextWriter stdout, TextWriter stderr)
+    private static int Run(string[] inputs, string format, bool warnAsError, string[] wordListFiles, string? helpBase, TextWriter stdout, TextWriter stderr)
     {
-        if (helpBaseUri is not null && !Uri.TryCreate(helpBaseUri, UriKind.Absolute, out _))
-        {
-            throw new CliUsageException($"--help-base-uri must be an absolute URI, e.g. https://example.org/fairrubrics/; got '{helpBaseUri}'");
-        }
+        var helpBaseUri = HelpBaseUriOption.Parse(helpBase);
 
         var lists = WordListFiles.Load(wordListFiles, stderr);
 
         var files = new List<string>();
+        var walkDiagnostics = new List<Diagnostic>();
+        var empty = new List<string>();
         foreach (var input in inputs)
         {
             if (Directory.Exists(input))
             {
-                var found = RubricLoader.EnumerateRubricFiles(input);
-                if (found.Count == 0)
+                var search = RubricLoader.FindRubricFiles(input);
+                if (search.Files.Count == 0 && !search.Diagnostics.Any(d => d.IsError))
                 {
-                    stderr.WriteLine($"fairrubrics: warning: no *.yaml or *.yml files in {input}");
+                    empty.Add(input);
                 }
 
-                files.AddRange(found);
+                files.AddRange(search.Files);
+                walkDiagnostics.AddRange(search.Diagnostics);
             }
             else if (File.Exists(input))
             {
@@ -80,6 +77,19 @@ internal static class LintCommand
             }
         }
 
+        if (empty.Count > 0)
+        {
+            foreach (var skipped in walkDiagnostics)
+            {
+                stderr.WriteLine(skipped.ToString());
+            }
+
+            // A CI job that lints a wrong path must not pass: a folder without rubric files is a usage error.
+            throw new CliUsageException(empty.Count == 1
+                ? $"no rubric files (*.yaml, *.yml) in {empty[0]}; give the folder or files that hold the rubrics"
+                : $"no rubric files (*.yaml, *.yml) in {string.Join(", ", empty)}; give the folders or files that hold the rubrics");
+        }
+
         using var services = CliServices.Create(o =>
         {
             foreach (var list in lists)
@@ -91,7 +101,9 @@ internal static class LintCommand
         var linter = services.GetRequiredService<IRubricLinter>();
         var set = loader.LoadFiles(files.Distinct(StringComparer.Ordinal));
 
-        var diagnostics = new List<Diagnostic>(set.Diagnostics);
+        var diagnostics = new List<Diagnostic>(walkDiagnostics.Count + set.Diagnostics.Count);
+        diagnostics.AddRange(walkDiagnostics);
+        diagnostics.AddRange(set.Diagnostics);
         foreach (var rubric in set.Rubrics)
         {
             diagnostics.AddRange(linter.Lint(rubric));
@@ -133,7 +145,7 @@ internal static class LintCommand
             }
         }
 
-        if (ordered.Any(d => d.Id == DiagnosticIds.Unreadable))
+        if (ordered.Any(d => d.Id == DiagnosticIds.Unreadable && d.IsError))
         {
             return CliApp.ExitUsage;
         }
@@ -141,7 +153,7 @@ internal static class LintCommand
         return errors > 0 || (warnAsError && warnings > 0) ? CliApp.ExitFindings : CliApp.ExitOk;
     }
 
-    private static void WriteJson(TextWriter stdout, RubricSetLoadResult set, List<Diagnostic> diagnostics, IReadOnlyDictionary<string, CheckDescriptor> descriptors, string? helpBaseUri, int errors, int warnings, int infos)
+    private static void WriteJson(TextWriter stdout, RubricSetLoadResult set, List<Diagnostic> diagnostics, IReadOnlyDictionary<string, CheckDescriptor> descriptors, Uri? helpBaseUri, int errors, int warnings, int infos)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))

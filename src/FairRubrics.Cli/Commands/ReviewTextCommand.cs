@@ -32,7 +32,7 @@ internal static class ReviewTextCommand
         var wordLists = new Option<string[]>("--word-list") { Description = "A word-list file (fairrubrics-words: 1) to use besides the built-in lists; repeat for several.", Arity = ArgumentArity.ZeroOrMore };
         var allow = new Option<string[]>("--allow") { Description = "A word or phrase FR301-FR303 never report; repeat for several.", Arity = ArgumentArity.ZeroOrMore };
         var warnAsError = new Option<bool>("--warnaserror") { Description = "Treat warnings as errors (exit code 1 when any warning is reported)." };
-        var helpBase = new Option<string?>("--help-base-uri") { Description = "Base URI that makes the help links absolute; without it links are relative, e.g. docs/checks/FR301.md." };
+        var helpBase = HelpBaseUriOption.Create();
         var command = new Command("review-text", "Check reviewers' comments for gender-coded words (FR301), personality rather than behaviour (FR302) and vague feedback (FR303); with --attributes, compare groups (FR304). Findings are printed as file:row: severity FR30n: message.")
         {
             comments, attributes, by, intersect, minGroupSize, format, wordLists, allow, warnAsError, helpBase,
@@ -61,10 +61,7 @@ internal static class ReviewTextCommand
             throw new CliUsageException("--min-group-size must be at least 3 (smaller groups could identify people)");
         }
 
-        if (request.HelpBaseUri is not null && !Uri.TryCreate(request.HelpBaseUri, UriKind.Absolute, out _))
-        {
-            throw new CliUsageException($"--help-base-uri must be an absolute URI, e.g. https://example.org/fairrubrics/; got '{request.HelpBaseUri}'");
-        }
+        var helpBaseUri = HelpBaseUriOption.Parse(request.HelpBaseUri);
 
         var lists = WordListFiles.Load(request.WordLists, stderr);
         using var services = CliServices.Create(o =>
@@ -139,10 +136,10 @@ internal static class ReviewTextCommand
         switch (request.Format)
         {
             case "json":
-                stdout.WriteLine(ReviewTextJson.Write(request.Comments, summary, findings, rejected, report, descriptors, request.HelpBaseUri));
+                stdout.WriteLine(ReviewTextJson.Write(request.Comments, summary, findings, rejected, report, descriptors, helpBaseUri));
                 break;
             case "sarif":
-                stdout.WriteLine(SarifWriter.Write(Diagnostics(request.Comments, findings, report), descriptors, Directory.GetCurrentDirectory(), request.HelpBaseUri));
+                stdout.WriteLine(SarifWriter.Write(Diagnostics(request.Comments, findings, report), descriptors, Directory.GetCurrentDirectory(), helpBaseUri));
                 stderr.WriteLine(summary.Line(request.Comments));
                 break;
             default:
@@ -160,7 +157,8 @@ internal static class ReviewTextCommand
                 foreach (var id in ids.Order(StringComparer.Ordinal))
                 {
                     var descriptor = descriptors[id];
-                    stdout.WriteLine($"  {id}: {descriptor.Title}, see {SarifWriter.HelpUri(descriptor.HelpUri, request.HelpBaseUri)}");
+                    var help = SarifWriter.HelpUri(descriptor.HelpUri, helpBaseUri);
+                    stdout.WriteLine(help is null ? $"  {id}: {descriptor.Title}" : $"  {id}: {descriptor.Title}, see {help}");
                 }
 
                 break;

@@ -54,7 +54,7 @@ internal sealed class DocumentAnalysis
         var help = HelpPages.PageOf(d.Id);
         return new LspDiagnostic(range, LspSeverity.From(d.Severity), d.Id, "fairrubrics", d.Message)
         {
-            CodeDescription = _helpBase is not null && help is not null ? new LspCodeDescription(new Uri(_helpBase, help).AbsoluteUri) : null,
+            CodeDescription = help is not null && FairRubrics.Checks.HelpLinks.Resolve("docs/" + help, _helpBase) is { } uri ? new LspCodeDescription(uri.AbsoluteUri) : null,
         };
     }
 

@@ -76,6 +76,10 @@ internal sealed class HelpPages
         return body.Length == 0 ? null : body;
     }
 
+    /// <summary>The meaning and fix of a load diagnostic (FR001–FR099) from the table of <c>docs/diagnostics.md</c>, or null.</summary>
+    public (string Meaning, string Fix)? LoadError(string id) =>
+        _loadErrors.Value.TryGetValue(id, out var row) ? row : null;
+
     private Dictionary<string, (string Meaning, string Fix)> ReadLoadErrorTable()
     {
         var table = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
@@ -98,7 +102,8 @@ internal sealed class HelpPages
         return table;
     }
 
-    private static string? Read(string name)
+    /// <summary>A page by its resource name below <c>docs/</c> with dots for slashes (<c>checks.FR101.md</c>, <c>diagnostics.md</c>), or null.</summary>
+    internal static string? Read(string name)
     {
         using var stream = Resource(name);
         if (stream is null)

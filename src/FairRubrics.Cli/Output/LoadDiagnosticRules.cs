@@ -40,6 +40,7 @@ internal static class LoadDiagnosticRules
         ["FR030"] = "File cannot be read",
         ["FR031"] = "Empty text where some is required",
         ["FR032"] = "List that must not be empty is empty",
+        ["FR033"] = "Folder entry skipped",
     };
 
     private static readonly Dictionary<string, string> Names = typeof(DiagnosticIds)

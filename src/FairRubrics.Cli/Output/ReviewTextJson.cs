@@ -22,7 +22,7 @@ internal static class ReviewTextJson
         IReadOnlyList<ReviewCommentRow> rejected,
         ReviewTextReport? report,
         IReadOnlyDictionary<string, CheckDescriptor> descriptors,
-        string? helpBaseUri)
+        Uri? helpBaseUri)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -96,7 +96,7 @@ internal static class ReviewTextJson
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static void WriteReport(Utf8JsonWriter w, ReviewTextReport report, IReadOnlyDictionary<string, CheckDescriptor> descriptors, string? helpBaseUri)
+    private static void WriteReport(Utf8JsonWriter w, ReviewTextReport report, IReadOnlyDictionary<string, CheckDescriptor> descriptors, Uri? helpBaseUri)
     {
         w.WriteStartObject();
         w.WriteNumber("comments", report.Comments);
@@ -195,7 +195,7 @@ internal static class ReviewTextJson
         _ => "info",
     };
 
-    private static void Help(Utf8JsonWriter w, IReadOnlyDictionary<string, CheckDescriptor> descriptors, string id, string? helpBaseUri)
+    private static void Help(Utf8JsonWriter w, IReadOnlyDictionary<string, CheckDescriptor> descriptors, string id, Uri? helpBaseUri)
     {
         if (descriptors.TryGetValue(id, out var descriptor) && SarifWriter.HelpUri(descriptor.HelpUri, helpBaseUri) is { } help)
         {

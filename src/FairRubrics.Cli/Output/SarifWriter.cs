@@ -15,7 +15,10 @@ internal static class SarifWriter
 {
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 
-    public static string Write(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyDictionary<string, CheckDescriptor> descriptors, string baseDirectory, string? helpBaseUri)
+    /// <summary>The id under which relative artifact URIs are written; <c>originalUriBaseIds</c> says it is the working folder.</summary>
+    public const string SourceRoot = "%SRCROOT%";
+
+    public static string Write(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyDictionary<string, CheckDescriptor> descriptors, string baseDirectory, Uri? helpBaseUri)
     {
         var rules = descriptors.Values.ToList();
         foreach (var id in diagnostics.Select(d => d.Id).Distinct(StringComparer.Ordinal))
@@ -45,14 +48,30 @@ internal static class SarifWriter
             w.WriteString("version", version);
             w.WriteString("semanticVersion", version.Split('+')[0]);
             w.WriteStartArray("rules");
+            var pages = new LanguageServer.HelpPages();
             foreach (var rule in rules)
             {
-                WriteRule(w, rule, helpBaseUri);
+                WriteRule(w, rule, helpBaseUri, pages);
             }
 
             w.WriteEndArray();
             w.WriteEndObject();
             w.WriteEndObject();
+
+            var locations = diagnostics.Where(d => !string.IsNullOrEmpty(d.Location.File)).Select(d => ArtifactUri(d.Location.File, baseDirectory)).ToList();
+            if (locations.Any(l => l.Relative))
+            {
+                // Relative artifact URIs are relative to %SRCROOT%: say where that was when the log was made
+                // (a viewer that knows the checkout, such as code scanning, maps it to the repository root).
+                w.WriteStartObject("originalUriBaseIds");
+                w.WriteStartObject(SourceRoot);
+                w.WriteString("uri", FolderUri(baseDirectory));
+                w.WriteStartObject("description");
+                w.WriteString("text", "The folder fairrubrics was run in; relative file URIs are relative to it.");
+                w.WriteEndObject();
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
 
             w.WriteString("columnKind", "utf16CodeUnits");
             w.WriteStartArray("results");
@@ -79,7 +98,7 @@ internal static class SarifWriter
                     w.WriteString("uri", uri);
                     if (relative)
                     {
-                        w.WriteString("uriBaseId", "%SRCROOT%");
+                        w.WriteString("uriBaseId", SourceRoot);
                     }
 
                     w.WriteEndObject();
@@ -108,15 +127,14 @@ internal static class SarifWriter
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    /// <summary>Makes a help link absolute when a base is given; relative links (<c>docs/checks/FR101.md</c>) are kept otherwise.</summary>
-    public static string? HelpUri(string? helpUri, string? helpBaseUri)
-    {
-        if (helpUri is null || helpBaseUri is null || Uri.TryCreate(helpUri, UriKind.Absolute, out _))
-        {
-            return helpUri;
-        }
+    /// <summary>The help link of a rule as text and JSON outputs print it: absolute against the docs base, or null.</summary>
+    public static string? HelpUri(string? helpUri, Uri? helpBaseUri) => HelpLinks.Resolve(helpUri, helpBaseUri)?.AbsoluteUri;
 
-        return helpBaseUri.TrimEnd('/') + "/" + helpUri.TrimStart('/');
+    internal static string FolderUri(string directory)
+    {
+        var full = Path.GetFullPath(directory);
+        var uri = new Uri(Path.EndsInDirectorySeparator(full) ? full : full + Path.DirectorySeparatorChar).AbsoluteUri;
+        return uri.EndsWith('/') ? uri : uri + "/";
     }
 
     internal static (string Uri, bool Relative) ArtifactUri(string file, string baseDirectory)
@@ -132,7 +150,7 @@ internal static class SarifWriter
         return (string.Join('/', segments.Select(Uri.EscapeDataString)), true);
     }
 
-    private static void WriteRule(Utf8JsonWriter w, CheckDescriptor rule, string? helpBaseUri)
+    private static void WriteRule(Utf8JsonWriter w, CheckDescriptor rule, Uri? helpBaseUri, LanguageServer.HelpPages pages)
     {
         w.WriteStartObject();
         w.WriteString("id", rule.Id);
@@ -143,18 +161,17 @@ internal static class SarifWriter
         w.WriteStartObject("fullDescription");
         w.WriteString("text", rule.Description ?? rule.Title);
         w.WriteEndObject();
-        var help = HelpUri(rule.HelpUri, helpBaseUri);
-        if (help is not null)
+        // helpUri must be an absolute URI: it is written only when the docs base is known. The help itself is always embedded.
+        if (HelpLinks.Resolve(rule.HelpUri, helpBaseUri) is { } help)
         {
-            w.WriteString("helpUri", help);
-            w.WriteStartObject("help");
-            w.WriteString("text", $"{rule.Description ?? rule.Title} See {help}.");
-            var what = rule.Id.StartsWith("FR0", StringComparison.Ordinal)
-                ? "for how to fix it"
-                : "for why it matters, a failing and a fixed example, and how to suppress it with a reason";
-            w.WriteString("markdown", $"{rule.Description ?? rule.Title}\n\nSee [{rule.Id}]({help}) {what}.");
-            w.WriteEndObject();
+            w.WriteString("helpUri", help.AbsoluteUri);
         }
+
+        var (text, markdown) = SarifHelp.For(rule, helpBaseUri, pages);
+        w.WriteStartObject("help");
+        w.WriteString("text", text);
+        w.WriteString("markdown", markdown);
+        w.WriteEndObject();
 
         w.WriteStartObject("defaultConfiguration");
         w.WriteString("level", Level(rule.DefaultSeverity));

@@ -27,8 +27,9 @@ public static class AuditHtml
     /// <param name="report">The report.</param>
     /// <param name="title">The page title.</param>
     /// <param name="notes">Paragraphs shown under the title (e.g. "The data is synthetic"); encoded.</param>
+    /// <param name="helpBaseUri">Where the FairRubrics <c>docs/</c> folder is published (see <see cref="Checks.HelpLinks"/>); findings link their help page there. Without it, findings name their check id and no link is written.</param>
     /// <returns>The page.</returns>
-    public static string Render(AuditReport report, string title = "Outcome audit", IEnumerable<string>? notes = null)
+    public static string Render(AuditReport report, string title = "Outcome audit", IEnumerable<string>? notes = null, Uri? helpBaseUri = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         var sb = new StringBuilder();
@@ -40,15 +41,16 @@ public static class AuditHtml
             sb.Append("<p class=\"note\">").Append(E(note)).Append("</p>\n");
         }
 
-        sb.Append(Body(report));
+        sb.Append(Body(report, helpBaseUri));
         sb.Append("</body></html>\n");
         return sb.ToString();
     }
 
     /// <summary>Renders the report's sections without the page around them, for embedding in a larger page.</summary>
     /// <param name="report">The report.</param>
+    /// <param name="helpBaseUri">Where the FairRubrics <c>docs/</c> folder is published; without it no help links are written.</param>
     /// <returns>HTML.</returns>
-    public static string Body(AuditReport report)
+    public static string Body(AuditReport report, Uri? helpBaseUri = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         var sb = new StringBuilder();
@@ -62,7 +64,7 @@ public static class AuditHtml
         foreach (var f in report.Findings)
         {
             var severity = f.Severity.ToString().ToLowerInvariant();
-            sb.Append(CultureInfo.InvariantCulture, $"<div class=\"finding {severity}\"><strong>{severity} {E(f.Id)}</strong> — {E(f.Message)} <a href=\"docs/checks/{E(f.Id)}.md\">What this means</a></div>\n");
+            sb.Append(CultureInfo.InvariantCulture, $"<div class=\"finding {severity}\"><strong>{severity} {E(f.Id)}</strong> — {E(f.Message)}{(Checks.HelpLinks.ForBuiltInId(f.Id, helpBaseUri) is { } help ? $" <a href=\"{E(help.AbsoluteUri)}\">What this means</a>" : string.Empty)}</div>\n");
         }
 
         foreach (var analysis in report.Analyses)

@@ -13,7 +13,8 @@ public static class AuditJson
     /// <summary>Writes the report.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="report">The report.</param>
-    public static void Write(Utf8JsonWriter writer, AuditReport report)
+    /// <param name="helpBaseUri">Where the FairRubrics <c>docs/</c> folder is published (see <see cref="Checks.HelpLinks"/>); each finding then has an absolute <c>helpUri</c>. Without it <c>helpUri</c> is left out.</param>
+    public static void Write(Utf8JsonWriter writer, AuditReport report, Uri? helpBaseUri = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(report);
@@ -102,7 +103,11 @@ public static class AuditJson
             }
 
             writer.WriteString("message", f.Message);
-            writer.WriteString("helpUri", $"docs/checks/{f.Id}.md");
+            if (Checks.HelpLinks.ForBuiltInId(f.Id, helpBaseUri) is { } help)
+            {
+                writer.WriteString("helpUri", help.AbsoluteUri);
+            }
+
             writer.WriteEndObject();
         }
 

@@ -14,8 +14,9 @@ public static class AuditMarkdown
     /// <summary>Renders the report.</summary>
     /// <param name="report">The report.</param>
     /// <param name="title">The document title.</param>
+    /// <param name="helpBaseUri">Where the FairRubrics <c>docs/</c> folder is published (see <see cref="Checks.HelpLinks"/>); findings link their help page there. Without it no help links are written.</param>
     /// <returns>The Markdown.</returns>
-    public static string Render(AuditReport report, string title = "Outcome audit")
+    public static string Render(AuditReport report, string title = "Outcome audit", Uri? helpBaseUri = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         var sb = new StringBuilder();
@@ -32,7 +33,7 @@ public static class AuditMarkdown
 
         foreach (var f in report.Findings)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"- **{f.Severity.ToString().ToLowerInvariant()} {f.Id}** — {Escape(f.Message)} ([help](docs/checks/{f.Id}.md))\n");
+            sb.Append(CultureInfo.InvariantCulture, $"- **{f.Severity.ToString().ToLowerInvariant()} {f.Id}** — {Escape(f.Message)}{(Checks.HelpLinks.ForBuiltInId(f.Id, helpBaseUri) is { } help ? $" ([help](<{help.AbsoluteUri}>))" : string.Empty)}\n");
         }
 
         if (report.Findings.Count > 0)

@@ -236,7 +236,9 @@ public sealed class RubricCatalog : IRubricCatalog, IDisposable
                     return [];
                 }
 
-                return RubricLoader.EnumerateRubricFiles(directory.Directory).Select(_loader.LoadFile).ToList();
+                var search = RubricLoader.FindRubricFiles(directory.Directory);
+                diagnostics.AddRange(search.Diagnostics);
+                return search.Files.Select(_loader.LoadFile).ToList();
             case RubricSource.StringSource text:
                 return [_loader.LoadString(text.Yaml, text.Name)];
             case RubricSource.StreamSource stream:

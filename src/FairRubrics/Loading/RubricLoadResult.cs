@@ -82,3 +82,23 @@ public sealed class RubricLoadException : FairRubricsException
         return $"The rubric '{source}' has {errors.Count} error(s):{Environment.NewLine}{string.Join(Environment.NewLine, lines)}{more}";
     }
 }
+
+/// <summary>The rubric files found under a folder, and the entries that were skipped or could not be read.</summary>
+public sealed class RubricFileSearch
+{
+    internal RubricFileSearch(IReadOnlyList<string> files, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        Files = files;
+        Diagnostics = diagnostics;
+    }
+
+    /// <summary>Gets the rubric files (<c>*.yaml</c>, <c>*.yml</c>; regular files only, each real file once), in ordinal path order.</summary>
+    public IReadOnlyList<string> Files { get; }
+
+    /// <summary>
+    /// Gets what the walk skipped or could not read: <c>FR033</c> warnings for a FIFO, device or socket named like a
+    /// rubric, a broken link or a link to a folder already walked, <c>FR033</c> errors where a limit stopped the
+    /// walk, and <c>FR030</c> errors for folders that cannot be read.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+}

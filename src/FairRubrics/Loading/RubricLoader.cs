@@ -90,10 +90,18 @@ public sealed class RubricLoader
 
     /// <summary>Loads a rubric file.</summary>
     /// <param name="path">The file path; diagnostics name it as given.</param>
-    /// <returns>The rubric or the diagnostics (including <c>FR030</c> when the file cannot be read).</returns>
+    /// <returns>The rubric or the diagnostics (including <c>FR030</c> when the file cannot be read or is not a regular file).</returns>
     public RubricLoadResult LoadFile(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        if (FileStatusReader.TryGet(path, followLinks: true, out var status, out _) && status.Kind != FileKind.Regular)
+        {
+            // Opening a FIFO for reading blocks until a writer comes, and a device may never end: neither is opened.
+            var notRegular = new DiagnosticBag();
+            notRegular.Error(DiagnosticIds.Unreadable, new SourceLocation(path, 0, 0), $"the rubric file cannot be read: it is {status.Describe()}, not a regular file, and is not opened");
+            return new RubricLoadResult(path, null, notRegular.Items);
+        }
+
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, FileOptions.SequentialScan);
@@ -130,7 +138,9 @@ public sealed class RubricLoader
             return new RubricSetLoadResult([], [], [missing]);
         }
 
-        return LoadFiles(EnumerateRubricFiles(directory, recursive));
+        var search = FindRubricFiles(directory, recursive);
+        var set = LoadFiles(search.Files);
+        return search.Diagnostics.Count == 0 ? set : new RubricSetLoadResult(set.Files, set.Rubrics, [.. search.Diagnostics, .. set.Diagnostics]);
     }
 
     /// <summary>Loads several files as one set, reporting duplicate id+version across them (<c>FR029</c>).</summary>
@@ -143,17 +153,24 @@ public sealed class RubricLoader
         return Combine(results);
     }
 
-    /// <summary>Lists the rubric files (<c>*.yaml</c>, <c>*.yml</c>) of a folder in ordinal path order.</summary>
+    /// <summary>Lists the rubric files (<c>*.yaml</c>, <c>*.yml</c>) of a folder in ordinal path order (see <see cref="FindRubricFiles"/>, which also says what was skipped).</summary>
     /// <param name="directory">The folder.</param>
     /// <param name="recursive">Whether to include sub-folders.</param>
     /// <returns>The paths.</returns>
-    public static IReadOnlyList<string> EnumerateRubricFiles(string directory, bool recursive = true)
-    {
-        var option = recursive ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly;
-        return [.. Directory.EnumerateFiles(directory, "*", option)
-            .Where(p => p.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal)];
-    }
+    public static IReadOnlyList<string> EnumerateRubricFiles(string directory, bool recursive = true) =>
+        FindRubricFiles(directory, recursive).Files;
+
+    /// <summary>
+    /// Walks a folder for rubric files (<c>*.yaml</c>, <c>*.yml</c>). Each real folder is walked once (by device and
+    /// inode), so symbolic-link cycles end and a file reached by two paths is listed once; only regular files are
+    /// listed (a FIFO or device is never opened); a sub-folder that cannot be read is reported and the walk goes on;
+    /// the walk is bounded (64 levels, 20,000 folders, 20,000 files).
+    /// </summary>
+    /// <param name="directory">The folder.</param>
+    /// <param name="recursive">Whether to include sub-folders (default true).</param>
+    /// <returns>The files in ordinal path order, and diagnostics for what was skipped (<c>FR033</c>) or unreadable (<c>FR030</c>).</returns>
+    public static RubricFileSearch FindRubricFiles(string directory, bool recursive = true) =>
+        RubricFileWalker.Walk(directory, recursive);
 
     internal static RubricSetLoadResult Combine(IReadOnlyList<RubricLoadResult> results)
     {

@@ -80,6 +80,8 @@ public sealed class YamlPreScanTests
         var files = Directory.EnumerateFiles(TestRubrics.RepositoryRoot, "*", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}node_modules{Path.DirectorySeparatorChar}", StringComparison.Ordinal) // the test tools' npm packages: not the project's files
+                && !f.Contains($"{Path.DirectorySeparatorChar}.git{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && (f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal)
                     || f.Contains(Path.Combine("fuzz", "corpus", "rubric"), StringComparison.Ordinal)
                     || f.Contains(Path.Combine("fuzz", "regressions", "rubric"), StringComparison.Ordinal)))
