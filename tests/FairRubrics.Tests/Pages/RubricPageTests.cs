@@ -179,6 +179,30 @@ public sealed partial class RubricPageTests
     }
 
     [Fact]
+    public void RubricPage_DescribesAnIntegratorsRuleByItsDescriptionAndTypes()
+    {
+        using var provider = new ServiceCollection().AddFairRubrics().AddScoringRule<Acme.Scoring.RecentCountRule>().Services.BuildServiceProvider();
+        var rubric = provider.GetRequiredService<RubricLoader>().LoadString(TestRubrics.Minimal("""
+              - id: sharing
+                title: Shares knowledge
+                paths:
+                  - id: recent
+                    title: Recent knowledge sharing
+                    score:
+                      rule: acme/recent-count
+                      of: [talk, doc]
+                      half-life-days: 100
+                      thresholds: { 1: 1, 2: 2.5, 3: 5 }
+            """)).GetRubricOrThrow();
+
+        var page = Text(provider.GetRequiredService<IEmployeePageRenderer>().RenderRubric(rubric), PageFormat.Html);
+
+        page.Should().Contain("Assessed by a rule of your organisation: counts evidence of the listed types, recent items counting more.")
+            .And.Contain("It looks at: talks given or documents written.")
+            .And.NotContain("acme/recent-count").And.NotContain("half-life");
+    }
+
+    [Fact]
     public void RubricPage_HtmlEncodesEveryTextFromTheRubric()
     {
         var rubric = LoadYaml(Hostile);
