@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using FairRubrics.Audit;
+using FairRubrics.Cli.Output;
 using FairRubrics.Evidence;
 using FairRubrics.Loading;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,6 +61,9 @@ internal static class AuditCommand
         {
             throw new CliUsageException("--min-group-size must be at least 3 (smaller groups could identify people)");
         }
+
+        // A wrong --out fails before any work; the report replaces the old file only when it is whole (AtomicFile).
+        using var outFile = request.Out is null ? null : AtomicFile.Create(request.Out);
 
         // The attributes table is read on another thread from now on, while the options are checked and the
         // results parsed (its errors are reported when the results need it).
@@ -156,7 +160,7 @@ internal static class AuditCommand
         }
         else
         {
-            File.WriteAllText(request.Out, text, new UTF8Encoding(false));
+            outFile!.CommitText(text);
         }
 
         var attributeRowsWithoutResult = table.Count - read.AttributeRowsWithResult;

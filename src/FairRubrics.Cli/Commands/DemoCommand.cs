@@ -7,6 +7,7 @@ using System.Text.Json;
 using FairRubrics.Audit;
 using FairRubrics.Checks;
 using FairRubrics.Cli.Demo;
+using FairRubrics.Cli.Output;
 using FairRubrics.Evidence;
 using FairRubrics.Loading;
 using FairRubrics.Model;
@@ -64,8 +65,8 @@ internal static class DemoCommand
         var fairAudit = Audit(services, fair, fairRun.Scores, table);
         WriteJson(Path.Combine(outDir, "audit-legacy.json"), legacyAudit);
         WriteJson(Path.Combine(outDir, "audit-alternative-paths.json"), fairAudit);
-        File.WriteAllText(Path.Combine(outDir, "attributes.csv"), ReadText("samples/org/attributes.csv"), new UTF8Encoding(false));
-        File.WriteAllText(Path.Combine(outDir, "evidence.csv"), ReadText("samples/org/evidence.csv"), new UTF8Encoding(false));
+        AtomicFile.WriteAllText(Path.Combine(outDir, "attributes.csv"), ReadText("samples/org/attributes.csv"));
+        AtomicFile.WriteAllText(Path.Combine(outDir, "evidence.csv"), ReadText("samples/org/evidence.csv"));
 
         // The report links each finding to its help page: bring the pages along so the links work offline.
         var help = Path.Combine(outDir, "docs", "checks");
@@ -74,12 +75,11 @@ internal static class DemoCommand
         foreach (var name in typeof(DemoCommand).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
         {
             using var page = typeof(DemoCommand).Assembly.GetManifestResourceStream(name)!;
-            using var target = File.Create(Path.Combine(help, name[prefix.Length..]));
-            page.CopyTo(target);
+            AtomicFile.Write(Path.Combine(help, name[prefix.Length..]), page.CopyTo);
         }
 
         var report = Path.Combine(outDir, "report.html");
-        File.WriteAllText(report, DemoReport.Render(legacy, fair, legacyFindings, fairFindings, legacyRun, fairRun, legacyAudit, fairAudit, rows, new Uri(Path.GetFullPath(Path.Combine(outDir, "docs")) + Path.DirectorySeparatorChar)), new UTF8Encoding(false));
+        AtomicFile.WriteAllText(report, DemoReport.Render(legacy, fair, legacyFindings, fairFindings, legacyRun, fairRun, legacyAudit, fairAudit, rows, new Uri(Path.GetFullPath(Path.Combine(outDir, "docs")) + Path.DirectorySeparatorChar)));
 
         var femaleLegacy = Group(legacyAudit, "gender", "female");
         var femaleFair = Group(fairAudit, "gender", "female");
@@ -127,19 +127,21 @@ internal static class DemoCommand
     {
         var scorer = services.GetRequiredService<IRubricScorer>();
         var results = scorer.ScoreAll(rubric, evidence, new ScoringOptions { AsOf = SampleOrganisation.AsOf });
-        using var file = new FileStream(path, FileMode.Create, FileAccess.Write);
-        using var writer = new Utf8JsonWriter(file, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         long used = 0, rejected = 0, unmatched = 0;
-        foreach (var score in results)
+        AtomicFile.Write(path, file =>
         {
-            ScoreJson.Write(writer, score);
-            writer.Flush();
-            writer.Reset();
-            file.WriteByte((byte)'\n');
-            used += score.UsedItems;
-            rejected += score.Issues.Count(i => i.Rejected);
-            unmatched += score.Issues.Count(i => !i.Rejected);
-        }
+            using var writer = new Utf8JsonWriter(file, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            foreach (var score in results)
+            {
+                ScoreJson.Write(writer, score);
+                writer.Flush();
+                writer.Reset();
+                file.WriteByte((byte)'\n');
+                used += score.UsedItems;
+                rejected += score.Issues.Count(i => i.Rejected);
+                unmatched += score.Issues.Count(i => !i.Rejected);
+            }
+        });
 
         return new ScoreRun(results, used, rejected, unmatched);
     }
@@ -171,9 +173,11 @@ internal static class DemoCommand
 
     private static void WriteJson(string path, AuditReport report)
     {
-        using var file = new FileStream(path, FileMode.Create, FileAccess.Write);
-        using var writer = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        AuditJson.Write(writer, report);
+        AtomicFile.Write(path, file =>
+        {
+            using var writer = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            AuditJson.Write(writer, report);
+        });
     }
 
     internal static GroupResult? Group(AuditReport report, string attribute, string value) =>

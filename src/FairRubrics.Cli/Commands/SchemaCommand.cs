@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FairRubrics.Cli.Output;
 using FairRubrics.Schema;
 
 namespace FairRubrics.Cli.Commands;
@@ -24,7 +25,7 @@ internal static class SchemaCommand
             }
             else
             {
-                File.WriteAllText(file.FullName, json);
+                AtomicFile.WriteAllText(file.FullName, json);
                 stderr.WriteLine($"schema written to {file.FullName}");
             }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using FairRubrics.Cli.Output;
 using FairRubrics.Evidence;
 using FairRubrics.Guidance;
 using FairRubrics.Loading;
@@ -107,6 +108,9 @@ internal static class ScoreCommand
         var options = new ScoringOptions { AsOf = asOf ?? DateOnly.FromDateTime(DateTime.UtcNow) };
         var progress = ProgressReporter.For(stderr);
 
+        // The output is opened first, so that a wrong --out fails before the evidence is read; it replaces the
+        // old file only when every result is written (AtomicFile).
+        using var outFile = outPath is null ? null : AtomicFile.Create(outPath);
         long read = 0, rejected = 0;
         var bySubject = new Dictionary<string, List<EvidenceItem>>(StringComparer.Ordinal);
         IEnumerable<EvidenceRow> rows;
@@ -140,57 +144,49 @@ internal static class ScoreCommand
 
         progress.Done();
         long used = 0, unmatched = 0, insufficient = 0;
-        var output = outPath is null ? stdout : new StreamWriter(outPath, false, new UTF8Encoding(false));
-        try
+        var output = outFile is null ? stdout : outFile.Text;
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
+        using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        foreach (var subject in bySubject.Keys.Order(StringComparer.Ordinal))
         {
-            var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
-            using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-            foreach (var subject in bySubject.Keys.Order(StringComparer.Ordinal))
+            var items = bySubject[subject];
+            var score = scorer.Score(rubric, subject, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(items), options);
+            used += score.UsedItems;
+            foreach (var issue in score.Issues.OrderBy(i => i.Item.Row))
             {
-                var items = bySubject[subject];
-                var score = scorer.Score(rubric, subject, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(items), options);
-                used += score.UsedItems;
-                foreach (var issue in score.Issues.OrderBy(i => i.Item.Row))
+                if (issue.Rejected)
                 {
-                    if (issue.Rejected)
-                    {
-                        rejected++;
-                    }
-                    else
-                    {
-                        unmatched++;
-                    }
-
-                    stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{evidencePath}:{issue.Item.Row}: {(issue.Rejected ? "rejected" : "not counted")}: {issue.Reason}"));
-                }
-
-                if (score.Status == ScoreStatus.InsufficientEvidence)
-                {
-                    insufficient++;
-                }
-
-                buffer.Clear();
-                json.Reset(buffer);
-                if (advisor is null)
-                {
-                    ScoreJson.Write(json, score, explain);
+                    rejected++;
                 }
                 else
                 {
-                    ScoreJson.Write(json, score, advisor.Advise(score), explain);
+                    unmatched++;
                 }
 
-                json.Flush();
-                output.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{evidencePath}:{issue.Item.Row}: {(issue.Rejected ? "rejected" : "not counted")}: {issue.Reason}"));
             }
-        }
-        finally
-        {
-            if (!ReferenceEquals(output, stdout))
+
+            if (score.Status == ScoreStatus.InsufficientEvidence)
             {
-                output.Dispose();
+                insufficient++;
             }
+
+            buffer.Clear();
+            json.Reset(buffer);
+            if (advisor is null)
+            {
+                ScoreJson.Write(json, score, explain);
+            }
+            else
+            {
+                ScoreJson.Write(json, score, advisor.Advise(score), explain);
+            }
+
+            json.Flush();
+            output.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
         }
+
+        outFile?.Commit();
 
         stderr.WriteLine(string.Create(
             CultureInfo.InvariantCulture,

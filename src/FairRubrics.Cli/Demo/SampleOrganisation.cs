@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FairRubrics.Cli.Output;
 
 namespace FairRubrics.Cli.Demo;
 
@@ -46,9 +47,9 @@ internal sealed class SampleOrganisation
             Evidence(person, evidence);
         }
 
-        File.WriteAllText(Path.Combine(directory, "attributes.csv"), attributes.ToString(), new UTF8Encoding(false));
-        File.WriteAllText(Path.Combine(directory, "evidence.csv"), evidence.ToString(), new UTF8Encoding(false));
-        File.WriteAllText(Path.Combine(directory, "README.md"), Readme(), new UTF8Encoding(false));
+        AtomicFile.WriteAllText(Path.Combine(directory, "attributes.csv"), attributes.ToString());
+        AtomicFile.WriteAllText(Path.Combine(directory, "evidence.csv"), evidence.ToString());
+        AtomicFile.WriteAllText(Path.Combine(directory, "README.md"), Readme());
     }
 
     private string Unknown(string value) => _random.NextDouble() < 0.03 ? string.Empty : value;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using FairRubrics.Checks;
+using FairRubrics.Reporting;
 
 namespace FairRubrics.Cli.Output;
 

@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Text;
+using FairRubrics.Reporting;
 using static FairRubrics.Audit.AuditText;
 
 namespace FairRubrics.Audit;
 
 /// <summary>
 /// Writes an audit report as Markdown for people: findings first, then per analysis a table of groups, then
-/// path equivalence. Numbers are rounded for reading (half away from zero); every input-derived text is
-/// escaped (<c>|</c>, backticks, <c>&lt;</c>, <c>[</c>), so no value can break a table or inject a link.
+/// path equivalence. Numbers are rounded for reading (half away from zero); every input-derived text (attribute
+/// names and values, ids, messages) is escaped with <see cref="MarkdownText"/>, so no value can break a table, add
+/// markup or render as a link, GFM's extended autolinks included.
 /// </summary>
 public static class AuditMarkdown
 {
@@ -33,7 +35,7 @@ public static class AuditMarkdown
 
         foreach (var f in report.Findings)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"- **{f.Severity.ToString().ToLowerInvariant()} {f.Id}** — {Escape(f.Message)}{(Checks.HelpLinks.ForBuiltInId(f.Id, helpBaseUri) is { } help ? $" ([help](<{help.AbsoluteUri}>))" : string.Empty)}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"- **{f.Severity.ToString().ToLowerInvariant()} {Escape(f.Id)}** — {Escape(f.Message)}{(Checks.HelpLinks.ForBuiltInId(f.Id, helpBaseUri) is { } help ? $" ([help](<{help.AbsoluteUri}>))" : string.Empty)}\n");
         }
 
         if (report.Findings.Count > 0)
@@ -82,36 +84,8 @@ public static class AuditMarkdown
         return sb.ToString();
     }
 
-    /// <summary>Escapes text for a Markdown table cell or paragraph: no table breaks, code spans, HTML or links.</summary>
+    /// <summary>Escapes text for a Markdown table cell or paragraph: it renders as exactly that text, never as a link, markup or a table break (see <see cref="MarkdownText"/>).</summary>
     /// <param name="text">The text.</param>
     /// <returns>The escaped text.</returns>
-    public static string Escape(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var sb = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            switch (c)
-            {
-                case '|' or '`' or '[' or ']' or '*' or '_' or '\\':
-                    sb.Append('\\').Append(c);
-                    break;
-                case '<':
-                    sb.Append("&lt;");
-                    break;
-                case '>':
-                    sb.Append("&gt;");
-                    break;
-                case '\r' or '\n':
-                    sb.Append(' ');
-                    break;
-                default:
-                    sb.Append(c);
-                    break;
-            }
-        }
-
-        var escaped = sb.ToString();
-        return escaped.Contains("javascript:", StringComparison.OrdinalIgnoreCase) ? escaped.Replace(":", "&#58;", StringComparison.Ordinal) : escaped;
-    }
+    public static string Escape(string text) => MarkdownText.Escape(text);
 }

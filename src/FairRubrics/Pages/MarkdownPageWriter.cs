@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FairRubrics.Reporting;
 
 namespace FairRubrics.Pages;
 

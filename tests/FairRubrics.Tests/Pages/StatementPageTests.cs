@@ -134,17 +134,41 @@ public sealed class StatementPageTests
     }
 
     [Fact]
-    public void Statement_EncodesSubjectAndIdsInHtmlAndEscapesThemInMarkdown()
+    public void Statement_EncodesTheSubjectAndEvidenceIdsInHtml()
     {
-        var subject = "<script>x</script>";
-        var (_, score) = ScoreOf(subject, [new EvidenceItem(subject, "talk", Date: new(2026, 5, 1), Id: "[id](javascript:alert(1))")]);
+        var (_, score) = ScoreOf(HostileSubject, HostileEvidence());
 
         var html = Renderer.RenderStatement(score);
-        var md = Renderer.RenderStatement(score, new PageOptions { Format = PageFormat.Markdown });
 
-        html.Should().NotContain("<script>x").And.Contain("&lt;script&gt;x&lt;/script&gt;").And.NotContain("href");
-        md.Should().NotContain("<script>").And.NotContain("[id](").And.Contain("\\[id\\]");
+        html.Should().NotContain("<script>x").And.Contain("&lt;script&gt;x&lt;/script&gt;").And.NotContain("href").And.NotContain("<img");
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(RubricPageTests.Renderers), MemberType = typeof(RubricPageTests))]
+    public void Statement_MarkdownShowsTheSubjectAndIdsAsWrittenAndNeverAsALink(string renderer)
+    {
+        var (_, score) = ScoreOf(HostileSubject, HostileEvidence());
+
+        var html = GfmRenderers.Render(renderer, Renderer.RenderStatement(score, new PageOptions { Format = PageFormat.Markdown }));
+
+        GfmRenderers.Links(html).Should().BeEmpty(html);
+        html.Should().NotContainAny(["<script", "<img", "<em>", "<del>"]);
+        var text = GfmRenderers.VisibleText(html);
+        text.Should().Contain(HostileSubject);
+        foreach (var item in HostileEvidence())
+        {
+            text.Should().Contain(item.Id!, "the id is shown as written");
+        }
+    }
+
+    private const string HostileSubject = "<script>x</script> phish@evil.example.com";
+
+    private static EvidenceItem[] HostileEvidence() =>
+    [
+        new(HostileSubject, "talk", Date: new(2026, 5, 1), Id: "[id](javascript:alert(1))"),
+        new(HostileSubject, "doc", Date: new(2026, 5, 2), Id: "www.evil-example.com"),
+        new(HostileSubject, "linkedin-connection", Date: new(2026, 5, 3), Id: "![p](http://evil.example/p.png)"),
+    ];
 
     [Theory]
     [InlineData("de-DE")]
