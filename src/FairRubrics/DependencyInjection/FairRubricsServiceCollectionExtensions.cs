@@ -6,6 +6,7 @@ using FairRubrics.DependencyInjection;
 using FairRubrics.Guidance;
 using FairRubrics.Language;
 using FairRubrics.Loading;
+using FairRubrics.Pages;
 using FairRubrics.Scoring;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -18,7 +19,7 @@ public static class FairRubricsServiceCollectionExtensions
     /// Registers FairRubrics: the built-in scoring rules and design checks (through the same
     /// <see cref="IFairRubricsBuilder.AddScoringRule{TRule}"/> and <see cref="IFairRubricsBuilder.AddRubricCheck{TCheck}"/>
     /// integrators call), the <see cref="ScoringRuleSet"/>, the <see cref="RubricLoader"/>, the
-    /// <see cref="IRubricLinter"/>, the <see cref="IRubricScorer"/>, the <see cref="IGuidanceAdvisor"/> and the
+    /// <see cref="IRubricLinter"/>, the <see cref="IRubricScorer"/>, the <see cref="IGuidanceAdvisor"/>, the <see cref="IEmployeePageRenderer"/> for pages for the people assessed, and the
     /// <see cref="IReviewTextChecker"/> for reviewers' comments. Safe to call more than once: nothing is registered
     /// twice, and every <paramref name="configure"/> is applied to the same options.
     /// </summary>
@@ -46,6 +47,7 @@ public static class FairRubricsServiceCollectionExtensions
         services.TryAddSingleton<IBiasAuditor>(sp => new BiasAuditor(sp.GetServices<IOutcomeCheck>()));
         services.TryAddSingleton<IRubricScorer>(sp => new RubricScorer(sp.GetService<TimeProvider>()));
         services.TryAddSingleton<IGuidanceAdvisor>(sp => new GuidanceAdvisor(sp.GetRequiredService<FairRubricsOptions>().Guidance.Phrases));
+        services.TryAddSingleton<IEmployeePageRenderer>(sp => new EmployeePageRenderer(sp.GetRequiredService<IGuidanceAdvisor>(), sp.GetRequiredService<FairRubricsOptions>().Guidance.Phrases));
         services.TryAddSingleton<IRubricLinter>(sp => new RubricLinter(sp.GetServices<IRubricCheck>(), sp.GetRequiredService<FairRubricsOptions>().Linter));
         services.TryAddSingleton<FairRubrics.Comparison.IRubricComparer>(sp => new FairRubrics.Comparison.RubricComparer(sp.GetRequiredService<IRubricScorer>(), sp.GetRequiredService<IRubricLinter>(), sp.GetRequiredService<IBiasAuditor>()));
         services.TryAddSingleton(sp => new DesignCheckEnvironment(sp.GetRequiredService<FairRubricsOptions>().DesignChecks));

@@ -15,6 +15,17 @@ public sealed class EvidencePhrase
     /// <param name="other">For any other number, with <c>{n}</c> where the number goes, e.g. "give {n} more talks".</param>
     /// <exception cref="ArgumentException">A phrase is empty, or <paramref name="other"/> has no <c>{n}</c>.</exception>
     public EvidencePhrase(string one, string other)
+        : this(one, other, null, null)
+    {
+    }
+
+    /// <summary>Creates a phrase with the names of the items, used where pages list what counts ("talks given").</summary>
+    /// <param name="one">For one item, e.g. "give 1 more talk".</param>
+    /// <param name="other">For any other number, with <c>{n}</c> where the number goes, e.g. "give {n} more talks".</param>
+    /// <param name="item">What one item is called, e.g. "talk given"; null for none.</param>
+    /// <param name="items">What several items are called, e.g. "talks given"; null for none. Give both names or neither.</param>
+    /// <exception cref="ArgumentException">A phrase is empty, <paramref name="other"/> has no <c>{n}</c>, or only one name is given.</exception>
+    public EvidencePhrase(string one, string other, string? item, string? items)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(one);
         ArgumentException.ThrowIfNullOrWhiteSpace(other);
@@ -23,8 +34,15 @@ public sealed class EvidencePhrase
             throw new ArgumentException($"The phrase for several items needs '{NumberPlaceholder}' where the number goes, e.g. 'give {{n}} more talks'.", nameof(other));
         }
 
+        if ((item is null) != (items is null) || (item is not null && (string.IsNullOrWhiteSpace(item) || string.IsNullOrWhiteSpace(items))))
+        {
+            throw new ArgumentException("Give both names of the items ('item' and 'items'), or neither.", item is null ? nameof(item) : nameof(items));
+        }
+
         One = one;
         Other = other;
+        Item = item;
+        Items = items;
     }
 
     /// <summary>Gets the phrase for one item.</summary>
@@ -32,6 +50,12 @@ public sealed class EvidencePhrase
 
     /// <summary>Gets the phrase for any other number, with <c>{n}</c> where the number goes.</summary>
     public string Other { get; }
+
+    /// <summary>Gets what one item is called, e.g. "talk given", or null.</summary>
+    public string? Item { get; }
+
+    /// <summary>Gets what several items are called, e.g. "talks given", or null.</summary>
+    public string? Items { get; }
 
     /// <summary>Words a number of items, e.g. "give 3 more talks".</summary>
     /// <param name="count">How many more items (at least 1).</param>
@@ -63,7 +87,7 @@ public sealed class EvidencePhrases
 {
     private const string BuiltInResource = "FairRubrics.Guidance.Data.evidence-phrases.yaml";
     private static readonly string[] TopKeys = ["fairrubrics-phrases", "description", "phrases"];
-    private static readonly string[] PhraseKeys = ["one", "other"];
+    private static readonly string[] PhraseKeys = ["one", "other", "item", "items"];
     private static readonly Lazy<EvidencePhrases> BuiltInPhrases = new(LoadBuiltIn, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly FrozenDictionary<string, EvidencePhrase> _phrases;
@@ -114,6 +138,21 @@ public sealed class EvidencePhrases
         return _phrases.TryGetValue(type, out var phrase)
             ? phrase.Format(count)
             : string.Create(CultureInfo.InvariantCulture, $"{count} more '{type}' {(count == 1 ? "item" : "items")}");
+    }
+
+    /// <summary>
+    /// Names items of a type for a reader: the phrase's <see cref="EvidencePhrase.Item"/> or <see cref="EvidencePhrase.Items"/>,
+    /// or, without them, the type with its hyphens as spaces ("kb article published").
+    /// </summary>
+    /// <param name="type">The evidence type.</param>
+    /// <param name="plural">Whether to name several items.</param>
+    /// <returns>The name.</returns>
+    public string NameOf(string type, bool plural)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return _phrases.TryGetValue(type, out var phrase) && phrase.Item is not null
+            ? (plural ? phrase.Items! : phrase.Item)
+            : type.Replace('-', ' ');
     }
 
     /// <summary>Combines two sets; where both have a phrase for a type, <paramref name="overrides"/> wins.</summary>
@@ -237,9 +276,19 @@ public sealed class EvidencePhrases
                 other = null;
             }
 
-            if (type is not null && one is not null && other is not null)
+            var itemNode = r.Get(entry, "item", $"the phrases of '{key.Value}'", required: false);
+            var itemsNode = r.Get(entry, "items", $"the phrases of '{key.Value}'", required: false);
+            var item = itemNode is null ? null : r.Text(itemNode, "'item'");
+            var items = itemsNode is null ? null : r.Text(itemsNode, "'items'");
+            if ((itemNode is null) != (itemsNode is null))
             {
-                phrases[type] = new EvidencePhrase(one, other);
+                r.Error(DiagnosticIds.MissingKey, itemNode ?? itemsNode!, $"the phrases of '{key.Value}' name one item ('item') and several ('items'): give both, or neither");
+                continue;
+            }
+
+            if (type is not null && one is not null && other is not null && (itemNode is null || (item is not null && items is not null)))
+            {
+                phrases[type] = new EvidencePhrase(one, other, item, items);
             }
         }
 

@@ -88,6 +88,55 @@ public sealed record EvidenceIssue(EvidenceItem Item, bool Rejected, string Reas
     /// Defaults to <see cref="Reason"/>.
     /// </summary>
     public string Category { get => field ?? Reason; init; }
+
+    /// <summary>Gets why the item did not count, as a value a host can word for its readers (the scorer always sets it; default <see cref="EvidenceIssueKind.Unspecified"/>).</summary>
+    public EvidenceIssueKind Kind { get; init; }
+}
+
+/// <summary>Why an evidence item did not count (<see cref="EvidenceIssue.Kind"/>), so that pages for the people assessed can say it in their words.</summary>
+public enum EvidenceIssueKind
+{
+    /// <summary>Not said (an issue made outside the scorer).</summary>
+    Unspecified = 0,
+
+    /// <summary>The item belongs to another subject.</summary>
+    OtherSubject,
+
+    /// <summary>The item is dated after the scoring date.</summary>
+    AfterScoringDate,
+
+    /// <summary>The item is older than the rubric's window.</summary>
+    OutsideWindow,
+
+    /// <summary>The item has no date, but the rubric has a window.</summary>
+    NoDate,
+
+    /// <summary>A rating does not say the competency or path it is for.</summary>
+    RatingWithoutPath,
+
+    /// <summary>The item names a competency the rubric does not have (or a path without its competency).</summary>
+    UnknownCompetency,
+
+    /// <summary>The item names a path its competency does not have.</summary>
+    UnknownPath,
+
+    /// <summary>A rating is addressed to a path that is not scored by ratings.</summary>
+    PathNotRated,
+
+    /// <summary>A rating's value is not on the scale.</summary>
+    OffScale,
+
+    /// <summary>The item is addressed to a path that does not count its type.</summary>
+    TypeNotCounted,
+
+    /// <summary>The path's rule does not count the item (for a rating, its source).</summary>
+    NotCounted,
+
+    /// <summary>No path (of the named competency, or of the rubric) counts the item's type.</summary>
+    NoPathForType,
+
+    /// <summary>Paths count the item's type, but none counts this item.</summary>
+    NoPathCountsItem,
 }
 
 /// <summary>

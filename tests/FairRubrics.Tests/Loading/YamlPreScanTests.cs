@@ -73,10 +73,12 @@ public sealed class YamlPreScanTests
         YamlPreScan.Scan(yaml, 100, 4).Kind.Should().Be(depth > 4 ? YamlPreScan.FindingKind.TooDeep : YamlPreScan.FindingKind.None);
     }
 
-    /// <summary>Every YAML file in the repository, and a few deterministic mutations of each.</summary>
+    /// <summary>
+    /// Every YAML file in the repository, and a few deterministic mutations of each, seeded by the file's own path: a
+    /// file added elsewhere in the repository does not change the mutations of the others.
+    /// </summary>
     private static IEnumerable<(string Name, string Text)> Texts()
     {
-        var random = new Random(4);
         var files = Directory.EnumerateFiles(TestRubrics.RepositoryRoot, "*", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
@@ -97,6 +99,7 @@ public sealed class YamlPreScanTests
             }
 
             var name = Path.GetRelativePath(TestRubrics.RepositoryRoot, file);
+            var random = new Random(StableSeed(name.Replace('\\', '/')));
             yield return (name, text);
             var lines = text.Split('\n');
             for (var variant = 0; variant < 12; variant++)
@@ -114,6 +117,18 @@ public sealed class YamlPreScanTests
                 yield return ($"{name} (mutation {variant})", mutated);
             }
         }
+    }
+
+    /// <summary>A seed from a path that is the same on every run and machine (string.GetHashCode is randomised per process).</summary>
+    private static int StableSeed(string path)
+    {
+        var hash = 4;
+        foreach (var c in path)
+        {
+            hash = unchecked((hash * 31) + c);
+        }
+
+        return hash & int.MaxValue;
     }
 
     private static string Insert(List<char> chars, Random random)

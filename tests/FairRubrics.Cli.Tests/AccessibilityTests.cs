@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace FairRubrics.Cli.Tests;
+
+/// <summary>
+/// The pages for the people assessed pass axe-core's WCAG 2.2 A and AA rules with zero violations in Debian's headless
+/// Chromium, and nothing on them is wider than a 320 px viewport (tests/accessibility/axe-check.mjs: puppeteer-core and
+/// axe-core from npm, installed by .ci/run). Where Chromium, node or the npm packages are missing the tests skip with
+/// the reason, and with CI=true they fail instead.
+/// </summary>
+[Collection("cli")]
+public sealed class AccessibilityTests : IDisposable
+{
+    private static readonly string ToolDirectory = Path.Combine(CliRunner.RepositoryRoot, "tests", "accessibility");
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("fairrubrics-a11y-");
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    [SkippableFact]
+    public void RenderAndStatementPages_HaveNoWcag22AOrAAViolationsAndReflowAt320Pixels()
+    {
+        var (chromium, node) = RequireTools();
+        var pages = new List<string>();
+        foreach (var rubric in Directory.GetFiles(Path.Combine(CliRunner.RepositoryRoot, "rubrics"), "*.yaml").Order(StringComparer.Ordinal).Append(Path.Combine(CliRunner.RepositoryRoot, "samples", "legacy-networking.yaml")))
+        {
+            var page = Path.Combine(_dir.FullName, "render-" + Path.GetFileNameWithoutExtension(rubric) + ".html");
+            CliRunner.Run("render", "--rubric", rubric, "--out", page).ExitCode.Should().Be(0);
+            pages.Add(page);
+        }
+
+        foreach (var subject in new[] { "E0001", "E0002", "NOBODY" })
+        {
+            var page = Path.Combine(_dir.FullName, "statement-" + subject + ".html");
+            CliRunner.Run("statement", "--rubric", "rubrics/professional-relationships.yaml", "--evidence", "samples/org/evidence.csv", "--as-of", "2026-06-30", "--subject", subject, "--out", page).ExitCode.Should().Be(0);
+            pages.Add(page);
+        }
+
+        var legacy = Path.Combine(_dir.FullName, "statement-legacy.html");
+        CliRunner.Run("statement", "--rubric", "samples/legacy-networking.yaml", "--evidence", "samples/org/evidence.csv", "--as-of", "2026-06-30", "--subject", "E0003", "--out", legacy).ExitCode.Should().Be(0);
+        pages.Add(legacy);
+
+        using var report = RunAxe(chromium, node, pages);
+
+        var results = report.RootElement.GetProperty("pages").EnumerateArray().ToList();
+        results.Should().HaveCount(pages.Count);
+        foreach (var result in results)
+        {
+            var file = Path.GetFileName(result.GetProperty("file").GetString());
+            result.GetProperty("violations").EnumerateArray().Select(v => $"{v.GetProperty("id").GetString()} at {v.GetProperty("width").GetInt32()} px: {v.GetProperty("help").GetString()} ({string.Join("; ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()))})")
+                .Should().BeEmpty("{0} must pass axe-core's WCAG 2.2 A and AA rules", file);
+            result.GetProperty("overflow").EnumerateArray().Select(o => o.GetString()).Should().BeEmpty("{0} must reflow at 320 px without horizontal scrolling", file);
+            result.GetProperty("widths").GetProperty("320").GetInt32().Should().BeLessThanOrEqualTo(320, file);
+        }
+    }
+
+    [SkippableFact]
+    public void AxeCheck_FindsTheViolationsOfAKnownBadPage()
+    {
+        var (chromium, node) = RequireTools();
+        var bad = Path.Combine(_dir.FullName, "bad.html");
+        File.WriteAllText(bad, """
+            <!DOCTYPE html><html><head><title>Bad</title></head><body>
+            <p style="color:#bbb;background:#fff">Low contrast text</p><img src="x.png">
+            <div style="width:900px">Too wide for a phone</div></body></html>
+            """);
+
+        using var report = RunAxe(chromium, node, [bad]);
+
+        var result = report.RootElement.GetProperty("pages")[0];
+        result.GetProperty("violations").EnumerateArray().Select(v => v.GetProperty("id").GetString())
+            .Should().Contain(["html-has-lang", "image-alt", "color-contrast"], "the check must catch what it is there to catch");
+        result.GetProperty("overflow").GetArrayLength().Should().BeGreaterThan(0);
+        report.RootElement.GetProperty("tags").EnumerateArray().Select(t => t.GetString()).Should().Contain(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]);
+    }
+
+    private static (string Chromium, string Node) RequireTools()
+    {
+        var ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+        var chromium = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists);
+        var node = new[] { "/usr/bin/node", "/usr/local/bin/node" }.FirstOrDefault(File.Exists);
+        var packages = Directory.Exists(Path.Combine(ToolDirectory, "node_modules", "axe-core")) && Directory.Exists(Path.Combine(ToolDirectory, "node_modules", "puppeteer-core"));
+        var missing = chromium is null ? "Chromium is not installed (apt-get install chromium)"
+            : node is null ? "node is not installed (apt-get install nodejs npm)"
+            : !packages ? "axe-core and puppeteer-core are not installed (cd tests/accessibility && npm ci)"
+            : null;
+        if (missing is not null)
+        {
+            ci.Should().BeFalse($"CI installs what the accessibility tests need (.ci/run); {missing}");
+            Skip.If(true, missing + "; the accessibility tests run in CI");
+        }
+
+        return (chromium!, node!);
+    }
+
+    private static JsonDocument RunAxe(string chromium, string node, IReadOnlyList<string> pages)
+    {
+        var info = new ProcessStartInfo(node) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = ToolDirectory };
+        info.ArgumentList.Add(Path.Combine(ToolDirectory, "axe-check.mjs"));
+        info.ArgumentList.Add("--chromium");
+        info.ArgumentList.Add(chromium);
+        foreach (var page in pages)
+        {
+            info.ArgumentList.Add(page);
+        }
+
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(180)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("axe-check.mjs did not finish within 180 s");
+        }
+
+        process.ExitCode.Should().Be(0, stderr.Result);
+        return JsonDocument.Parse(stdout.Result);
+    }
+}
