@@ -41,7 +41,8 @@ public sealed class HostileInputTests : IDisposable
         code.Should().Be(1, "two rows are rejected");
         stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().ContainSingle().Which.Should().StartWith("{\"subject\":\"Ana\"");
         stdout.Should().NotContain("\ufffd");
-        stderr.Should().Contain($"{evidence}:1: rejected: the row is not valid UTF-8").And.Contain($"{evidence}:2: rejected: the row is not valid UTF-8");
+        stderr.Should().Contain($"{evidence}:2: rejected: the row is not valid UTF-8", "the header is line 1")
+            .And.Contain($"{evidence}:3: rejected: the row is not valid UTF-8");
     }
 
     [Fact]
@@ -66,7 +67,7 @@ public sealed class HostileInputTests : IDisposable
 
         code.Should().Be(1, stderr);
         stderr.Should().NotContain("internal error");
-        stderr.Should().Contain($"{evidence}:2: rejected: the 'value' makes the subject's total quantity too large to count");
+        stderr.Should().Contain($"{evidence}:3: rejected: the 'value' makes the subject's total quantity too large to count");
         AllLinesAreJson(stdout);
         stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(2);
     }
