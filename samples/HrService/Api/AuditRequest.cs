@@ -82,7 +82,7 @@ internal sealed record AuditRequest(string? Rubric, IReadOnlyList<string> Attrib
             }
         }
 
-        if (!sawAttributes || (attributes.Count == 0 && problems.Count == 0))
+        if (!sawAttributes || attributes.Count == 0)
         {
             Problem("attributes", "required: the attributes to analyse, e.g. [\"gender\"]");
         }
