@@ -174,6 +174,30 @@ public abstract class HrServiceContract
     }
 
     [SkippableFact]
+    public async Task No_log_line_holds_a_subject_id_an_evidence_value_or_an_attribute()
+    {
+        await using var backend = await CreateBackendAsync();
+        await using var host = new ServiceHost(backend);
+        using var client = host.CreateClient();
+        var batch = JsonNode.Parse("""
+            [ { "subject": "secret-subject-7", "type": "rating", "competency": "delivery", "path": "outcomes", "value": 4, "source": "manager", "rater": "secret-rater", "id": "secret-evidence" },
+              { "subject": "secret-subject-7", "type": "talk", "date": "2026-05-01" } ]
+            """)!.AsArray();
+        (await PostEvidence(client, batch)).StatusCode.Should().Be(HttpStatusCode.OK);
+        var bad = JsonNode.Parse("""[ { "subject": "secret-subject-8", "type": "talk", "value": "secret-value", "gender": "secret-gender" } ]""")!.AsArray();
+        (await PostEvidence(client, bad)).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        using var attributes = JsonContent.Create(new Dictionary<string, string> { ["gender"] = "secret-attribute" });
+        (await client.PutAsync(new Uri("/people/secret-subject-7/attributes", UriKind.Relative), attributes)).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await client.GetAsync(new Uri($"/people/secret-subject-7/score?rubric=professional-relationships&asOf={AsOf}", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await client.GetAsync(new Uri("/people/secret-subject-9/score?rubric=professional-relationships", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        using var request = JsonContent.Create(new { rubric = "professional-relationships", attributes = new[] { "gender" }, asOf = AsOf });
+        (await client.PostAsync(new Uri("/audits", UriKind.Relative), request)).StatusCode.Should().Be(HttpStatusCode.Created);
+
+        host.Logs.Lines.Should().Contain(l => l.Contains("Stored an evidence batch of 2 item(s)", StringComparison.Ordinal));
+        host.Logs.Lines.Should().NotContain(l => l.Contains("secret", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [SkippableFact]
     public async Task Unknown_people_audits_and_rubrics_are_404_problems_and_bad_audit_requests_400()
     {
         await using var backend = await CreateBackendAsync();

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace FairRubrics.HrService.Tests;
 
@@ -8,6 +10,9 @@ public sealed class ServiceHost(Backend backend) : WebApplicationFactory<Program
 {
     public static string RepositoryRoot { get; } = FindRoot();
 
+    /// <summary>Gets every log line of the service (the host's own logging configuration, appsettings.json, applies).</summary>
+    public LogCapture Logs { get; } = new();
+
     public static string Rubric => Path.Combine(RepositoryRoot, "rubrics", "professional-relationships.yaml");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -15,6 +20,7 @@ public sealed class ServiceHost(Backend backend) : WebApplicationFactory<Program
         // The default environment of WebApplicationFactory is Development, where ASP.NET Core would show exception
         // pages; the service must still answer with problem details only.
         builder.UseSetting("HrService:Rubrics", Path.GetDirectoryName(Rubric));
+        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
         foreach (var (key, value) in backend.Settings)
         {
             builder.UseSetting(key, value);
