@@ -82,7 +82,7 @@ internal static partial class AuditEndpoints
 
         var started = clock.GetTimestamp();
         var scores = engine.ScoreAllAsync(rubric, evidence.ReadAllAsync(cancellationToken), new ScoringOptions { AsOf = asOf }, cancellationToken);
-        var report = await engine.AuditAsync(scores, new StoreLookup(attributes, body.Attributes), evidence.ReadRatingsAsync(cancellationToken), options, cancellationToken);
+        var report = await engine.AuditAsync(scores, new StoreLookup(attributes), evidence.ReadRatingsAsync(cancellationToken), options, cancellationToken);
 
         var buffer = new ArrayBufferWriter<byte>(16384);
         await using (var writer = new Utf8JsonWriter(buffer, ScoreEndpoints.WriterOptions))
@@ -130,12 +130,10 @@ internal static partial class AuditEndpoints
     }
 
     /// <summary>The engine's attribute lookup over the protected-attribute table.</summary>
-    private sealed class StoreLookup(IProtectedAttributeStore store, IReadOnlyList<string> names) : IAttributeLookup
+    private sealed class StoreLookup(IProtectedAttributeStore store) : IAttributeLookup
     {
-        public IReadOnlyList<string> Names => names;
-
-        public Task<bool> TryGetAsync(string subject, string?[] values, CancellationToken cancellationToken) =>
-            store.TryGetAsync(subject, names, values, cancellationToken);
+        public Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>>> GetAttributesAsync(IReadOnlyList<string> subjects, IReadOnlyList<string> attributes, CancellationToken cancellationToken) =>
+            store.GetAsync(subjects, attributes, cancellationToken);
     }
 
     // Counts and durations only.

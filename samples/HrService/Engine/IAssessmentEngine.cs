@@ -6,15 +6,16 @@ using FairRubrics.Scoring;
 namespace Acme.HrService.Engine;
 
 /// <summary>
-/// Looks up a subject's protected attributes for the audit; the host implements it over its own storage
-/// (here: the <c>protected_attributes</c> table). Returns false when the subject has none (all unknown).
+/// Looks up protected attributes for the audit, a batch of subjects at a time; the host implements it over its own
+/// storage (here: the <c>protected_attributes</c> table). Shaped like the library's <c>ISubjectAttributeSource</c>.
 /// </summary>
 internal interface IAttributeLookup
 {
-    /// <summary>Gets the names of the attributes analysed, in the order of the values.</summary>
-    IReadOnlyList<string> Names { get; }
-
-    Task<bool> TryGetAsync(string subject, string?[] values, CancellationToken cancellationToken);
+    /// <summary>
+    /// Gets the values of <paramref name="attributes"/> for each of <paramref name="subjects"/>; a subject missing
+    /// from the result has no attributes at all, a missing or null value is unknown.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>>> GetAttributesAsync(IReadOnlyList<string> subjects, IReadOnlyList<string> attributes, CancellationToken cancellationToken);
 }
 
 /// <summary>

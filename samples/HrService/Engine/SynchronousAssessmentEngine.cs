@@ -43,33 +43,101 @@ internal sealed class SynchronousAssessmentEngine(IRubricScorer scorer, IBiasAud
         }
     }
 
+    /// <summary>How many subjects' attributes are asked for at once.</summary>
+    public const int AttributeBatchSize = 500;
+
     public async Task<AuditReport> AuditAsync(IAsyncEnumerable<SubjectScore> scores, IAttributeLookup attributes, IAsyncEnumerable<AuditRating> ratings, AuditOptions options, CancellationToken cancellationToken)
     {
-        var accumulator = new AuditAccumulator(attributes.Names, options.Intersect);
-        var values = new string?[attributes.Names.Count];
+        var names = options.Attributes.ToArray();
+        var accumulator = new AuditAccumulator(names, options.Intersect);
+        var values = new string?[names.Length];
+
+        // Results and ratings arrive grouped by subject; each batch of subjects costs one lookup.
+        var results = new List<AuditSubject>(AttributeBatchSize);
         await foreach (var score in scores.WithCancellation(cancellationToken))
         {
-            // A subject with no attributes counts as unknown for every attribute.
-            await attributes.TryGetAsync(score.Subject, values, cancellationToken);
-            accumulator.Add(AuditSubject.From(score), values);
+            results.Add(AuditSubject.From(score));
+            if (results.Count == AttributeBatchSize)
+            {
+                await AddResults();
+            }
         }
 
-        string? last = null;
-        var known = false;
+        await AddResults();
+
+        var pending = new List<AuditRating>();
+        var subjects = new List<string>(AttributeBatchSize);
         await foreach (var rating in ratings.WithCancellation(cancellationToken))
         {
-            if (!string.Equals(last, rating.Subject, StringComparison.Ordinal))
+            if (subjects.Count == 0 || !string.Equals(subjects[^1], rating.Subject, StringComparison.Ordinal))
             {
-                last = rating.Subject;
-                known = await attributes.TryGetAsync(rating.Subject, values, cancellationToken);
+                if (subjects.Count == AttributeBatchSize)
+                {
+                    await AddRatings();
+                }
+
+                subjects.Add(rating.Subject);
             }
 
-            if (known)
-            {
-                accumulator.AddRating(rating, values);
-            }
+            pending.Add(rating);
         }
 
+        await AddRatings();
         return auditor.Report(accumulator, options);
+
+        async Task AddResults()
+        {
+            if (results.Count == 0)
+            {
+                return;
+            }
+
+            var found = await attributes.GetAttributesAsync(results.Select(r => r.Subject).ToArray(), names, cancellationToken);
+            foreach (var result in results)
+            {
+                // A subject with no attributes counts as unknown for every attribute.
+                Fill(found, result.Subject);
+                accumulator.Add(result, values);
+            }
+
+            results.Clear();
+        }
+
+        async Task AddRatings()
+        {
+            if (pending.Count == 0)
+            {
+                return;
+            }
+
+            var found = await attributes.GetAttributesAsync(subjects.ToArray(), names, cancellationToken);
+            foreach (var rating in pending)
+            {
+                // As the command line does: ratings count only for subjects that have attributes.
+                if (Fill(found, rating.Subject))
+                {
+                    accumulator.AddRating(rating, values);
+                }
+            }
+
+            pending.Clear();
+            subjects.Clear();
+        }
+
+        bool Fill(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>> found, string subject)
+        {
+            Array.Clear(values);
+            if (!found.TryGetValue(subject, out var row))
+            {
+                return false;
+            }
+
+            for (var i = 0; i < names.Length; i++)
+            {
+                values[i] = row.TryGetValue(names[i], out var value) && !string.IsNullOrEmpty(value) ? value : null;
+            }
+
+            return true;
+        }
     }
 }

@@ -10,8 +10,8 @@ internal interface IProtectedAttributeStore
     Task ReplaceAsync(string subject, IReadOnlyDictionary<string, string?> attributes, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Fills <paramref name="values"/> with the subject's value of each of <paramref name="names"/> (null: unknown);
-    /// false when the subject has no attributes at all.
+    /// Gets the values of <paramref name="names"/> for each of <paramref name="subjects"/> (one query); a subject
+    /// without any attribute is missing from the result.
     /// </summary>
-    Task<bool> TryGetAsync(string subject, IReadOnlyList<string> names, string?[] values, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>>> GetAsync(IReadOnlyList<string> subjects, IReadOnlyList<string> names, CancellationToken cancellationToken);
 }

@@ -32,27 +32,42 @@ internal sealed class SqlProtectedAttributeStore(HrDatabase database) : IProtect
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task<bool> TryGetAsync(string subject, IReadOnlyList<string> names, string?[] values, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>>> GetAsync(IReadOnlyList<string> subjects, IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
-        Array.Clear(values);
+        var result = new Dictionary<string, IReadOnlyDictionary<string, string?>>(StringComparer.Ordinal);
+        if (subjects.Count == 0)
+        {
+            return result;
+        }
+
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = HrDatabase.Command(connection, "SELECT name, value FROM protected_attributes WHERE subject = @subject");
-        HrDatabase.Parameter(command, "@subject", subject);
+        await using var command = HrDatabase.Command(connection, string.Empty);
+        var placeholders = new string[subjects.Count];
+        for (var i = 0; i < subjects.Count; i++)
+        {
+            placeholders[i] = "@s" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            HrDatabase.Parameter(command, placeholders[i], subjects[i]);
+        }
+
+#pragma warning disable CA2100 // Only generated parameter names are spliced in; the values are parameters.
+        command.CommandText = $"SELECT subject, name, value FROM protected_attributes WHERE subject IN ({string.Join(", ", placeholders)})";
+#pragma warning restore CA2100
+        var wanted = new HashSet<string>(names, StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var any = false;
         while (await reader.ReadAsync(cancellationToken))
         {
-            any = true;
-            var name = reader.GetString(0);
-            for (var i = 0; i < names.Count; i++)
+            var subject = reader.GetString(0);
+            if (!result.TryGetValue(subject, out var row))
             {
-                if (string.Equals(names[i], name, StringComparison.Ordinal))
-                {
-                    values[i] = reader.GetString(1);
-                }
+                result[subject] = row = new Dictionary<string, string?>(StringComparer.Ordinal);
+            }
+
+            if (wanted.Contains(reader.GetString(1)))
+            {
+                ((Dictionary<string, string?>)row)[reader.GetString(1)] = reader.GetString(2);
             }
         }
 
-        return any;
+        return result;
     }
 }
