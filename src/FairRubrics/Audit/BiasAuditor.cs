@@ -20,6 +20,20 @@ public interface IBiasAuditor
     /// <param name="options">The audit options.</param>
     /// <returns>The report with findings.</returns>
     AuditReport Audit(IEnumerable<AuditSubject> results, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>> attributes, AuditOptions options);
+
+    /// <summary>
+    /// Audits a stream of results (for example <see cref="Scoring.IRubricScorer.ScoreAllAsync"/> through
+    /// <see cref="AuditSubject.From"/>, or results read from a database), looking attributes up in batches from a
+    /// source the host implements. Memory holds one batch of results and the aggregates, never the population.
+    /// </summary>
+    /// <param name="results">The score results; enumerated once, with <paramref name="cancellationToken"/>.</param>
+    /// <param name="attributes">Where the attributes of each batch of subjects come from.</param>
+    /// <param name="options">The audit options; <see cref="AuditOptions.Attributes"/> and <see cref="AuditOptions.FavourableBands"/> must not be empty.</param>
+    /// <param name="cancellationToken">Stops the audit: the task ends with <see cref="OperationCanceledException"/> and no report.</param>
+    /// <returns>The report with findings, once every result is read.</returns>
+    /// <exception cref="ArgumentException">No attribute or no favourable band is named.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its documented range.</exception>
+    Task<AuditReport> AuditAsync(IAsyncEnumerable<AuditSubject> results, ISubjectAttributeSource attributes, AuditOptions options, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
@@ -27,7 +41,7 @@ public interface IBiasAuditor
 /// exact and pooled z tests, Wilson intervals, scoring rates, Hedges' g, per-competency gaps, path mix, with
 /// small-group and complementary suppression; then the registered outcome checks. Thread-safe.
 /// </summary>
-public sealed class BiasAuditor : IBiasAuditor
+public sealed partial class BiasAuditor : IBiasAuditor
 {
     private readonly IReadOnlyList<IOutcomeCheck> _checks;
     private readonly IReadOnlyDictionary<string, CheckDescriptor> _descriptors;

@@ -31,4 +31,18 @@ public interface IRubricScorer
     /// <param name="options">Scoring options (date), or null for the defaults.</param>
     /// <returns>One result per subject.</returns>
     IReadOnlyList<SubjectScore> ScoreAll(Rubric rubric, IEnumerable<EvidenceItem> evidence, ScoringOptions? options = null);
+
+    /// <summary>
+    /// Scores a stream of evidence (from a database or a queue), one result per subject. With
+    /// <see cref="EvidenceOrder.GroupedBySubject"/> in <paramref name="options"/> each subject's result comes as soon as
+    /// its items end, in input order, and memory holds one subject's items; otherwise every item is read first and the
+    /// results come in ordinal subject order. The scoring date is fixed when the call is made.
+    /// </summary>
+    /// <param name="rubric">The rubric.</param>
+    /// <param name="evidence">The evidence; enumerated once, with <paramref name="cancellationToken"/>.</param>
+    /// <param name="options">Scoring options (date, evidence order), or null for the defaults.</param>
+    /// <param name="cancellationToken">Stops the run: the enumeration throws <see cref="OperationCanceledException"/> before the next item or result.</param>
+    /// <returns>The results, lazily.</returns>
+    /// <exception cref="EvidenceOrderException">Evidence declared grouped has a subject whose items come back (thrown while enumerating).</exception>
+    IAsyncEnumerable<SubjectScore> ScoreAllAsync(Rubric rubric, IAsyncEnumerable<EvidenceItem> evidence, ScoringOptions? options = null, CancellationToken cancellationToken = default);
 }
