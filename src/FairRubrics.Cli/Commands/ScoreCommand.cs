@@ -117,53 +117,19 @@ internal static class ScoreCommand
         using var outFile = outPath is null ? null : AtomicFile.Create(outPath);
         using var rejectedFile = rejectedPath is null ? null : AtomicFile.Create(rejectedPath);
         var rejections = new RejectionSummary(keepAll: rejectedFile is not null);
-        long read = 0;
-        var bySubject = new Dictionary<string, List<EvidenceItem>>(StringComparer.Ordinal);
-        using var input = OpenEvidence(evidencePath);
-        var progress = ProgressReporter.For(stderr, quiet, input?.Length ?? 0, evidencePath);
-        try
-        {
-            void Ignored(string name) => stderr.WriteLine($"{evidencePath}: note: the field '{name}' is not an evidence field and is not read");
-            var rows = input is null ? EvidenceReader.ReadFile(evidencePath, Ignored, rubric)
-                : evidencePath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? EvidenceReader.ReadCsv(input, Ignored, rubric)
-                : EvidenceReader.ReadJsonLines(input, Ignored, rubric);
-            foreach (var row in rows)
-            {
-                read++;
-                rejections.Observe(row);
-                if (input is not null && progress.IsActive)
-                {
-                    progress.Report(input.Position);
-                }
+        long read = 0, used = 0, insufficient = 0, subjects = 0;
 
-                if (!row.IsValid)
-                {
-                    continue;
-                }
-
-                var item = row.Item.Value;
-                if (!bySubject.TryGetValue(item.Subject, out var list))
-                {
-                    bySubject[item.Subject] = list = [];
-                }
-
-                list.Add(item);
-            }
-        }
-        catch (EvidenceFormatException ex)
-        {
-            throw new CliUsageException($"{evidencePath}: {ex.Message}");
-        }
-
-        progress.Done();
-        long used = 0, insufficient = 0;
-        var output = outFile is null ? stdout : outFile.Text;
+        // The lines go to --out's temporary file, or to a temporary spool copied to stdout at the end, so that the
+        // lines of a first pass can be taken back when the evidence turns out not to be sorted (see ScoreStreamed).
+        using var spool = outFile is null ? new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose) : null;
+        var lines = spool ?? outFile!.Stream;
+        var output = new StreamWriter(lines, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = stdout.NewLine };
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
         using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        foreach (var subject in bySubject.Keys.Order(StringComparer.Ordinal))
+        void Write(string subject, ReadOnlySpan<EvidenceItem> items)
         {
-            var items = bySubject[subject];
-            var score = scorer.Score(rubric, subject, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(items), options);
+            var score = scorer.Score(rubric, subject, items, options);
+            subjects++;
             used += score.UsedItems;
             foreach (var issue in score.Issues)
             {
@@ -190,6 +156,83 @@ internal static class ScoreCommand
             output.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
         }
 
+        IEnumerable<EvidenceRow> Rows(FileStream? input, Action<string>? ignored) =>
+            input is null ? EvidenceReader.ReadFile(evidencePath, ignored, rubric)
+                : evidencePath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? EvidenceReader.ReadCsv(input, ignored, rubric)
+                : EvidenceReader.ReadJsonLines(input, ignored, rubric);
+
+        bool sorted;
+        using (var input = OpenEvidence(evidencePath))
+        {
+            var progress = ProgressReporter.For(stderr, quiet, input?.Length ?? 0, evidencePath);
+            try
+            {
+                void Ignored(string name) => stderr.WriteLine($"{evidencePath}: note: the field '{name}' is not an evidence field and is not read");
+                sorted = ScoreStreamed(Rows(input, Ignored), rejections, ref read, Write, () =>
+                {
+                    if (input is not null && progress.IsActive)
+                    {
+                        progress.Report(input.Position);
+                    }
+                });
+            }
+            catch (EvidenceFormatException ex)
+            {
+                throw new CliUsageException($"{evidencePath}: {ex.Message}");
+            }
+
+            progress.Done();
+        }
+
+        if (!sorted)
+        {
+            // Not sorted by subject: the first pass's lines and counts are dropped, and the file is read again, every
+            // row held in memory (memory then grows with the rows; sort the file by subject to keep it flat).
+            output.Flush();
+            lines.SetLength(0);
+            lines.Position = 0;
+            rejections = new RejectionSummary(keepAll: rejectedFile is not null);
+            read = used = insufficient = subjects = 0;
+            var bySubject = new Dictionary<string, List<EvidenceItem>>(StringComparer.Ordinal);
+            using (var input = OpenEvidence(evidencePath))
+            {
+                foreach (var row in Rows(input, null))
+                {
+                    read++;
+                    rejections.Observe(row);
+                    if (row.IsValid)
+                    {
+                        var item = row.Item.Value;
+                        if (!bySubject.TryGetValue(item.Subject, out var list))
+                        {
+                            bySubject[item.Subject] = list = [];
+                        }
+
+                        list.Add(item);
+                    }
+                }
+            }
+
+            foreach (var subject in bySubject.Keys.Order(StringComparer.Ordinal).ToArray())
+            {
+                Write(subject, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bySubject[subject]));
+                bySubject.Remove(subject);
+            }
+        }
+
+        output.Flush();
+        if (spool is not null)
+        {
+            spool.Position = 0;
+            using var reader = new StreamReader(spool, new UTF8Encoding(false), false, 1 << 16, leaveOpen: true);
+            var chars = new char[1 << 15];
+            int n;
+            while ((n = reader.Read(chars, 0, chars.Length)) > 0)
+            {
+                stdout.Write(chars, 0, n);
+            }
+        }
+
         outFile?.Commit();
         if (rejectedFile is not null)
         {
@@ -199,9 +242,59 @@ internal static class ScoreCommand
         RejectionReport.Write(stderr, evidencePath, rejections, rejectedPath);
         stderr.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{evidencePath}: {read} row(s) read: {used} used, {rejections.Rejected} rejected, {rejections.NotCounted} not counted; {bySubject.Count} subject(s) scored against {rubric.Id} {rubric.Version}, {insufficient} with insufficient evidence"));
+            $"{evidencePath}: {read} row(s) read: {used} used, {rejections.Rejected} rejected, {rejections.NotCounted} not counted; {subjects} subject(s) scored against {rubric.Id} {rubric.Version}, {insufficient} with insufficient evidence"));
         return rejections.Rejected > 0 ? CliApp.ExitFindings : CliApp.ExitOk;
     }
+
+    /// <summary>
+    /// The streaming pass: while the subjects come sorted (each subject's rows together, subjects in ascending ordinal
+    /// order, as <c>fairrubrics sample</c> and most exports write them), each subject is scored and written as soon as
+    /// its rows end, so memory holds one subject's rows whatever the size of the file. Returns false, having stopped,
+    /// at the first subject that is not after the one before.
+    /// </summary>
+    private static bool ScoreStreamed(IEnumerable<EvidenceRow> rows, RejectionSummary rejections, ref long read, ScoreSubject write, Action progress)
+    {
+        var run = new List<EvidenceItem>();
+        string? current = null;
+        foreach (var row in rows)
+        {
+            read++;
+            rejections.Observe(row);
+            progress();
+            if (!row.IsValid)
+            {
+                continue;
+            }
+
+            var item = row.Item.Value;
+            if (!string.Equals(item.Subject, current, StringComparison.Ordinal))
+            {
+                if (current is not null)
+                {
+                    if (string.CompareOrdinal(item.Subject, current) < 0)
+                    {
+                        return false;
+                    }
+
+                    write(current, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(run));
+                    run.Clear();
+                }
+
+                current = item.Subject;
+            }
+
+            run.Add(item);
+        }
+
+        if (current is not null)
+        {
+            write(current, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(run));
+        }
+
+        return true;
+    }
+
+    private delegate void ScoreSubject(string subject, ReadOnlySpan<EvidenceItem> items);
 
     /// <summary>
     /// The evidence file as a stream, so that progress can follow its position; null for a format the readers do not
