@@ -45,6 +45,8 @@ public sealed partial class BiasAuditor : IBiasAuditor
 {
     private readonly IReadOnlyList<IOutcomeCheck> _checks;
     private readonly IReadOnlyDictionary<string, CheckDescriptor> _descriptors;
+    private readonly Hosting.FairRubricsTelemetry? _telemetry;
+    private readonly Microsoft.Extensions.Logging.ILogger? _logger;
 
     /// <summary>Creates an auditor with the built-in checks FR201–FR206.</summary>
     public BiasAuditor()
@@ -69,6 +71,14 @@ public sealed partial class BiasAuditor : IBiasAuditor
         }
 
         _descriptors = descriptors;
+    }
+
+    /// <summary>Creates an auditor that reports counts and durations (never a group's values) to a host's logs and metrics.</summary>
+    internal BiasAuditor(IEnumerable<IOutcomeCheck> checks, Hosting.FairRubricsTelemetry? telemetry, Microsoft.Extensions.Logging.ILogger? logger)
+        : this(checks)
+    {
+        _telemetry = telemetry;
+        _logger = logger;
     }
 
     /// <summary>Gets the descriptors of every registered check's findings, by id.</summary>
@@ -101,6 +111,29 @@ public sealed partial class BiasAuditor : IBiasAuditor
 
     /// <inheritdoc/>
     public AuditReport Report(AuditAccumulator accumulator, AuditOptions options)
+    {
+        if (_telemetry is null && _logger is null)
+        {
+            return ReportCore(accumulator, options);
+        }
+
+        using var activity = _telemetry?.ActivitySource.StartActivity("FairRubrics.Audit");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var report = ReportCore(accumulator, options);
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        _telemetry?.AuditDuration.Record(elapsed.TotalSeconds);
+        activity?.SetTag("fairrubrics.subjects", report.Subjects)
+            .SetTag("fairrubrics.attributes", accumulator.Attributes.Count)
+            .SetTag("fairrubrics.findings", report.Findings.Count);
+        if (_logger is not null)
+        {
+            Hosting.Log.AuditCompleted(_logger, report.Subjects, accumulator.Attributes.Count, report.Findings.Count, (long)elapsed.TotalMilliseconds);
+        }
+
+        return report;
+    }
+
+    private AuditReport ReportCore(AuditAccumulator accumulator, AuditOptions options)
     {
         ArgumentNullException.ThrowIfNull(accumulator);
         ArgumentNullException.ThrowIfNull(options);
