@@ -14,6 +14,7 @@ public static class AuditCsv
     [
         "attributes", "values", "n", "suppressed", "reference", "favourable", "selectionRate", "wilsonLower", "wilsonUpper",
         "impactRatio", "belowFourFifths", "fisherP", "z", "zP", "shortfall", "scoringRate", "scoringImpactRatio", "meanScore", "hedgesG",
+        "referenceRule",
     ];
 
     /// <summary>Writes the report's groups.</summary>
@@ -67,6 +68,7 @@ public static class AuditCsv
                 Number(csv, g.ScoringImpactRatio);
                 Number(csv, g.MeanScore);
                 Number(csv, g.HedgesG);
+                csv.WriteField(AuditText.RuleName(analysis.ReferenceRule), CsvQuoting.Always);
                 csv.EndRecord();
             }
         }

@@ -71,7 +71,7 @@ public static class AuditHtml
         {
             var name = string.Join(" × ", analysis.Attributes);
             sb.Append("<h2>By ").Append(E(name)).Append("</h2>\n");
-            sb.Append("<p class=\"muted\">").Append(analysis.Reference is null ? "No reference group." : "Reference group: " + E(string.Join(" × ", analysis.Reference)) + " (highest selection rate).");
+            sb.Append("<p class=\"muted\">").Append(ReferenceSentence(analysis, E));
             sb.Append(analysis.Unknown is { } unknown
                 ? string.Create(CultureInfo.InvariantCulture, $" Unknown: {unknown}.")
                 : string.Create(CultureInfo.InvariantCulture, $" Not reported (small groups and unknown values together): {analysis.Unreported}."));

@@ -47,6 +47,16 @@ public static class AuditJson
                 Strings(writer, "reference", analysis.Reference);
             }
 
+            writer.WriteString("referenceRule", AuditText.RuleName(analysis.ReferenceRule));
+            if (analysis.UnavailableReference is { } unavailable)
+            {
+                Strings(writer, "unavailableReference", unavailable);
+            }
+            else
+            {
+                writer.WriteNull("unavailableReference");
+            }
+
             writer.WriteStartArray("excludedFromImpactRatios");
             foreach (var values in analysis.ExcludedFromImpactRatios)
             {

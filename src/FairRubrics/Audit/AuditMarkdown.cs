@@ -46,7 +46,7 @@ public static class AuditMarkdown
         foreach (var analysis in report.Analyses)
         {
             sb.Append("## By ").Append(string.Join(" × ", analysis.Attributes.Select(Escape))).Append("\n\n");
-            sb.Append(analysis.Reference is null ? "No reference group (no group large enough to report). " : $"Reference group: {Escape(string.Join(" × ", analysis.Reference))} (highest selection rate). ");
+            sb.Append(ReferenceSentence(analysis, Escape)).Append(' ');
             sb.Append(analysis.Unknown is { } unknown
                 ? string.Create(CultureInfo.InvariantCulture, $"Unknown: {unknown}.")
                 : string.Create(CultureInfo.InvariantCulture, $"Not reported (small groups and unknown values together): {analysis.Unreported}."));

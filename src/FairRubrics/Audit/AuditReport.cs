@@ -77,8 +77,14 @@ public sealed class AuditAnalysis
     /// <summary>Gets, when some groups are suppressed, the scored subjects not in a reported group (suppressed plus unknown, at least the minimum group size); otherwise null.</summary>
     public long? Unreported { get; }
 
-    /// <summary>Gets the reference group's values (highest selection rate among reported groups), or null when no group can be one.</summary>
+    /// <summary>Gets the reference group's values (chosen by <see cref="ReferenceRule"/> among reported groups), or null when no group can be one.</summary>
     public IReadOnlyList<string>? Reference { get; }
+
+    /// <summary>Gets the rule that chose <see cref="Reference"/>: the configured rule, or <see cref="Audit.ReferenceRule.Named"/> when the named group was used.</summary>
+    public ReferenceRule ReferenceRule { get; internal init; }
+
+    /// <summary>Gets the named reference values when they were asked for (<see cref="AuditOptions.ReferenceGroups"/>) but that group is not reported or is left out of impact ratios, so the rule chose instead; otherwise null.</summary>
+    public IReadOnlyList<string>? UnavailableReference { get; internal init; }
 
     /// <summary>Gets the groups in ordinal order of their values.</summary>
     public IReadOnlyList<GroupResult> Groups { get; }

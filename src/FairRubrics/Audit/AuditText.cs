@@ -21,4 +21,32 @@ internal static class AuditText
     public static string Under(double? share) => share is { } s
         ? "under " + ((decimal)s * 100).ToString("0.############", CultureInfo.InvariantCulture) + "%"
         : "left out of impact ratios";
+
+    /// <summary>The name of a reference rule in JSON and CSV: <c>highest</c>, <c>largest</c> or <c>named</c>.</summary>
+    public static string RuleName(ReferenceRule rule) => rule switch
+    {
+        ReferenceRule.Largest => "largest",
+        ReferenceRule.Named => "named",
+        _ => "highest",
+    };
+
+    /// <summary>
+    /// The sentence on an analysis' reference group for people, e.g. "Reference group: male (highest selection rate).",
+    /// with every input-derived text passed through <paramref name="escape"/>.
+    /// </summary>
+    public static string ReferenceSentence(AuditAnalysis analysis, Func<string, string> escape)
+    {
+        var why = analysis.ReferenceRule switch
+        {
+            ReferenceRule.Largest => "most scored members",
+            ReferenceRule.Named => "the named reference",
+            _ => "highest selection rate",
+        };
+        var text = analysis.Reference is null
+            ? "No reference group (no group large enough to report)."
+            : $"Reference group: {escape(string.Join(" × ", analysis.Reference))} ({why}).";
+        return analysis.UnavailableReference is { } named
+            ? $"{text} The named reference {escape(string.Join(" × ", named))} is not reported (absent, too small, withheld or left out of impact ratios), so it could not be used."
+            : text;
+    }
 }

@@ -27,7 +27,7 @@ public interface IBiasAuditor
 /// exact and pooled z tests, Wilson intervals, scoring rates, Hedges' g, per-competency gaps, path mix, with
 /// small-group and complementary suppression; then the registered outcome checks. Thread-safe.
 /// </summary>
-public sealed class BiasAuditor : IBiasAuditor
+public sealed partial class BiasAuditor : IBiasAuditor
 {
     private readonly IReadOnlyList<IOutcomeCheck> _checks;
     private readonly IReadOnlyDictionary<string, CheckDescriptor> _descriptors;
@@ -168,11 +168,7 @@ public sealed class BiasAuditor : IBiasAuditor
         }
 
         var candidates = reported.Where(g => !excluded.Contains(Key(g))).ToList();
-        var reference = candidates
-            .OrderByDescending(g => g, RateComparer.For(Fav))
-            .ThenByDescending(g => g.Scored)
-            .ThenBy(g => g.Values, ValuesComparer.Instance)
-            .FirstOrDefault();
+        var (reference, referenceRule, unavailable) = ChooseReference(attributes, candidates, options, Fav);
         // The highest scoring rate, chosen and divided by on counts (as the selection ratio is), so that a ratio of
         // exactly 0.8 is 0.8 and not 0.7999999999999999 (FR202 flags strictly below 0.8).
         var bestScoring = candidates.Count == 0 || median is null
@@ -247,7 +243,11 @@ public sealed class BiasAuditor : IBiasAuditor
             decision.WithholdUnknown ? decision.Unreported : null,
             reference?.Values,
             results,
-            [.. groups.Where(g => excluded.Contains(Key(g))).Select(g => (IReadOnlyList<string>)g.Values)]);
+            [.. groups.Where(g => excluded.Contains(Key(g))).Select(g => (IReadOnlyList<string>)g.Values)])
+        {
+            ReferenceRule = referenceRule,
+            UnavailableReference = unavailable,
+        };
     }
 
     private static double ScoringRate(AuditAccumulator.GroupStats g, double median) =>
