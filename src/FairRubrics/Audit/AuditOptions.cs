@@ -39,6 +39,13 @@ public sealed class AuditOptions
     /// </summary>
     public IDictionary<string, string> ReferenceGroups { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Gets or sets how the Fisher and z p-values are adjusted within each analysis, over its reported non-reference
+    /// groups: <see cref="PValueAdjustment.Holm"/> (default), <see cref="PValueAdjustment.BenjaminiHochberg"/> or
+    /// <see cref="PValueAdjustment.None"/>. FR201's significance uses the adjusted Fisher p.
+    /// </summary>
+    public PValueAdjustment PValueAdjustment { get; set; } = PValueAdjustment.Holm;
+
     /// <summary>Gets or sets the |Hedges' g| from which FR203 flags a difference in overall scores. Default 0.2; range 0.01 to 5.</summary>
     public double EffectSizeThreshold { get; set; } = 0.2;
 
@@ -71,6 +78,11 @@ public sealed class AuditOptions
         if (ReferenceRule is not (ReferenceRule.Highest or ReferenceRule.Largest))
         {
             throw new ArgumentOutOfRangeException(nameof(ReferenceRule), ReferenceRule, "ReferenceRule must be Highest or Largest; name a reference group in ReferenceGroups instead of Named.");
+        }
+
+        if (!Enum.IsDefined(PValueAdjustment))
+        {
+            throw new ArgumentOutOfRangeException(nameof(PValueAdjustment), PValueAdjustment, "PValueAdjustment must be None, Holm or BenjaminiHochberg.");
         }
 
         InRange(EffectSizeThreshold, 0.01, 5, nameof(EffectSizeThreshold));

@@ -48,6 +48,9 @@ public sealed class AuditReport
     /// <summary>Gets the counts behind <see cref="OverallInsufficientEvidenceRate"/> (competencies with insufficient evidence, of how many).</summary>
     internal (long Count, long Total) OverallInsufficientEvidence { get; init; }
 
+    /// <summary>Gets how the Fisher and z p-values were adjusted within each analysis.</summary>
+    public PValueAdjustment PValueAdjustment { get; internal init; }
+
     /// <summary>Gets the configured share below which groups are left out of impact ratios (<see cref="AuditOptions.ExcludeCategoriesBelowShare"/>), for labelling them.</summary>
     internal double? ExcludeCategoriesBelowShare { get; init; }
 
@@ -148,11 +151,17 @@ public sealed record GroupResult
     /// <summary>Gets the two-sided Fisher exact p-value against the reference group.</summary>
     public double? FisherP { get; init; }
 
+    /// <summary>Gets <see cref="FisherP"/> adjusted within the analysis (<see cref="AuditReport.PValueAdjustment"/>), or null without adjustment.</summary>
+    public double? FisherPAdjusted { get; init; }
+
     /// <summary>Gets the pooled two-proportion z statistic (group minus reference).</summary>
     public double? Z { get; init; }
 
     /// <summary>Gets the two-sided p-value of <see cref="Z"/>.</summary>
     public double? ZP { get; init; }
+
+    /// <summary>Gets <see cref="ZP"/> adjusted within the analysis (<see cref="AuditReport.PValueAdjustment"/>), or null without adjustment or z.</summary>
+    public double? ZPAdjusted { get; init; }
 
     /// <summary>Gets how many more favourable outcomes the group would need to reach the reference rate.</summary>
     public long? Shortfall { get; init; }

@@ -49,4 +49,25 @@ internal static class AuditText
             ? $"{text} The named reference {escape(string.Join(" × ", named))} is not reported (absent, too small, withheld or left out of impact ratios), so it could not be used."
             : text;
     }
+
+    /// <summary>The name of an adjustment for people: "Holm", "Benjamini–Hochberg" or "no".</summary>
+    public static string AdjustmentName(PValueAdjustment adjustment) => adjustment switch
+    {
+        PValueAdjustment.Holm => "Holm",
+        PValueAdjustment.BenjaminiHochberg => "Benjamini–Hochberg",
+        _ => "no",
+    };
+
+    /// <summary>The name of an adjustment in JSON and CSV: <c>none</c>, <c>holm</c> or <c>bh</c>.</summary>
+    public static string AdjustmentKey(PValueAdjustment adjustment) => adjustment switch
+    {
+        PValueAdjustment.Holm => "holm",
+        PValueAdjustment.BenjaminiHochberg => "bh",
+        _ => "none",
+    };
+
+    /// <summary>The sentence on the p-value adjustment for people.</summary>
+    public static string AdjustmentSentence(PValueAdjustment adjustment) => adjustment == PValueAdjustment.None
+        ? "P-values are not adjusted for testing several groups."
+        : $"P-values are adjusted for testing several groups ({AdjustmentName(adjustment)}, within each analysis); the adjusted Fisher p decides significance.";
 }

@@ -114,6 +114,7 @@ public sealed partial class BiasAuditor : IBiasAuditor
         var report = new AuditReport(accumulator.Subjects, accumulator.Scored, [.. options.FavourableBands], median, k, accumulator.Rubric, analyses, paths)
         {
             ExcludeCategoriesBelowShare = options.ExcludeCategoriesBelowShare,
+            PValueAdjustment = options.PValueAdjustment,
             OverallInsufficientEvidenceRate = accumulator.Subjects == 0 || accumulator.Competencies.Count == 0
                 ? null
                 : accumulator.InsufficientCompetencies / (double)(accumulator.Subjects * accumulator.Competencies.Count),
@@ -235,6 +236,16 @@ public sealed partial class BiasAuditor : IBiasAuditor
             }
 
             results.Add(result);
+        }
+
+        var fisher = MultipleTesting.Adjust([.. results.Select(r => r.FisherP)], options.PValueAdjustment);
+        var zp = MultipleTesting.Adjust([.. results.Select(r => r.ZP)], options.PValueAdjustment);
+        for (var i = 0; i < results.Count; i++)
+        {
+            if (fisher[i] is not null || zp[i] is not null)
+            {
+                results[i] = results[i] with { FisherPAdjusted = fisher[i], ZPAdjusted = zp[i] };
+            }
         }
 
         return new AuditAnalysis(
