@@ -215,7 +215,9 @@ public sealed partial class BiasAuditor : IBiasAuditor
                 PathMix = [.. PathMixOf(acc, g, multiPath)],
             };
 
-            if (reference is not null && !isReference && !isExcluded)
+            // A category left out of impact ratios (--exclude-small-categories) keeps its tests against the reference:
+            // Local Law 144 takes it out of the impact ratios only.
+            if (reference is not null && !isReference)
             {
                 var aRef = Fav(reference);
                 var nRef = reference.Scored;
@@ -223,13 +225,13 @@ public sealed partial class BiasAuditor : IBiasAuditor
                 var flip = PracticalSignificance.FlipFlop(checked((int)fav), checked((int)n), checked((int)aRef), checked((int)nRef));
                 result = result with
                 {
-                    ImpactRatio = FourFifthsRule.ImpactRatio(fav, n, aRef, nRef),
-                    BelowFourFifths = FourFifthsRule.BelowFourFifths(fav, n, aRef, nRef),
+                    ImpactRatio = isExcluded ? null : FourFifthsRule.ImpactRatio(fav, n, aRef, nRef),
+                    BelowFourFifths = isExcluded ? null : FourFifthsRule.BelowFourFifths(fav, n, aRef, nRef),
                     FisherP = FisherExact.TwoSidedP(checked((int)fav), checked((int)(n - fav)), checked((int)aRef), checked((int)(nRef - aRef))),
                     Z = z?.Z,
                     ZP = z?.P,
                     Shortfall = PracticalSignificance.Shortfall(fav, n, aRef, nRef),
-                    FlipFlopFourFifths = flip.FourFifthsPeople,
+                    FlipFlopFourFifths = isExcluded ? null : flip.FourFifthsPeople,
                     FlipFlopSignificance = flip.SignificancePeople,
                     HedgesG = EffectSize.HedgesG(g.Overall, reference.Overall),
                 };
