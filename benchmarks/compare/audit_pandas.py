@@ -227,6 +227,27 @@ def suppression(specs, cells, total, k):
     return withheld
 
 
+def holm_adjust(groups):
+    """Holm-Bonferroni within one analysis (FairRubrics' default --adjust holm), separately for fisherP and zP over the
+    reported groups that have that p-value: sorted ascending, p~(i) = max over j <= i of min(1, (m - j + 1) p(j))."""
+    reported = [g for g in groups if not g["suppressed"]]
+    for raw, adjusted in (("fisherP", "fisherPAdjusted"), ("zP", "zPAdjusted")):
+        family = sorted((g for g in reported if g[raw] is not None), key=lambda g: g[raw])
+        for g in reported:
+            g[adjusted] = None
+        running = 0.0
+        for j, g in enumerate(family):
+            running = max(running, min(1.0, (len(family) - j) * g[raw]))
+            g[adjusted] = running
+
+
+def fr201_findings(spec, groups, alpha=0.05):
+    """FR201 for every group below four fifths: an error when the Holm-adjusted Fisher p is below alpha."""
+    return [{"id": "FR201", "severity": "error" if g["fisherPAdjusted"] < alpha else "warning",
+             "attributes": spec, "values": g["values"]}
+            for g in groups if not g["suppressed"] and g.get("belowFourFifths")]
+
+
 def audit(scores, competencies, attributes, names, intersect, favourable, k):
     data = scores.merge(attributes, on="subject", how="left")
     for name in names:
@@ -338,9 +359,6 @@ def audit(scores, competencies, attributes, names, intersect, favourable, k):
                     "shortfall": max(0, -((a * n_ref - a_ref * n) // n_ref)),
                     "hedgesG": num(hedges_g(r["mean"], r["var"], n, ref["mean"], ref["var"], n_ref)),
                 })
-                if below:
-                    findings.append({"id": "FR201", "severity": "error" if g["fisherP"] < 0.05 else "warning",
-                                     "attributes": spec, "values": list(values)})
             g["competencies"] = [{
                 "id": competencies[c],
                 "meanLevel": num(r[f"lm{c}"]) if r[f"lc{c}"] > 0 else None,
@@ -355,6 +373,8 @@ def audit(scores, competencies, attributes, names, intersect, favourable, k):
                         for p, w in zip(found, wins)]
             g["pathMix"] = mix
             out.append(g)
+        holm_adjust(out)
+        findings += fr201_findings(spec, out)
         # with suppressed groups, only the total of subjects outside reported groups is published
         analyses.append({"attributes": spec, "unknown": None if withheld else unknown,
                          "unreported": total_scored - sum(int(r["n"]) for v, r in groups if v not in withheld) if withheld else None,

@@ -21,4 +21,53 @@ internal static class AuditText
     public static string Under(double? share) => share is { } s
         ? "under " + ((decimal)s * 100).ToString("0.############", CultureInfo.InvariantCulture) + "%"
         : "left out of impact ratios";
+
+    /// <summary>The name of a reference rule in JSON and CSV: <c>highest</c>, <c>largest</c> or <c>named</c>.</summary>
+    public static string RuleName(ReferenceRule rule) => rule switch
+    {
+        ReferenceRule.Largest => "largest",
+        ReferenceRule.Named => "named",
+        _ => "highest",
+    };
+
+    /// <summary>
+    /// The sentence on an analysis' reference group for people, e.g. "Reference group: male (highest selection rate).",
+    /// with every input-derived text passed through <paramref name="escape"/>.
+    /// </summary>
+    public static string ReferenceSentence(AuditAnalysis analysis, Func<string, string> escape)
+    {
+        var why = analysis.ReferenceRule switch
+        {
+            ReferenceRule.Largest => "most scored members",
+            ReferenceRule.Named => "the named reference",
+            _ => "highest selection rate",
+        };
+        var text = analysis.Reference is null
+            ? "No reference group (no group large enough to report)."
+            : $"Reference group: {escape(string.Join(" × ", analysis.Reference))} ({why}).";
+        return analysis.UnavailableReference is { } named
+            ? $"{text} The named reference {escape(string.Join(" × ", named))} is not reported (absent, too small, withheld or left out of impact ratios), so it could not be used."
+            : text;
+    }
+
+    /// <summary>The name of an adjustment for people: "Holm", "Benjamini–Hochberg" or "no".</summary>
+    public static string AdjustmentName(PValueAdjustment adjustment) => adjustment switch
+    {
+        PValueAdjustment.Holm => "Holm",
+        PValueAdjustment.BenjaminiHochberg => "Benjamini–Hochberg",
+        _ => "no",
+    };
+
+    /// <summary>The name of an adjustment in JSON and CSV: <c>none</c>, <c>holm</c> or <c>bh</c>.</summary>
+    public static string AdjustmentKey(PValueAdjustment adjustment) => adjustment switch
+    {
+        PValueAdjustment.Holm => "holm",
+        PValueAdjustment.BenjaminiHochberg => "bh",
+        _ => "none",
+    };
+
+    /// <summary>The sentence on the p-value adjustment for people.</summary>
+    public static string AdjustmentSentence(PValueAdjustment adjustment) => adjustment == PValueAdjustment.None
+        ? "P-values are not adjusted for testing several groups."
+        : $"P-values are adjusted for testing several groups ({AdjustmentName(adjustment)}, within each analysis); the adjusted Fisher p decides significance.";
 }
