@@ -67,6 +67,7 @@ public static class FairRubricsServiceCollectionExtensions
             .AddRubricCheck<SingleRaterSourceCheck>()
             .AddRubricCheck<CountWithoutWindowCheck>()
             .AddRubricCheck<UnanchoredRatingPathCheck>()
+            .AddRubricCheck<MissingTranslationCheck>()
             .AddOutcomeCheck<AdverseImpactCheck>()
             .AddOutcomeCheck<ScoringRateCheck>()
             .AddOutcomeCheck<ScoreGapCheck>()
