@@ -23,7 +23,7 @@ public sealed class FairRubricsOptions
     /// <summary>Gets the linter's severities and suppressions configured in code.</summary>
     public RubricLinterOptions Linter { get; } = new();
 
-    /// <summary>Gets the thresholds and word lists of the built-in design checks (FR101–FR110).</summary>
+    /// <summary>Gets the thresholds and word lists of the built-in design checks (FR101–FR111).</summary>
     public DesignCheckOptions DesignChecks { get; } = new();
 
     /// <summary>Gets the options of development guidance (<see cref="Guidance.IGuidanceAdvisor"/>): how evidence types are worded.</summary>

@@ -124,6 +124,7 @@ public static class FairRubricsServiceCollectionExtensions
             .AddRubricCheck<SingleRaterSourceCheck>()
             .AddRubricCheck<CountWithoutWindowCheck>()
             .AddRubricCheck<UnanchoredRatingPathCheck>()
+            .AddRubricCheck<MissingTranslationCheck>()
             .AddOutcomeCheck<AdverseImpactCheck>()
             .AddOutcomeCheck<ScoringRateCheck>()
             .AddOutcomeCheck<ScoreGapCheck>()
