@@ -54,7 +54,7 @@ public static class AuditHtml
     {
         ArgumentNullException.ThrowIfNull(report);
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"<p>{report.Subjects} results: {report.Scored} scored, {report.InsufficientEvidence} with insufficient evidence. Favourable bands: {E(string.Join(", ", report.Favourable))}. Median overall score: {Num(report.MedianScore)}. Groups with fewer than {report.MinGroupSize} people are not reported, and other figures are withheld where they would reveal them. {E(AdjustmentSentence(report.PValueAdjustment))}</p>\n");
+        sb.Append(CultureInfo.InvariantCulture, $"<p>{Count(report.Subjects)} results: {Count(report.Scored)} scored, {Count(report.InsufficientEvidence)} with insufficient evidence. Favourable bands: {E(string.Join(", ", report.Favourable))}. Median overall score: {Num(report.MedianScore)}. Groups with fewer than {Count(report.MinGroupSize)} people are not reported, and other figures are withheld where they would reveal them. {E(AdjustmentSentence(report.PValueAdjustment))}</p>\n");
         sb.Append("<h2>Findings</h2>\n");
         if (report.Findings.Count == 0)
         {
@@ -73,8 +73,8 @@ public static class AuditHtml
             sb.Append("<h2>By ").Append(E(name)).Append("</h2>\n");
             sb.Append("<p class=\"muted\">").Append(ReferenceSentence(analysis, E));
             sb.Append(analysis.Unknown is { } unknown
-                ? string.Create(CultureInfo.InvariantCulture, $" Unknown: {unknown}.")
-                : string.Create(CultureInfo.InvariantCulture, $" Not reported (small groups and unknown values together): {analysis.Unreported}."));
+                ? string.Create(CultureInfo.InvariantCulture, $" Unknown: {Count(unknown)}.")
+                : string.Create(CultureInfo.InvariantCulture, $" Not reported (small groups and unknown values together): {Count(analysis.Unreported)}."));
             sb.Append("</p>\n<div class=\"pair\">");
             sb.Append(Chart(analysis, name));
             sb.Append(Table(analysis, report.MinGroupSize, report.ExcludeCategoriesBelowShare, name));
@@ -87,7 +87,7 @@ public static class AuditHtml
             sb.Append("<h2>Path equivalence</h2>\n<table><caption>How people who reach a competency through each path score (everyone)</caption><thead><tr><th>competency</th><th>path</th><th>people</th><th>share</th><th>mean level</th><th>Hedges' g vs other paths</th></tr></thead><tbody>");
             foreach (var p in report.Paths)
             {
-                sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(p.Competency)}</td><td>{E(p.Path)}</td><td>{p.Subjects}</td><td>{Pct(p.Share)}</td><td>{Num(p.MeanLevel)}</td><td>{Num(p.HedgesG)}</td></tr>");
+                sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(p.Competency)}</td><td>{E(p.Path)}</td><td>{Count(p.Subjects)}</td><td>{Pct(p.Share)}</td><td>{Num(p.MeanLevel)}</td><td>{Num(p.HedgesG)}</td></tr>");
             }
 
             sb.Append("</tbody></table>\n");
@@ -153,7 +153,7 @@ public static class AuditHtml
                 continue;
             }
 
-            sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{label}</td><td>{g.N}</td><td>{g.Favourable}</td><td>{Pct(g.SelectionRate)} ({Pct(g.SelectionRateLower)}–{Pct(g.SelectionRateUpper)})</td><td>{Num(g.ImpactRatio)}{(g.BelowFourFifths == true ? " ⚠" : string.Empty)}</td><td>{E(P(g.FisherP))}</td><td>{E(P(g.FisherPAdjusted))}</td><td>{Pct(g.ScoringRate)}</td><td>{Num(g.ScoringImpactRatio)}</td><td>{Num(g.MeanScore)}</td><td>{Num(g.HedgesG)}</td></tr>");
+            sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{label}</td><td>{Count(g.N)}</td><td>{Count(g.Favourable)}</td><td>{Pct(g.SelectionRate)} ({Pct(g.SelectionRateLower)}–{Pct(g.SelectionRateUpper)})</td><td>{Num(g.ImpactRatio)}{(g.BelowFourFifths == true ? " ⚠" : string.Empty)}</td><td>{E(P(g.FisherP))}</td><td>{E(P(g.FisherPAdjusted))}</td><td>{Pct(g.ScoringRate)}</td><td>{Num(g.ScoringImpactRatio)}</td><td>{Num(g.MeanScore)}</td><td>{Num(g.HedgesG)}</td></tr>");
         }
 
         sb.Append("</tbody></table>");

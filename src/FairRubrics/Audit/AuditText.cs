@@ -6,10 +6,16 @@ namespace FairRubrics.Audit;
 internal static class AuditText
 {
     /// <summary>Two decimals, e.g. "0.80".</summary>
-    public static string Num(double? value) => value is { } v ? Math.Round(v, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture) : "—";
+    public static string Num(double? value) => value is { } v ? NoNegativeZero(Math.Round(v, 2, MidpointRounding.AwayFromZero)).ToString("0.00", CultureInfo.InvariantCulture) : "—";
+
+    /// <summary>A count with thousands separators, invariant, e.g. "12,345".</summary>
+    public static string Count(long? value) => value is { } v ? v.ToString("N0", CultureInfo.InvariantCulture) : "—";
+
+    /// <summary>A value rounded to zero as "0", never "-0" (−0.001 rounds to −0, which .NET writes with its sign).</summary>
+    public static double NoNegativeZero(double rounded) => rounded == 0 ? 0 : rounded;
 
     /// <summary>A percentage with one decimal, e.g. "41.7%".</summary>
-    public static string Pct(double? value) => value is { } v ? Math.Round(v * 100, 1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
+    public static string Pct(double? value) => value is { } v ? NoNegativeZero(Math.Round(v * 100, 1, MidpointRounding.AwayFromZero)).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
 
     /// <summary>A p-value with four decimals, or "&lt; 0.0001" (not encoded).</summary>
     public static string P(double? value) => value is { } v ? (v < 0.0001 ? "< 0.0001" : Math.Round(v, 4, MidpointRounding.AwayFromZero).ToString("0.0000", CultureInfo.InvariantCulture)) : "—";

@@ -39,9 +39,9 @@ public static class BuiltInOutcomeChecks
     internal static string Label(IReadOnlyList<string> attributes, IReadOnlyList<string> values) =>
         string.Join(" × ", attributes.Zip(values, (a, v) => $"{a} '{v}'"));
 
-    internal static string Pct(double value) => (Math.Round(value * 100, 1, MidpointRounding.AwayFromZero)).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+    internal static string Pct(double value) => AuditText.NoNegativeZero(Math.Round(value * 100, 1, MidpointRounding.AwayFromZero)).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
-    internal static string Num(double value, int digits = 2) => Math.Round(value, digits, MidpointRounding.AwayFromZero).ToString("0." + new string('#', digits), CultureInfo.InvariantCulture);
+    internal static string Num(double value, int digits = 2) => AuditText.NoNegativeZero(Math.Round(value, digits, MidpointRounding.AwayFromZero)).ToString("0." + new string('#', digits), CultureInfo.InvariantCulture);
 
     /// <summary>"p &lt; 0.0001" or "p = 0.0123".</summary>
     internal static string P(double p) => p < 0.0001 ? "p < 0.0001" : "p = " + Num(p, 4);
@@ -73,7 +73,7 @@ internal sealed class AdverseImpactCheck : IOutcomeCheck
                     : g.FlipFlopSignificance is { } sig ? $" Caution: a different outcome for {(sig == 1 ? "one person" : "two people")} would move the test across p = {BuiltInOutcomeChecks.Num(context.Options.Alpha, 3)}." : string.Empty;
                 var message = string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{label}: {BuiltInOutcomeChecks.Pct(g.SelectionRate!.Value)} favourable outcomes against {BuiltInOutcomeChecks.Pct(reference!.SelectionRate!.Value)} for {refLabel}, an impact ratio of {BuiltInOutcomeChecks.Num(g.ImpactRatio!.Value)} (below 0.8, the four-fifths rule). Fisher exact {BuiltInOutcomeChecks.P(g.FisherP!.Value)}{adjusted}{(significant ? ", statistically significant" : ", not statistically significant")}. {g.Shortfall} more favourable outcome(s) would bring the group to the reference rate.{fragile} Look at which competency and path drive the gap (per-competency gaps and FR204) before acting.");
+                    $"{label}: {BuiltInOutcomeChecks.Pct(g.SelectionRate!.Value)} favourable outcomes against {BuiltInOutcomeChecks.Pct(reference!.SelectionRate!.Value)} for {refLabel}, an impact ratio of {BuiltInOutcomeChecks.Num(g.ImpactRatio!.Value)} (below 0.8, the four-fifths rule). Fisher exact {BuiltInOutcomeChecks.P(g.FisherP!.Value)}{adjusted}{(significant ? ", statistically significant" : ", not statistically significant")}. {AuditText.Count(g.Shortfall)} more favourable outcome(s) would bring the group to the reference rate.{fragile} Look at which competency and path drive the gap (per-competency gaps and FR204) before acting.");
                 context.Report(new AuditFinding(OutcomeCheckIds.AdverseImpact, DiagnosticSeverity.Warning, analysis.Attributes, g.Values, message), significant ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning);
             }
         }
