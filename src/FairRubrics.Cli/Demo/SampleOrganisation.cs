@@ -22,12 +22,17 @@ internal sealed class SampleOrganisation
 
     private readonly Random _random;
     private readonly int _people;
+    private readonly string _idFormat;
     private long _evidenceId;
 
     public SampleOrganisation(int people, int seed)
     {
         _people = people;
         _random = new Random(seed);
+
+        // Ids as wide as the largest (E0001, or E000001 for 100,000 people and more), so that the ids sort as written
+        // and `score` streams the evidence subject by subject.
+        _idFormat = "D" + Math.Max(4, people.ToString(CultureInfo.InvariantCulture).Length).ToString(CultureInfo.InvariantCulture);
     }
 
     public int EvidenceRows { get; private set; }
@@ -41,7 +46,7 @@ internal sealed class SampleOrganisation
         var managers = Enumerable.Range(1, Math.Max(3, _people / 8)).Select(i => "M" + i.ToString("D3", CultureInfo.InvariantCulture)).ToArray();
         for (var i = 1; i <= _people; i++)
         {
-            var subject = "E" + i.ToString("D4", CultureInfo.InvariantCulture);
+            var subject = "E" + i.ToString(_idFormat, CultureInfo.InvariantCulture);
             var person = NewPerson(subject, managers);
             attributes.Append(CultureInfo.InvariantCulture, $"{subject},{Unknown(person.Gender)},{Unknown(person.Ethnicity)},{Unknown(person.AgeBand)},{person.Department}\n");
             Evidence(person, evidence);
