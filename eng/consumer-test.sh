@@ -49,10 +49,12 @@ if [ "$pack" -eq 0 ]; then
   for want in '<license type="expression">MIT</license>' '<repository type="git" url="https://' '<readme>README.md</readme>'; do
     grep -qF "$want" <<< "$nuspec" || { echo "consumer-test: nuspec lacks $want" >&2; pack=1; }
   done
-  for dep in YamlDotNet CsvHelper Microsoft.Extensions.DependencyInjection.Abstractions; do
+  # The core's dependencies (#19 added what a host already has: options, configuration, logging, health checks).
+  deps="YamlDotNet CsvHelper Microsoft.Extensions.DependencyInjection.Abstractions Microsoft.Extensions.Options Microsoft.Extensions.Configuration.Abstractions Microsoft.Extensions.Configuration.Binder Microsoft.Extensions.Hosting.Abstractions Microsoft.Extensions.Logging.Abstractions Microsoft.Extensions.Diagnostics.HealthChecks"
+  for dep in $deps; do
     grep -q "id=\"$dep\"" <<< "$nuspec" || { echo "consumer-test: nuspec lacks dependency $dep" >&2; pack=1; }
   done
-  [ "$(grep -c '<dependency ' <<< "$nuspec")" -eq 3 ] || { echo "consumer-test: the core package must depend on exactly three packages" >&2; pack=1; }
+  [ "$(grep -c '<dependency ' <<< "$nuspec")" -eq "$(wc -w <<< "$deps")" ] || { echo "consumer-test: the core package must depend on exactly: $deps" >&2; pack=1; }
   unzip -p "$feed/FairRubrics.$version.snupkg" lib/net10.0/FairRubrics.pdb > "$work/FairRubrics.pdb" 2>/dev/null
   grep -aq 'raw.githubusercontent.com' "$work/FairRubrics.pdb" || { echo "consumer-test: FairRubrics.pdb has no SourceLink" >&2; pack=1; }
 fi

@@ -190,7 +190,10 @@ def suppression(specs, cells, total, k):
     """Which groups are withheld, by analysis: {values: "small-group" | "complementary"}. Small groups (n < k)
     are suppressed; then, while a set of cells whose total is published (an analysis: all scored subjects; a
     slice of the intersection: a reported single-attribute group) has suppressed cells and fewer than k
-    unreported subjects, its smallest reported cell is withheld too (PRODUCT.md 5.2, Suppression.cs)."""
+    unreported subjects, its smallest reported cell is withheld too (PRODUCT.md 5.2, Suppression.cs).
+    Steps 4 and 5 of the audit (no small group derivable by any chain of subtractions, nor narrowed by an
+    integer reader) are not re-implemented here: they are checked by an integer-programming attacker in
+    SuppressionAttackTests (OR-Tools CP-SAT). Where they withhold more, this comparison reports the difference."""
     withheld = [{v: "small-group" for v, n in table if n < k} for table in cells]
 
     def protect(table, published, chosen):
@@ -222,6 +225,27 @@ def suppression(specs, cells, total, k):
                     part = [(v, m) for v, m in cells[a] if v[position] == margin[0]]
                     changed |= protect(part, n, withheld[a])
     return withheld
+
+
+def holm_adjust(groups):
+    """Holm-Bonferroni within one analysis (FairRubrics' default --adjust holm), separately for fisherP and zP over the
+    reported groups that have that p-value: sorted ascending, p~(i) = max over j <= i of min(1, (m - j + 1) p(j))."""
+    reported = [g for g in groups if not g["suppressed"]]
+    for raw, adjusted in (("fisherP", "fisherPAdjusted"), ("zP", "zPAdjusted")):
+        family = sorted((g for g in reported if g[raw] is not None), key=lambda g: g[raw])
+        for g in reported:
+            g[adjusted] = None
+        running = 0.0
+        for j, g in enumerate(family):
+            running = max(running, min(1.0, (len(family) - j) * g[raw]))
+            g[adjusted] = running
+
+
+def fr201_findings(spec, groups, alpha=0.05):
+    """FR201 for every group below four fifths: an error when the Holm-adjusted Fisher p is below alpha."""
+    return [{"id": "FR201", "severity": "error" if g["fisherPAdjusted"] < alpha else "warning",
+             "attributes": spec, "values": g["values"]}
+            for g in groups if not g["suppressed"] and g.get("belowFourFifths")]
 
 
 def audit(scores, competencies, attributes, names, intersect, favourable, k):
@@ -282,6 +306,18 @@ def audit(scores, competencies, attributes, names, intersect, favourable, k):
     total_scored = int(scores["scored"].sum())
     suppressed = suppression(specs, [[(v, int(r["n"])) for v, r in t[2]] for t in tables], total_scored, k)
 
+    def inside_small_single(spec, values):
+        """Whether a cell of the intersection lies inside a single-attribute group with 1 to k - 1 scored
+        members: such cells are never listed, since each listed cell would say "at least one" (PRODUCT.md 5.2)."""
+        for name, value in zip(spec, values):
+            single = next((t for t in tables if t[0] == [name]), None)
+            if single is None:
+                continue
+            n = next((int(r["n"]) for v, r in single[2] if v == (value,)), 0)
+            if 0 < n < k:
+                return True
+        return False
+
     analyses, findings = [], []
     for (spec, unknown, groups, path_counts), withheld in zip(tables, suppressed):
         reported = [(v, r) for v, r in groups if v not in withheld and int(r["n"]) > 0]
@@ -293,6 +329,8 @@ def audit(scores, competencies, attributes, names, intersect, favourable, k):
         out = []
         for values, r in groups:
             n, a, sc = int(r["n"]), int(r["a"]), int(r["s"])
+            if n == 0 or (len(spec) > 1 and inside_small_single(spec, values)):
+                continue   # not listed at all: nobody scored, or a cell of a small single-attribute group
             if values in withheld:
                 out.append({"values": list(values), "n": None, "suppressed": True, "suppression": withheld[values]})
                 continue
@@ -321,9 +359,6 @@ def audit(scores, competencies, attributes, names, intersect, favourable, k):
                     "shortfall": max(0, -((a * n_ref - a_ref * n) // n_ref)),
                     "hedgesG": num(hedges_g(r["mean"], r["var"], n, ref["mean"], ref["var"], n_ref)),
                 })
-                if below:
-                    findings.append({"id": "FR201", "severity": "error" if g["fisherP"] < 0.05 else "warning",
-                                     "attributes": spec, "values": list(values)})
             g["competencies"] = [{
                 "id": competencies[c],
                 "meanLevel": num(r[f"lm{c}"]) if r[f"lc{c}"] > 0 else None,
@@ -338,6 +373,8 @@ def audit(scores, competencies, attributes, names, intersect, favourable, k):
                         for p, w in zip(found, wins)]
             g["pathMix"] = mix
             out.append(g)
+        holm_adjust(out)
+        findings += fr201_findings(spec, out)
         # with suppressed groups, only the total of subjects outside reported groups is published
         analyses.append({"attributes": spec, "unknown": None if withheld else unknown,
                          "unreported": total_scored - sum(int(r["n"]) for v, r in groups if v not in withheld) if withheld else None,

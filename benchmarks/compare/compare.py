@@ -86,7 +86,7 @@ class Comparison:
 
 
 GROUP_FIELDS = ["n", "suppressed", "suppression", "reference", "favourable", "selectionRate", "wilsonLower",
-                "wilsonUpper", "impactRatio", "belowFourFifths", "fisherP", "z", "zP", "shortfall", "scoringRate",
+                "wilsonUpper", "impactRatio", "belowFourFifths", "fisherP", "fisherPAdjusted", "z", "zP", "zPAdjusted", "shortfall", "scoringRate",
                 "scoringImpactRatio", "meanScore", "scoreStandardDeviation", "hedgesG", "insufficientEvidenceRate"]
 
 

@@ -104,4 +104,7 @@ public static class DiagnosticIds
 
     /// <summary>A folder entry skipped by the folder walk: not a regular file (a FIFO, device, socket), a link to a folder already walked, or past the walk's limits.</summary>
     public const string SkippedEntry = "FR033";
+
+    /// <summary>A text written as a map of locale to text that is malformed: a key that is not a language tag, a value that is not text, two texts for one locale, or no text in the rubric's <c>locale</c>; or a <c>locale</c> that is not a language tag.</summary>
+    public const string InvalidTranslation = "FR034";
 }

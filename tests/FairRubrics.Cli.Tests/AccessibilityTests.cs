@@ -27,6 +27,9 @@ public sealed class AccessibilityTests : IDisposable
             var page = Path.Combine(_dir.FullName, "render-" + Path.GetFileNameWithoutExtension(rubric) + ".html");
             CliRunner.Run("render", "--rubric", rubric, "--out", page).ExitCode.Should().Be(0);
             pages.Add(page);
+            var german = Path.Combine(_dir.FullName, "render-" + Path.GetFileNameWithoutExtension(rubric) + ".de.html");
+            CliRunner.Run("render", "--rubric", rubric, "--locale", "de", "--out", german).ExitCode.Should().Be(0);
+            pages.Add(german);
         }
 
         foreach (var subject in new[] { "E0001", "E0002", "NOBODY" })

@@ -65,6 +65,34 @@ public sealed class AuditCommandTests : IDisposable
     }
 
     [Fact]
+    public void Audit_Reference_ChoosesTheRuleOrTheNamedGroup_AndRejectsUnknownAttributes()
+    {
+        var (scores, attributes) = Population(adverse: true);
+
+        var (_, named, _) = CliRunner.Run("audit", "--scores", scores, "--attributes", attributes, "--favourable", "Strong", "--by", "gender", "--reference", "Gender=female");
+        var (_, largest, _) = CliRunner.Run("audit", "--scores", scores, "--attributes", attributes, "--favourable", "Strong", "--by", "gender", "--reference", "largest");
+        var (code, _, stderr) = CliRunner.Run("audit", "--scores", scores, "--attributes", attributes, "--favourable", "Strong", "--by", "gender", "--reference", "team=plain");
+        var (badCode, _, bad) = CliRunner.Run("audit", "--scores", scores, "--attributes", attributes, "--favourable", "Strong", "--reference", "biggest");
+
+        using (var json = JsonDocument.Parse(named))
+        {
+            var analysis = json.RootElement.GetProperty("analyses")[0];
+            analysis.GetProperty("reference")[0].GetString().Should().Be("female");
+            analysis.GetProperty("referenceRule").GetString().Should().Be("named");
+        }
+
+        using (var json = JsonDocument.Parse(largest))
+        {
+            json.RootElement.GetProperty("analyses")[0].GetProperty("referenceRule").GetString().Should().Be("largest");
+        }
+
+        code.Should().Be(2);
+        stderr.Should().Contain("--reference names the attribute 'team', which is not analysed");
+        badCode.Should().Be(2);
+        bad.Should().Contain("--reference: 'biggest' is neither 'highest', 'largest' nor ATTR=VALUE");
+    }
+
+    [Fact]
     public void Audit_FavourableBands_ComeFromTheOptionOrTheRubric()
     {
         var (scores, attributes) = Population(adverse: true);

@@ -36,6 +36,20 @@ public sealed class DemoCommandTests : IDisposable
     }
 
     [Fact]
+    public void Demo_WritesAndLinksEachRubricsPageInEnglishAndGerman()
+    {
+        var output = Path.Combine(_dir.FullName, "demo");
+
+        CliRunner.Run("demo", "--out", output).ExitCode.Should().Be(0);
+
+        var html = File.ReadAllText(Path.Combine(output, "report.html"));
+        html.Should().Contain("href=\"pages/professional-relationships.en.html\"").And.Contain("href=\"pages/professional-relationships.de.html\"").And.Contain("href=\"pages/legacy-networking.en.html\"");
+        var german = File.ReadAllText(Path.Combine(output, "pages", "professional-relationships.de.html"));
+        german.Should().Contain("<html lang=\"de\"").And.Contain("Berufliche Beziehungen: So wird Ihre Arbeit beurteilt").And.Contain("Hilft anderen, erfolgreich zu sein");
+        File.ReadAllText(Path.Combine(output, "pages", "legacy-networking.en.html")).Should().Contain("<html lang=\"en\"");
+    }
+
+    [Fact]
     public void Demo_LegacyRubricShowsAdverseImpactThatTheAlternativePathRubricRemoves()
     {
         var output = Path.Combine(_dir.FullName, "demo");

@@ -39,6 +39,16 @@ public static class Embedding
         // end-snippet
     }
 
+    public static void FromConfiguration(string[] args)
+    {
+        // begin-snippet: hosting-configuration
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(args);
+        builder.Services.AddFairRubrics(builder.Configuration.GetSection("FairRubrics"));   // bound and validated at start
+        builder.Services.AddHealthChecks().AddFairRubricsHealthCheck();                     // Unhealthy when a rubric fails to load
+        using var host = builder.Build();
+        // end-snippet
+    }
+
     // begin-snippet: embedding-service
     public sealed class ReviewCycleService(IRubricCatalog catalog, IRubricScorer scorer)
     {

@@ -12,7 +12,7 @@ public static class EmployeePages
     {
         // begin-snippet: employee-pages
         // The rubric's page for everyone it assesses, and one person's statement, in the language of the built-in
-        // texts (English is shipped; PageTexts.ForLocale("de") finds German once page-texts.de.yaml exists).
+        // texts (English and German are shipped: PageTexts.ForLocale("de")).
         var options = new PageOptions { Format = PageFormat.Html, Texts = PageTexts.ForLocale("en") };
         File.WriteAllText("rubric.html", pages.RenderRubric(rubric, options), Encoding.UTF8);
 

@@ -33,15 +33,18 @@ internal static class AuditCommand
         var output = new Option<string?>("--out") { Description = "Write the report here instead of standard output." };
         var evidence = new Option<string?>("--evidence") { Description = "Evidence file (CSV or JSON Lines) for the rater-effect check FR206 (optional)." };
         var excludeSmall = new Option<bool>("--exclude-small-categories") { Description = "Leave categories under 2% of the scored subjects out of impact ratios (as Local Law 144 allows)." };
+        var reference = new Option<string>("--reference") { Description = "Reference group: 'highest' selection rate (default, as Local Law 144), 'largest' group, or named groups ATTR=VALUE[,ATTR=VALUE...] (analyses without a named group use the highest rate).", DefaultValueFactory = _ => "highest" };
+        var adjust = new Option<string>("--adjust") { Description = "Adjust the Fisher and z p-values within each analysis for testing several groups: holm (default), bh (Benjamini-Hochberg) or none; FR201's significance uses the adjusted p.", DefaultValueFactory = _ => "holm" };
+        adjust.AcceptOnlyFromAmong("holm", "bh", "none");
         var rejected = RejectionReport.Option();
         var quiet = new Option<bool>("--quiet") { Description = "Show no progress on the terminal (nothing is shown when standard error is redirected anyway)." };
         var helpBase = HelpBaseUriOption.Create();
         var command = new Command("audit", "Outcome audit: selection rates, four-fifths rule, Fisher exact and z tests, scoring rates, effect sizes and path equivalence by group.")
         {
-            scores, attributes, by, intersect, rubric, favourable, minGroupSize, format, output, evidence, excludeSmall, helpBase, rejected, quiet,
+            scores, attributes, by, intersect, rubric, favourable, minGroupSize, format, output, evidence, excludeSmall, reference, adjust, helpBase, rejected, quiet,
         };
         command.SetAction(parse => Run(
-            new Request(parse.GetValue(scores)!, parse.GetValue(attributes)!, parse.GetValue(by), parse.GetValue(intersect), parse.GetValue(rubric), parse.GetValue(favourable), parse.GetValue(minGroupSize), parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(evidence), parse.GetValue(excludeSmall), HelpBaseUriOption.Parse(parse.GetValue(helpBase)), parse.GetValue(rejected), parse.GetValue(quiet)),
+            new Request(parse.GetValue(scores)!, parse.GetValue(attributes)!, parse.GetValue(by), parse.GetValue(intersect), parse.GetValue(rubric), parse.GetValue(favourable), parse.GetValue(minGroupSize), parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(evidence), parse.GetValue(excludeSmall), parse.GetValue(reference)!, parse.GetValue(adjust)!, HelpBaseUriOption.Parse(parse.GetValue(helpBase)), parse.GetValue(rejected), parse.GetValue(quiet)),
             stdout,
             stderr));
         return command;
@@ -76,7 +79,17 @@ internal static class AuditCommand
             return AuditInputReader.ReadAttributes(stream);
         });
         using var services = CliServices.Create();
-        var options = new AuditOptions { MinGroupSize = request.MinGroupSize, Intersect = request.Intersect };
+        var options = new AuditOptions
+        {
+            MinGroupSize = request.MinGroupSize,
+            Intersect = request.Intersect,
+            PValueAdjustment = request.Adjust switch
+            {
+                "none" => PValueAdjustment.None,
+                "bh" => PValueAdjustment.BenjaminiHochberg,
+                _ => PValueAdjustment.Holm,
+            },
+        };
         if (request.ExcludeSmall)
         {
             options.ExcludeCategoriesBelowShare = 0.02;
@@ -124,6 +137,7 @@ internal static class AuditCommand
             options.Attributes.Add(columns[index]);
         }
 
+        ApplyReference(request.Reference, options);
         var progress = ProgressReporter.For(stderr, request.Quiet, ProgressReporter.SizeOf(request.Scores), request.Scores);
         AuditFileResult read;
         AttributeTable table;
@@ -222,6 +236,45 @@ internal static class AuditCommand
         });
     }
 
+    /// <summary>Reads <c>--reference highest|largest|ATTR=VALUE[,ATTR=VALUE...]</c> into the options; attributes must be analysed ones.</summary>
+    private static void ApplyReference(string text, AuditOptions options)
+    {
+        var rules = 0;
+        foreach (var item in text.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = item.IndexOf('=', StringComparison.Ordinal);
+            if (equals < 0)
+            {
+                options.ReferenceRule = item.Trim() switch
+                {
+                    "highest" => ReferenceRule.Highest,
+                    "largest" => ReferenceRule.Largest,
+                    _ => throw new CliUsageException($"--reference: '{item.Trim()}' is neither 'highest', 'largest' nor ATTR=VALUE"),
+                };
+                if (++rules > 1)
+                {
+                    throw new CliUsageException("--reference names more than one rule (highest or largest)");
+                }
+
+                continue;
+            }
+
+            var name = item[..equals].Trim();
+            var value = item[(equals + 1)..];
+            var attribute = options.Attributes.FirstOrDefault(a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase))
+                ?? throw new CliUsageException($"--reference names the attribute '{name}', which is not analysed (attributes: {string.Join(", ", options.Attributes)})");
+            if (value.Length == 0)
+            {
+                throw new CliUsageException($"--reference: no value for the attribute '{name}' (write {name}=VALUE)");
+            }
+
+            if (!options.ReferenceGroups.TryAdd(attribute, value))
+            {
+                throw new CliUsageException($"--reference names the attribute '{name}' twice");
+            }
+        }
+    }
+
     private static IReadOnlyList<string> Favourable(Request request, ServiceProvider services)
     {
         if (request.Favourable is not null)
@@ -297,5 +350,5 @@ internal static class AuditCommand
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    private sealed record Request(string Scores, string Attributes, string? By, bool Intersect, string? Rubric, string? Favourable, int MinGroupSize, string Format, string? Out, string? Evidence, bool ExcludeSmall, Uri? HelpBaseUri, string? Rejected, bool Quiet);
+    private sealed record Request(string Scores, string Attributes, string? By, bool Intersect, string? Rubric, string? Favourable, int MinGroupSize, string Format, string? Out, string? Evidence, bool ExcludeSmall, string Reference, string Adjust, Uri? HelpBaseUri, string? Rejected, bool Quiet);
 }

@@ -12,6 +12,7 @@ using FairRubrics.Cli.Output;
 using FairRubrics.Evidence;
 using FairRubrics.Loading;
 using FairRubrics.Model;
+using FairRubrics.Pages;
 using FairRubrics.Scoring;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,6 +25,8 @@ namespace FairRubrics.Cli.Commands;
 /// </summary>
 internal static class DemoCommand
 {
+    private static readonly string[] PageLocales = ["en", "de"];
+
     internal const string LegacyName = "samples/legacy-networking.yaml";
     internal const string FairName = "rubrics/professional-relationships.yaml";
     internal static readonly string[] AuditAttributes = ["gender"];
@@ -93,8 +96,22 @@ internal static class DemoCommand
             AtomicFile.Write(Path.Combine(help, name[prefix.Length..]), page.CopyTo);
         }
 
+        // Each rubric's page for the people it assesses, in English and, where the rubric is written in it, German.
+        var pages = new List<(string Rubric, string Locale, string Language, string File)>();
+        Directory.CreateDirectory(Path.Combine(outDir, "pages"));
+        var renderer = services.GetRequiredService<IEmployeePageRenderer>();
+        foreach (var rubric in (Rubric[])[legacy, fair])
+        {
+            foreach (var locale in PageLocales.Where(l => l == "en" || rubric.Locales.Contains(l)))
+            {
+                var file = $"pages/{rubric.Id}.{locale}.html";
+                AtomicFile.WriteAllText(Path.Combine(outDir, file), renderer.RenderRubric(rubric, new PageOptions { Texts = PageTexts.ForLocale(locale), Locale = locale }));
+                pages.Add((rubric.Id, locale, PageTexts.ForLocale(locale).Language, file));
+            }
+        }
+
         var report = Path.Combine(outDir, "report.html");
-        AtomicFile.WriteAllText(report, DemoReport.Render(legacy, fair, legacyFindings, fairFindings, legacyRun, fairRun, legacyAudit, fairAudit, comparison, rows, new Uri(Path.GetFullPath(Path.Combine(outDir, "docs")) + Path.DirectorySeparatorChar)));
+        AtomicFile.WriteAllText(report, DemoReport.Render(legacy, fair, legacyFindings, fairFindings, legacyRun, fairRun, legacyAudit, fairAudit, comparison, rows, pages, new Uri(Path.GetFullPath(Path.Combine(outDir, "docs")) + Path.DirectorySeparatorChar)));
 
         var femaleLegacy = Group(legacyAudit, "gender", "female");
         var femaleFair = Group(fairAudit, "gender", "female");
@@ -206,7 +223,7 @@ internal static class DemoCommand
     /// <summary>The side-by-side HTML report.</summary>
     private static class DemoReport
     {
-        public static string Render(Rubric legacy, Rubric fair, IReadOnlyList<Diagnostic> legacyFindings, IReadOnlyList<Diagnostic> fairFindings, ScoreRun legacyRun, ScoreRun fairRun, AuditReport legacyAudit, AuditReport fairAudit, RubricComparison comparison, long rows, Uri docs)
+        public static string Render(Rubric legacy, Rubric fair, IReadOnlyList<Diagnostic> legacyFindings, IReadOnlyList<Diagnostic> fairFindings, ScoreRun legacyRun, ScoreRun fairRun, AuditReport legacyAudit, AuditReport fairAudit, RubricComparison comparison, long rows, IReadOnlyList<(string Rubric, string Locale, string Language, string File)> pages, Uri docs)
         {
             var sb = new StringBuilder();
             sb.Append("""
@@ -253,6 +270,13 @@ internal static class DemoCommand
             sb.Append("</div>");
             sb.Append("<h2>What the change does: the same people under both rubrics</h2><p>Everyone scored with both rubrics on the same evidence (<code>fairrubrics compare</code>); here a person with insufficient evidence counts as not favourable, so both columns rate the same people.</p>");
             sb.Append(ComparisonHtml.Body(comparison).Replace("<h2>", "<h3>", StringComparison.Ordinal).Replace("</h2>", "</h3>", StringComparison.Ordinal));
+            sb.Append("<h2>What the people assessed read</h2><p>Each rubric explained to the people it assesses, in plain words (<code>fairrubrics render</code>):</p><ul>");
+            foreach (var page in pages)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{E(page.File)}\" hreflang=\"{E(page.Locale)}\"><code>{E(page.Rubric)}</code> (<span lang=\"{E(page.Locale)}\">{E(page.Language)}</span>)</a></li>");
+            }
+
+            sb.Append("</ul>");
             sb.Append("<h2>Reproduce</h2><p>The folder of this report holds the inputs and the results. The same numbers come from the command line:</p>");
             sb.Append(CultureInfo.InvariantCulture, $"<pre><code>fairrubrics score --rubric {E(FairName)} --evidence evidence.csv --as-of {SampleOrganisation.AsOf:yyyy-MM-dd} --out scores.jsonl\nfairrubrics audit --scores scores.jsonl --attributes attributes.csv --by gender --rubric {E(FairName)} --format json\nfairrubrics compare --from {E(LegacyName)} --to {E(FairName)} --evidence evidence.csv --as-of {SampleOrganisation.AsOf:yyyy-MM-dd} --attributes attributes.csv --by gender --format html --out compare.html</code></pre>");
             sb.Append("</body></html>\n");

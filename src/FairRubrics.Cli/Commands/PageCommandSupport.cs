@@ -30,7 +30,18 @@ internal static class PageCommandSupport
             texts = PageTexts.English;
         }
 
-        return new PageOptions { Format = format == "md" ? PageFormat.Markdown : PageFormat.Html, Texts = texts };
+        return new PageOptions { Format = format == "md" ? PageFormat.Markdown : PageFormat.Html, Texts = texts, Locale = locale };
+    }
+
+    /// <summary>Notes on standard error how many of the rubric's texts are not written in the page's locale (they are shown in the rubric's own).</summary>
+    public static void NoteMissingTranslations(Rubric rubric, PageOptions options, TextWriter stderr)
+    {
+        var locale = options.Locale ?? options.Texts?.Locale ?? PageTexts.DefaultLocale;
+        var missing = rubric.MissingTranslations(locale);
+        if (missing.Count > 0)
+        {
+            stderr.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"fairrubrics: note: {missing.Count} of the {rubric.Texts.Count} texts of the rubric {rubric.Id} are not written in '{locale}' (first: {missing[0].Path} at {missing[0].Location}); they are shown in '{rubric.Locale}'"));
+        }
     }
 
     /// <summary>Loads the rubric, or prints its diagnostics and returns null.</summary>

@@ -29,6 +29,7 @@ internal static class RenderCommand
                 return CliApp.ExitUsage;
             }
 
+            PageCommandSupport.NoteMissingTranslations(rubric, options, stderr);
             var page = services.GetRequiredService<IEmployeePageRenderer>().RenderRubric(rubric, options);
             PageCommandSupport.Write(page, parse.GetValue(outOption), stdout);
             return CliApp.ExitOk;

@@ -95,6 +95,7 @@ internal static class StatementCommand
         }
 
         var score = services.GetRequiredService<IRubricScorer>().Score(rubric, subject, items.ToArray(), new ScoringOptions { AsOf = asOf });
+        PageCommandSupport.NoteMissingTranslations(rubric, options, stderr);
         var page = services.GetRequiredService<IEmployeePageRenderer>().RenderStatement(score, options);
         PageCommandSupport.Write(page, outPath, stdout);
         return CliApp.ExitOk;

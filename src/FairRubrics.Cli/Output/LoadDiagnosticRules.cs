@@ -41,6 +41,7 @@ internal static class LoadDiagnosticRules
         ["FR031"] = "Empty text where some is required",
         ["FR032"] = "List that must not be empty is empty",
         ["FR033"] = "Folder entry skipped",
+        ["FR034"] = "Malformed translated text or locale",
     };
 
     private static readonly Dictionary<string, string> Names = typeof(DiagnosticIds)

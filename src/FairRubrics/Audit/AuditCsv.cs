@@ -14,6 +14,7 @@ public static class AuditCsv
     [
         "attributes", "values", "n", "suppressed", "reference", "favourable", "selectionRate", "wilsonLower", "wilsonUpper",
         "impactRatio", "belowFourFifths", "fisherP", "z", "zP", "shortfall", "scoringRate", "scoringImpactRatio", "meanScore", "hedgesG",
+        "referenceRule", "fisherPAdjusted", "zPAdjusted", "pAdjustment",
     ];
 
     /// <summary>Writes the report's groups.</summary>
@@ -67,6 +68,10 @@ public static class AuditCsv
                 Number(csv, g.ScoringImpactRatio);
                 Number(csv, g.MeanScore);
                 Number(csv, g.HedgesG);
+                csv.WriteField(AuditText.RuleName(analysis.ReferenceRule), CsvQuoting.Always);
+                Number(csv, g.FisherPAdjusted);
+                Number(csv, g.ZPAdjusted);
+                csv.WriteField(AuditText.AdjustmentKey(report.PValueAdjustment), CsvQuoting.Always);
                 csv.EndRecord();
             }
         }

@@ -54,7 +54,7 @@ public static class AuditHtml
     {
         ArgumentNullException.ThrowIfNull(report);
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"<p>{report.Subjects} results: {report.Scored} scored, {report.InsufficientEvidence} with insufficient evidence. Favourable bands: {E(string.Join(", ", report.Favourable))}. Median overall score: {Num(report.MedianScore)}. Groups with fewer than {report.MinGroupSize} people are not reported, and other figures are withheld where they would reveal them.</p>\n");
+        sb.Append(CultureInfo.InvariantCulture, $"<p>{Count(report.Subjects)} results: {Count(report.Scored)} scored, {Count(report.InsufficientEvidence)} with insufficient evidence. Favourable bands: {E(string.Join(", ", report.Favourable))}. Median overall score: {Num(report.MedianScore)}. Groups with fewer than {Count(report.MinGroupSize)} people are not reported, and other figures are withheld where they would reveal them. {E(AdjustmentSentence(report.PValueAdjustment))}</p>\n");
         sb.Append("<h2>Findings</h2>\n");
         if (report.Findings.Count == 0)
         {
@@ -71,10 +71,10 @@ public static class AuditHtml
         {
             var name = string.Join(" × ", analysis.Attributes);
             sb.Append("<h2>By ").Append(E(name)).Append("</h2>\n");
-            sb.Append("<p class=\"muted\">").Append(analysis.Reference is null ? "No reference group." : "Reference group: " + E(string.Join(" × ", analysis.Reference)) + " (highest selection rate).");
+            sb.Append("<p class=\"muted\">").Append(ReferenceSentence(analysis, E));
             sb.Append(analysis.Unknown is { } unknown
-                ? string.Create(CultureInfo.InvariantCulture, $" Unknown: {unknown}.")
-                : string.Create(CultureInfo.InvariantCulture, $" Not reported (small groups and unknown values together): {analysis.Unreported}."));
+                ? string.Create(CultureInfo.InvariantCulture, $" Unknown: {Count(unknown)}.")
+                : string.Create(CultureInfo.InvariantCulture, $" Not reported (small groups and unknown values together): {Count(analysis.Unreported)}."));
             sb.Append("</p>\n<div class=\"pair\">");
             sb.Append(Chart(analysis, name));
             sb.Append(Table(analysis, report.MinGroupSize, report.ExcludeCategoriesBelowShare, name));
@@ -87,7 +87,7 @@ public static class AuditHtml
             sb.Append("<h2>Path equivalence</h2>\n<table><caption>How people who reach a competency through each path score (everyone)</caption><thead><tr><th>competency</th><th>path</th><th>people</th><th>share</th><th>mean level</th><th>Hedges' g vs other paths</th></tr></thead><tbody>");
             foreach (var p in report.Paths)
             {
-                sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(p.Competency)}</td><td>{E(p.Path)}</td><td>{p.Subjects}</td><td>{Pct(p.Share)}</td><td>{Num(p.MeanLevel)}</td><td>{Num(p.HedgesG)}</td></tr>");
+                sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(p.Competency)}</td><td>{E(p.Path)}</td><td>{Count(p.Subjects)}</td><td>{Pct(p.Share)}</td><td>{Num(p.MeanLevel)}</td><td>{Num(p.HedgesG)}</td></tr>");
             }
 
             sb.Append("</tbody></table>\n");
@@ -142,18 +142,18 @@ public static class AuditHtml
     private static string Table(AuditAnalysis analysis, int k, double? share, string name)
     {
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"<table><caption>Outcomes by {E(name)}</caption><thead><tr><th>group</th><th>n</th><th>favourable</th><th>selection rate (95% CI)</th><th>impact ratio</th><th>Fisher p</th><th>scoring rate</th><th>scoring IR</th><th>mean score</th><th>Hedges' g</th></tr></thead><tbody>");
+        sb.Append(CultureInfo.InvariantCulture, $"<table><caption>Outcomes by {E(name)}</caption><thead><tr><th>group</th><th>n</th><th>favourable</th><th>selection rate (95% CI)</th><th>impact ratio</th><th>Fisher p</th><th>adjusted p</th><th>scoring rate</th><th>scoring IR</th><th>mean score</th><th>Hedges' g</th></tr></thead><tbody>");
         foreach (var g in analysis.Groups)
         {
             var label = E(string.Join(" × ", g.Values)) + (g.IsReference ? " <em>(reference)</em>" : string.Empty) + (g.ExcludedFromImpactRatios ? $" <em>({Under(share)})</em>" : string.Empty);
             if (g.Suppressed)
             {
                 var why = g.Suppression == SuppressionReason.SmallGroup ? $"fewer than {k}" : "withheld to protect a small group";
-                sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{label}</td><td colspan=\"9\" class=\"muted\">{why}</td></tr>");
+                sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{label}</td><td colspan=\"10\" class=\"muted\">{why}</td></tr>");
                 continue;
             }
 
-            sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{label}</td><td>{g.N}</td><td>{g.Favourable}</td><td>{Pct(g.SelectionRate)} ({Pct(g.SelectionRateLower)}–{Pct(g.SelectionRateUpper)})</td><td>{Num(g.ImpactRatio)}{(g.BelowFourFifths == true ? " ⚠" : string.Empty)}</td><td>{E(P(g.FisherP))}</td><td>{Pct(g.ScoringRate)}</td><td>{Num(g.ScoringImpactRatio)}</td><td>{Num(g.MeanScore)}</td><td>{Num(g.HedgesG)}</td></tr>");
+            sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{label}</td><td>{Count(g.N)}</td><td>{Count(g.Favourable)}</td><td>{Pct(g.SelectionRate)} ({Pct(g.SelectionRateLower)}–{Pct(g.SelectionRateUpper)})</td><td>{Num(g.ImpactRatio)}{(g.BelowFourFifths == true ? " ⚠" : string.Empty)}</td><td>{E(P(g.FisherP))}</td><td>{E(P(g.FisherPAdjusted))}</td><td>{Pct(g.ScoringRate)}</td><td>{Num(g.ScoringImpactRatio)}</td><td>{Num(g.MeanScore)}</td><td>{Num(g.HedgesG)}</td></tr>");
         }
 
         sb.Append("</tbody></table>");

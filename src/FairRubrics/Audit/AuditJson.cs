@@ -30,6 +30,7 @@ public static class AuditJson
         Strings(writer, "favourable", report.Favourable);
         Number(writer, "medianScore", report.MedianScore);
         writer.WriteNumber("minGroupSize", report.MinGroupSize);
+        writer.WriteString("pAdjustment", AuditText.AdjustmentKey(report.PValueAdjustment));
         Number(writer, "insufficientEvidenceRate", report.OverallInsufficientEvidenceRate);
         writer.WriteStartArray("analyses");
         foreach (var analysis in report.Analyses)
@@ -45,6 +46,16 @@ public static class AuditJson
             else
             {
                 Strings(writer, "reference", analysis.Reference);
+            }
+
+            writer.WriteString("referenceRule", AuditText.RuleName(analysis.ReferenceRule));
+            if (analysis.UnavailableReference is { } unavailable)
+            {
+                Strings(writer, "unavailableReference", unavailable);
+            }
+            else
+            {
+                writer.WriteNull("unavailableReference");
             }
 
             writer.WriteStartArray("excludedFromImpactRatios");
@@ -157,8 +168,10 @@ public static class AuditJson
         }
 
         Number(writer, "fisherP", g.FisherP);
+        Number(writer, "fisherPAdjusted", g.FisherPAdjusted);
         Number(writer, "z", g.Z);
         Number(writer, "zP", g.ZP);
+        Number(writer, "zPAdjusted", g.ZPAdjusted);
         Number(writer, "shortfall", g.Shortfall);
         Number(writer, "flipFlopFourFifths", g.FlipFlopFourFifths);
         Number(writer, "flipFlopSignificance", g.FlipFlopSignificance);

@@ -23,9 +23,9 @@ public static class AuditMarkdown
         ArgumentNullException.ThrowIfNull(report);
         var sb = new StringBuilder();
         sb.Append("# ").Append(Escape(title)).Append("\n\n");
-        sb.Append(CultureInfo.InvariantCulture, $"{report.Subjects} results: {report.Scored} scored, {report.InsufficientEvidence} with insufficient evidence. ");
+        sb.Append(CultureInfo.InvariantCulture, $"{Count(report.Subjects)} results: {Count(report.Scored)} scored, {Count(report.InsufficientEvidence)} with insufficient evidence. ");
         sb.Append(CultureInfo.InvariantCulture, $"Favourable bands: {(report.Favourable.Count == 0 ? "none" : string.Join(", ", report.Favourable.Select(Escape)))}. ");
-        sb.Append(CultureInfo.InvariantCulture, $"Median overall score: {Num(report.MedianScore)}. Groups with fewer than {report.MinGroupSize} people are not reported.\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $"Median overall score: {Num(report.MedianScore)}. Groups with fewer than {Count(report.MinGroupSize)} people are not reported. {AdjustmentSentence(report.PValueAdjustment)}\n\n");
 
         sb.Append("## Findings\n\n");
         if (report.Findings.Count == 0)
@@ -46,24 +46,24 @@ public static class AuditMarkdown
         foreach (var analysis in report.Analyses)
         {
             sb.Append("## By ").Append(string.Join(" × ", analysis.Attributes.Select(Escape))).Append("\n\n");
-            sb.Append(analysis.Reference is null ? "No reference group (no group large enough to report). " : $"Reference group: {Escape(string.Join(" × ", analysis.Reference))} (highest selection rate). ");
+            sb.Append(ReferenceSentence(analysis, Escape)).Append(' ');
             sb.Append(analysis.Unknown is { } unknown
-                ? string.Create(CultureInfo.InvariantCulture, $"Unknown: {unknown}.")
-                : string.Create(CultureInfo.InvariantCulture, $"Not reported (small groups and unknown values together): {analysis.Unreported}."));
-            sb.Append("\n\n| group | n | favourable | selection rate (95% CI) | impact ratio | Fisher p | z | scoring rate | scoring IR | mean score | Hedges' g |\n");
-            sb.Append("| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                ? string.Create(CultureInfo.InvariantCulture, $"Unknown: {Count(unknown)}.")
+                : string.Create(CultureInfo.InvariantCulture, $"Not reported (small groups and unknown values together): {Count(analysis.Unreported)}."));
+            sb.Append("\n\n| group | n | favourable | selection rate (95% CI) | impact ratio | Fisher p | adjusted p | z | scoring rate | scoring IR | mean score | Hedges' g |\n");
+            sb.Append("| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
             foreach (var g in analysis.Groups)
             {
                 var name = Escape(string.Join(" × ", g.Values)) + (g.IsReference ? " (reference)" : string.Empty) + (g.ExcludedFromImpactRatios ? $" ({Under(report.ExcludeCategoriesBelowShare)})" : string.Empty);
                 if (g.Suppressed)
                 {
-                    var why = g.Suppression == SuppressionReason.SmallGroup ? $"fewer than {report.MinGroupSize}" : "withheld to protect a small group";
-                    sb.Append(CultureInfo.InvariantCulture, $"| {name} | {why} | | | | | | | | | |\n");
+                    var why = g.Suppression == SuppressionReason.SmallGroup ? $"fewer than {Count(report.MinGroupSize)}" : "withheld to protect a small group";
+                    sb.Append(CultureInfo.InvariantCulture, $"| {name} | {why} | | | | | | | | | | |\n");
                     continue;
                 }
 
                 var flag = g.BelowFourFifths == true ? " ⚠" : string.Empty;
-                sb.Append(CultureInfo.InvariantCulture, $"| {name} | {g.N} | {g.Favourable} | {Pct(g.SelectionRate)} ({Pct(g.SelectionRateLower)}–{Pct(g.SelectionRateUpper)}) | {Num(g.ImpactRatio)}{flag} | {P(g.FisherP)} | {Num(g.Z)} | {Pct(g.ScoringRate)} | {Num(g.ScoringImpactRatio)} | {Num(g.MeanScore)} | {Num(g.HedgesG)} |\n");
+                sb.Append(CultureInfo.InvariantCulture, $"| {name} | {Count(g.N)} | {Count(g.Favourable)} | {Pct(g.SelectionRate)} ({Pct(g.SelectionRateLower)}–{Pct(g.SelectionRateUpper)}) | {Num(g.ImpactRatio)}{flag} | {P(g.FisherP)} | {P(g.FisherPAdjusted)} | {Num(g.Z)} | {Pct(g.ScoringRate)} | {Num(g.ScoringImpactRatio)} | {Num(g.MeanScore)} | {Num(g.HedgesG)} |\n");
             }
 
             sb.Append('\n');
@@ -75,7 +75,7 @@ public static class AuditMarkdown
             sb.Append("| competency | path | people | share | mean level | Hedges' g vs other paths |\n| --- | --- | ---: | ---: | ---: | ---: |\n");
             foreach (var p in report.Paths)
             {
-                sb.Append(CultureInfo.InvariantCulture, $"| {Escape(p.Competency)} | {Escape(p.Path)} | {p.Subjects} | {Pct(p.Share)} | {Num(p.MeanLevel)} | {Num(p.HedgesG)} |\n");
+                sb.Append(CultureInfo.InvariantCulture, $"| {Escape(p.Competency)} | {Escape(p.Path)} | {Count(p.Subjects)} | {Pct(p.Share)} | {Num(p.MeanLevel)} | {Num(p.HedgesG)} |\n");
             }
 
             sb.Append('\n');

@@ -25,6 +25,27 @@ public sealed class AuditOptions
     /// <summary>Gets or sets the share of the scored subjects below which a category is left out of impact ratios (Local Law 144 allows 2%); null (default) keeps every category. Range 0 to 0.1.</summary>
     public double? ExcludeCategoriesBelowShare { get; set; }
 
+    /// <summary>
+    /// Gets or sets how the reference group of an analysis without a named reference is chosen: <see cref="ReferenceRule.Highest"/>
+    /// (default) or <see cref="ReferenceRule.Largest"/>. A group below <see cref="MinGroupSize"/>, suppressed, or left out of
+    /// impact ratios is never the reference.
+    /// </summary>
+    public ReferenceRule ReferenceRule { get; set; } = ReferenceRule.Highest;
+
+    /// <summary>
+    /// Gets the named reference value per attribute (e.g. <c>gender</c> → <c>male</c>). An analysis whose every attribute
+    /// is named uses that group (an intersection uses the combination); when that group is not reported (absent, too small,
+    /// suppressed or left out of impact ratios) the analysis falls back to <see cref="ReferenceRule"/> and says so. Empty by default.
+    /// </summary>
+    public IDictionary<string, string> ReferenceGroups { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Gets or sets how the Fisher and z p-values are adjusted within each analysis, over its reported non-reference
+    /// groups: <see cref="PValueAdjustment.Holm"/> (default), <see cref="PValueAdjustment.BenjaminiHochberg"/> or
+    /// <see cref="PValueAdjustment.None"/>. FR201's significance uses the adjusted Fisher p.
+    /// </summary>
+    public PValueAdjustment PValueAdjustment { get; set; } = PValueAdjustment.Holm;
+
     /// <summary>Gets or sets the |Hedges' g| from which FR203 flags a difference in overall scores. Default 0.2; range 0.01 to 5.</summary>
     public double EffectSizeThreshold { get; set; } = 0.2;
 
@@ -52,6 +73,16 @@ public sealed class AuditOptions
         {
             ArgumentOutOfRangeException.ThrowIfNegative(share, nameof(ExcludeCategoriesBelowShare));
             ArgumentOutOfRangeException.ThrowIfGreaterThan(share, 0.1, nameof(ExcludeCategoriesBelowShare));
+        }
+
+        if (ReferenceRule is not (ReferenceRule.Highest or ReferenceRule.Largest))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ReferenceRule), ReferenceRule, "ReferenceRule must be Highest or Largest; name a reference group in ReferenceGroups instead of Named.");
+        }
+
+        if (!Enum.IsDefined(PValueAdjustment))
+        {
+            throw new ArgumentOutOfRangeException(nameof(PValueAdjustment), PValueAdjustment, "PValueAdjustment must be None, Holm or BenjaminiHochberg.");
         }
 
         InRange(EffectSizeThreshold, 0.01, 5, nameof(EffectSizeThreshold));

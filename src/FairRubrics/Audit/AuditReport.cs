@@ -48,6 +48,9 @@ public sealed class AuditReport
     /// <summary>Gets the counts behind <see cref="OverallInsufficientEvidenceRate"/> (competencies with insufficient evidence, of how many).</summary>
     internal (long Count, long Total) OverallInsufficientEvidence { get; init; }
 
+    /// <summary>Gets how the Fisher and z p-values were adjusted within each analysis.</summary>
+    public PValueAdjustment PValueAdjustment { get; internal init; }
+
     /// <summary>Gets the configured share below which groups are left out of impact ratios (<see cref="AuditOptions.ExcludeCategoriesBelowShare"/>), for labelling them.</summary>
     internal double? ExcludeCategoriesBelowShare { get; init; }
 
@@ -77,8 +80,14 @@ public sealed class AuditAnalysis
     /// <summary>Gets, when some groups are suppressed, the scored subjects not in a reported group (suppressed plus unknown, at least the minimum group size); otherwise null.</summary>
     public long? Unreported { get; }
 
-    /// <summary>Gets the reference group's values (highest selection rate among reported groups), or null when no group can be one.</summary>
+    /// <summary>Gets the reference group's values (chosen by <see cref="ReferenceRule"/> among reported groups), or null when no group can be one.</summary>
     public IReadOnlyList<string>? Reference { get; }
+
+    /// <summary>Gets the rule that chose <see cref="Reference"/>: the configured rule, or <see cref="Audit.ReferenceRule.Named"/> when the named group was used.</summary>
+    public ReferenceRule ReferenceRule { get; internal init; }
+
+    /// <summary>Gets the named reference values when they were asked for (<see cref="AuditOptions.ReferenceGroups"/>) but that group is not reported or is left out of impact ratios, so the rule chose instead; otherwise null.</summary>
+    public IReadOnlyList<string>? UnavailableReference { get; internal init; }
 
     /// <summary>Gets the groups in ordinal order of their values.</summary>
     public IReadOnlyList<GroupResult> Groups { get; }
@@ -142,11 +151,17 @@ public sealed record GroupResult
     /// <summary>Gets the two-sided Fisher exact p-value against the reference group.</summary>
     public double? FisherP { get; init; }
 
+    /// <summary>Gets <see cref="FisherP"/> adjusted within the analysis (<see cref="AuditReport.PValueAdjustment"/>), or null without adjustment.</summary>
+    public double? FisherPAdjusted { get; init; }
+
     /// <summary>Gets the pooled two-proportion z statistic (group minus reference).</summary>
     public double? Z { get; init; }
 
     /// <summary>Gets the two-sided p-value of <see cref="Z"/>.</summary>
     public double? ZP { get; init; }
+
+    /// <summary>Gets <see cref="ZP"/> adjusted within the analysis (<see cref="AuditReport.PValueAdjustment"/>), or null without adjustment or z.</summary>
+    public double? ZPAdjusted { get; init; }
 
     /// <summary>Gets how many more favourable outcomes the group would need to reach the reference rate.</summary>
     public long? Shortfall { get; init; }

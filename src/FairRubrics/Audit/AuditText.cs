@@ -6,10 +6,16 @@ namespace FairRubrics.Audit;
 internal static class AuditText
 {
     /// <summary>Two decimals, e.g. "0.80".</summary>
-    public static string Num(double? value) => value is { } v ? Math.Round(v, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture) : "—";
+    public static string Num(double? value) => value is { } v ? NoNegativeZero(Math.Round(v, 2, MidpointRounding.AwayFromZero)).ToString("0.00", CultureInfo.InvariantCulture) : "—";
+
+    /// <summary>A count with thousands separators, invariant, e.g. "12,345".</summary>
+    public static string Count(long? value) => value is { } v ? v.ToString("N0", CultureInfo.InvariantCulture) : "—";
+
+    /// <summary>A value rounded to zero as "0", never "-0" (−0.001 rounds to −0, which .NET writes with its sign).</summary>
+    public static double NoNegativeZero(double rounded) => rounded == 0 ? 0 : rounded;
 
     /// <summary>A percentage with one decimal, e.g. "41.7%".</summary>
-    public static string Pct(double? value) => value is { } v ? Math.Round(v * 100, 1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
+    public static string Pct(double? value) => value is { } v ? NoNegativeZero(Math.Round(v * 100, 1, MidpointRounding.AwayFromZero)).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
 
     /// <summary>A p-value with four decimals, or "&lt; 0.0001" (not encoded).</summary>
     public static string P(double? value) => value is { } v ? (v < 0.0001 ? "< 0.0001" : Math.Round(v, 4, MidpointRounding.AwayFromZero).ToString("0.0000", CultureInfo.InvariantCulture)) : "—";
@@ -21,4 +27,53 @@ internal static class AuditText
     public static string Under(double? share) => share is { } s
         ? "under " + ((decimal)s * 100).ToString("0.############", CultureInfo.InvariantCulture) + "%"
         : "left out of impact ratios";
+
+    /// <summary>The name of a reference rule in JSON and CSV: <c>highest</c>, <c>largest</c> or <c>named</c>.</summary>
+    public static string RuleName(ReferenceRule rule) => rule switch
+    {
+        ReferenceRule.Largest => "largest",
+        ReferenceRule.Named => "named",
+        _ => "highest",
+    };
+
+    /// <summary>
+    /// The sentence on an analysis' reference group for people, e.g. "Reference group: male (highest selection rate).",
+    /// with every input-derived text passed through <paramref name="escape"/>.
+    /// </summary>
+    public static string ReferenceSentence(AuditAnalysis analysis, Func<string, string> escape)
+    {
+        var why = analysis.ReferenceRule switch
+        {
+            ReferenceRule.Largest => "most scored members",
+            ReferenceRule.Named => "the named reference",
+            _ => "highest selection rate",
+        };
+        var text = analysis.Reference is null
+            ? "No reference group (no group large enough to report)."
+            : $"Reference group: {escape(string.Join(" × ", analysis.Reference))} ({why}).";
+        return analysis.UnavailableReference is { } named
+            ? $"{text} The named reference {escape(string.Join(" × ", named))} is not reported (absent, too small, withheld or left out of impact ratios), so it could not be used."
+            : text;
+    }
+
+    /// <summary>The name of an adjustment for people: "Holm", "Benjamini–Hochberg" or "no".</summary>
+    public static string AdjustmentName(PValueAdjustment adjustment) => adjustment switch
+    {
+        PValueAdjustment.Holm => "Holm",
+        PValueAdjustment.BenjaminiHochberg => "Benjamini–Hochberg",
+        _ => "no",
+    };
+
+    /// <summary>The name of an adjustment in JSON and CSV: <c>none</c>, <c>holm</c> or <c>bh</c>.</summary>
+    public static string AdjustmentKey(PValueAdjustment adjustment) => adjustment switch
+    {
+        PValueAdjustment.Holm => "holm",
+        PValueAdjustment.BenjaminiHochberg => "bh",
+        _ => "none",
+    };
+
+    /// <summary>The sentence on the p-value adjustment for people.</summary>
+    public static string AdjustmentSentence(PValueAdjustment adjustment) => adjustment == PValueAdjustment.None
+        ? "P-values are not adjusted for testing several groups."
+        : $"P-values are adjusted for testing several groups ({AdjustmentName(adjustment)}, within each analysis); the adjusted Fisher p decides significance.";
 }

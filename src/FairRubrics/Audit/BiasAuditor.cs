@@ -45,6 +45,8 @@ public sealed partial class BiasAuditor : IBiasAuditor
 {
     private readonly IReadOnlyList<IOutcomeCheck> _checks;
     private readonly IReadOnlyDictionary<string, CheckDescriptor> _descriptors;
+    private readonly Hosting.FairRubricsTelemetry? _telemetry;
+    private readonly Microsoft.Extensions.Logging.ILogger? _logger;
 
     /// <summary>Creates an auditor with the built-in checks FR201–FR206.</summary>
     public BiasAuditor()
@@ -69,6 +71,14 @@ public sealed partial class BiasAuditor : IBiasAuditor
         }
 
         _descriptors = descriptors;
+    }
+
+    /// <summary>Creates an auditor that reports counts and durations (never a group's values) to a host's logs and metrics.</summary>
+    internal BiasAuditor(IEnumerable<IOutcomeCheck> checks, Hosting.FairRubricsTelemetry? telemetry, Microsoft.Extensions.Logging.ILogger? logger)
+        : this(checks)
+    {
+        _telemetry = telemetry;
+        _logger = logger;
     }
 
     /// <summary>Gets the descriptors of every registered check's findings, by id.</summary>
@@ -102,6 +112,29 @@ public sealed partial class BiasAuditor : IBiasAuditor
     /// <inheritdoc/>
     public AuditReport Report(AuditAccumulator accumulator, AuditOptions options)
     {
+        if (_telemetry is null && _logger is null)
+        {
+            return ReportCore(accumulator, options);
+        }
+
+        using var activity = _telemetry?.ActivitySource.StartActivity("FairRubrics.Audit");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var report = ReportCore(accumulator, options);
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        _telemetry?.AuditDuration.Record(elapsed.TotalSeconds);
+        activity?.SetTag("fairrubrics.subjects", report.Subjects)
+            .SetTag("fairrubrics.attributes", accumulator.Attributes.Count)
+            .SetTag("fairrubrics.findings", report.Findings.Count);
+        if (_logger is not null)
+        {
+            Hosting.Log.AuditCompleted(_logger, report.Subjects, accumulator.Attributes.Count, report.Findings.Count, (long)elapsed.TotalMilliseconds);
+        }
+
+        return report;
+    }
+
+    private AuditReport ReportCore(AuditAccumulator accumulator, AuditOptions options)
+    {
         ArgumentNullException.ThrowIfNull(accumulator);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -128,6 +161,7 @@ public sealed partial class BiasAuditor : IBiasAuditor
         var report = new AuditReport(accumulator.Subjects, accumulator.Scored, [.. options.FavourableBands], median, k, accumulator.Rubric, analyses, paths)
         {
             ExcludeCategoriesBelowShare = options.ExcludeCategoriesBelowShare,
+            PValueAdjustment = options.PValueAdjustment,
             OverallInsufficientEvidenceRate = accumulator.Subjects == 0 || accumulator.Competencies.Count == 0
                 ? null
                 : accumulator.InsufficientCompetencies / (double)(accumulator.Subjects * accumulator.Competencies.Count),
@@ -182,11 +216,7 @@ public sealed partial class BiasAuditor : IBiasAuditor
         }
 
         var candidates = reported.Where(g => !excluded.Contains(Key(g))).ToList();
-        var reference = candidates
-            .OrderByDescending(g => g, RateComparer.For(Fav))
-            .ThenByDescending(g => g.Scored)
-            .ThenBy(g => g.Values, ValuesComparer.Instance)
-            .FirstOrDefault();
+        var (reference, referenceRule, unavailable) = ChooseReference(attributes, candidates, options, Fav);
         // The highest scoring rate, chosen and divided by on counts (as the selection ratio is), so that a ratio of
         // exactly 0.8 is 0.8 and not 0.7999999999999999 (FR202 flags strictly below 0.8).
         var bestScoring = candidates.Count == 0 || median is null
@@ -232,7 +262,9 @@ public sealed partial class BiasAuditor : IBiasAuditor
                 PathMix = [.. PathMixOf(acc, g, multiPath)],
             };
 
-            if (reference is not null && !isReference && !isExcluded)
+            // A category left out of impact ratios (--exclude-small-categories) keeps its tests against the reference:
+            // Local Law 144 takes it out of the impact ratios only.
+            if (reference is not null && !isReference)
             {
                 var aRef = Fav(reference);
                 var nRef = reference.Scored;
@@ -240,13 +272,13 @@ public sealed partial class BiasAuditor : IBiasAuditor
                 var flip = PracticalSignificance.FlipFlop(checked((int)fav), checked((int)n), checked((int)aRef), checked((int)nRef));
                 result = result with
                 {
-                    ImpactRatio = FourFifthsRule.ImpactRatio(fav, n, aRef, nRef),
-                    BelowFourFifths = FourFifthsRule.BelowFourFifths(fav, n, aRef, nRef),
+                    ImpactRatio = isExcluded ? null : FourFifthsRule.ImpactRatio(fav, n, aRef, nRef),
+                    BelowFourFifths = isExcluded ? null : FourFifthsRule.BelowFourFifths(fav, n, aRef, nRef),
                     FisherP = FisherExact.TwoSidedP(checked((int)fav), checked((int)(n - fav)), checked((int)aRef), checked((int)(nRef - aRef))),
                     Z = z?.Z,
                     ZP = z?.P,
                     Shortfall = PracticalSignificance.Shortfall(fav, n, aRef, nRef),
-                    FlipFlopFourFifths = flip.FourFifthsPeople,
+                    FlipFlopFourFifths = isExcluded ? null : flip.FourFifthsPeople,
                     FlipFlopSignificance = flip.SignificancePeople,
                     HedgesG = EffectSize.HedgesG(g.Overall, reference.Overall),
                 };
@@ -255,13 +287,27 @@ public sealed partial class BiasAuditor : IBiasAuditor
             results.Add(result);
         }
 
+        var fisher = MultipleTesting.Adjust([.. results.Select(r => r.FisherP)], options.PValueAdjustment);
+        var zp = MultipleTesting.Adjust([.. results.Select(r => r.ZP)], options.PValueAdjustment);
+        for (var i = 0; i < results.Count; i++)
+        {
+            if (fisher[i] is not null || zp[i] is not null)
+            {
+                results[i] = results[i] with { FisherPAdjusted = fisher[i], ZPAdjusted = zp[i] };
+            }
+        }
+
         return new AuditAnalysis(
             attributes,
             decision.WithholdUnknown ? null : acc.UnknownScored[a],
             decision.WithholdUnknown ? decision.Unreported : null,
             reference?.Values,
             results,
-            [.. groups.Where(g => excluded.Contains(Key(g))).Select(g => (IReadOnlyList<string>)g.Values)]);
+            [.. groups.Where(g => excluded.Contains(Key(g))).Select(g => (IReadOnlyList<string>)g.Values)])
+        {
+            ReferenceRule = referenceRule,
+            UnavailableReference = unavailable,
+        };
     }
 
     private static double ScoringRate(AuditAccumulator.GroupStats g, double median) =>

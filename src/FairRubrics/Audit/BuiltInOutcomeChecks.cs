@@ -39,9 +39,9 @@ public static class BuiltInOutcomeChecks
     internal static string Label(IReadOnlyList<string> attributes, IReadOnlyList<string> values) =>
         string.Join(" × ", attributes.Zip(values, (a, v) => $"{a} '{v}'"));
 
-    internal static string Pct(double value) => (Math.Round(value * 100, 1, MidpointRounding.AwayFromZero)).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+    internal static string Pct(double value) => AuditText.NoNegativeZero(Math.Round(value * 100, 1, MidpointRounding.AwayFromZero)).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
-    internal static string Num(double value, int digits = 2) => Math.Round(value, digits, MidpointRounding.AwayFromZero).ToString("0." + new string('#', digits), CultureInfo.InvariantCulture);
+    internal static string Num(double value, int digits = 2) => AuditText.NoNegativeZero(Math.Round(value, digits, MidpointRounding.AwayFromZero)).ToString("0." + new string('#', digits), CultureInfo.InvariantCulture);
 
     /// <summary>"p &lt; 0.0001" or "p = 0.0123".</summary>
     internal static string P(double p) => p < 0.0001 ? "p < 0.0001" : "p = " + Num(p, 4);
@@ -60,7 +60,12 @@ internal sealed class AdverseImpactCheck : IOutcomeCheck
             var reference = analysis.Groups.FirstOrDefault(g => g.IsReference);
             foreach (var g in analysis.Groups.Where(g => g.BelowFourFifths == true))
             {
-                var significant = g.FisherP is { } p && p < context.Options.Alpha;
+                // Significance on the adjusted p when the audit adjusts (AuditOptions.PValueAdjustment), else the raw one.
+                var tested = report.PValueAdjustment == PValueAdjustment.None ? g.FisherP : g.FisherPAdjusted;
+                var significant = tested is { } p && p < context.Options.Alpha;
+                var adjusted = report.PValueAdjustment == PValueAdjustment.None || g.FisherPAdjusted is null || g.FisherPAdjusted == g.FisherP
+                    ? string.Empty
+                    : $" ({AuditText.AdjustmentName(report.PValueAdjustment)}-adjusted {BuiltInOutcomeChecks.P(g.FisherPAdjusted.Value)})";
                 var label = BuiltInOutcomeChecks.Label(analysis.Attributes, g.Values);
                 var refLabel = BuiltInOutcomeChecks.Label(analysis.Attributes, analysis.Reference!);
                 var fragile = g.FlipFlopFourFifths is { } people
@@ -68,7 +73,7 @@ internal sealed class AdverseImpactCheck : IOutcomeCheck
                     : g.FlipFlopSignificance is { } sig ? $" Caution: a different outcome for {(sig == 1 ? "one person" : "two people")} would move the test across p = {BuiltInOutcomeChecks.Num(context.Options.Alpha, 3)}." : string.Empty;
                 var message = string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{label}: {BuiltInOutcomeChecks.Pct(g.SelectionRate!.Value)} favourable outcomes against {BuiltInOutcomeChecks.Pct(reference!.SelectionRate!.Value)} for {refLabel}, an impact ratio of {BuiltInOutcomeChecks.Num(g.ImpactRatio!.Value)} (below 0.8, the four-fifths rule). Fisher exact {BuiltInOutcomeChecks.P(g.FisherP!.Value)}{(significant ? ", statistically significant" : ", not statistically significant")}. {g.Shortfall} more favourable outcome(s) would bring the group to the reference rate.{fragile} Look at which competency and path drive the gap (per-competency gaps and FR204) before acting.");
+                    $"{label}: {BuiltInOutcomeChecks.Pct(g.SelectionRate!.Value)} favourable outcomes against {BuiltInOutcomeChecks.Pct(reference!.SelectionRate!.Value)} for {refLabel}, an impact ratio of {BuiltInOutcomeChecks.Num(g.ImpactRatio!.Value)} (below 0.8, the four-fifths rule). Fisher exact {BuiltInOutcomeChecks.P(g.FisherP!.Value)}{adjusted}{(significant ? ", statistically significant" : ", not statistically significant")}. {AuditText.Count(g.Shortfall)} more favourable outcome(s) would bring the group to the reference rate.{fragile} Look at which competency and path drive the gap (per-competency gaps and FR204) before acting.");
                 context.Report(new AuditFinding(OutcomeCheckIds.AdverseImpact, DiagnosticSeverity.Warning, analysis.Attributes, g.Values, message), significant ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning);
             }
         }

@@ -72,7 +72,10 @@ public sealed class RubricCatalog : IRubricCatalog, IDisposable
     private readonly Lock _reloadLock = new();
     private readonly Dictionary<string, Rubric> _lastGood = new(StringComparer.Ordinal);
     private readonly ITimer? _timer;
+    private readonly Hosting.FairRubricsTelemetry? _telemetry;
+    private readonly Microsoft.Extensions.Logging.ILogger? _logger;
     private Snapshot _snapshot = Snapshot.Empty;
+    private bool _loaded;
     private bool _disposed;
 
     /// <summary>Creates a catalog and loads every source.</summary>
@@ -81,9 +84,17 @@ public sealed class RubricCatalog : IRubricCatalog, IDisposable
     /// <param name="timeProvider">Clock for the reload quiet period; default the system clock.</param>
     /// <param name="reloadDelay">Quiet period after the last file change before a watched folder reloads; default 250 ms.</param>
     public RubricCatalog(RubricLoader loader, IEnumerable<RubricSource> sources, TimeProvider? timeProvider = null, TimeSpan? reloadDelay = null)
+        : this(loader, sources, timeProvider, reloadDelay, telemetry: null, logger: null)
+    {
+    }
+
+    /// <summary>Creates a catalog that reports loads, reloads and rejected files to a host's logs and metrics.</summary>
+    internal RubricCatalog(RubricLoader loader, IEnumerable<RubricSource> sources, TimeProvider? timeProvider, TimeSpan? reloadDelay, Hosting.FairRubricsTelemetry? telemetry, Microsoft.Extensions.Logging.ILogger? logger)
     {
         ArgumentNullException.ThrowIfNull(loader);
         ArgumentNullException.ThrowIfNull(sources);
+        _telemetry = telemetry;
+        _logger = logger;
         _loader = loader;
         _sources = [.. sources];
         _debounce = reloadDelay ?? TimeSpan.FromMilliseconds(250);
@@ -198,7 +209,10 @@ public sealed class RubricCatalog : IRubricCatalog, IDisposable
 
             var combined = RubricLoader.Combine(results);
             diagnostics.InsertRange(0, combined.Diagnostics);
-            Volatile.Write(ref _snapshot, new Snapshot(combined.Rubrics, diagnostics));
+            var snapshot = new Snapshot(combined.Rubrics, diagnostics);
+            Volatile.Write(ref _snapshot, snapshot);
+            Report(snapshot, first: !_loaded);
+            _loaded = true;
         }
 
         Changed?.Invoke(this, EventArgs.Empty);
@@ -232,7 +246,10 @@ public sealed class RubricCatalog : IRubricCatalog, IDisposable
             case RubricSource.DirectorySource directory:
                 if (!System.IO.Directory.Exists(directory.Directory))
                 {
-                    diagnostics.Add(new Diagnostic(DiagnosticIds.Unreadable, DiagnosticSeverity.Error, "the rubric folder does not exist", new SourceLocation(directory.Directory, 0, 0)));
+                    var message = directory.Configured is null
+                        ? "the rubric folder does not exist"
+                        : $"the rubric folder does not exist ('{directory.Configured}' resolved against {directory.ResolvedAgainst})";
+                    diagnostics.Add(new Diagnostic(DiagnosticIds.Unreadable, DiagnosticSeverity.Error, message, new SourceLocation(directory.Directory, 0, 0)));
                     return [];
                 }
 
@@ -287,6 +304,62 @@ public sealed class RubricCatalog : IRubricCatalog, IDisposable
         catch (ObjectDisposedException)
         {
             // The catalog was disposed while a reload was pending.
+        }
+#pragma warning disable CA1031 // A reload runs on a timer thread: an exception there would end the process; the previous snapshot stays in use.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            if (_logger is not null)
+            {
+                Hosting.Log.RubricReloadFailed(_logger, ex.GetType().Name, ex.Message);
+            }
+
+            _telemetry?.RubricReloads.Add(1, new KeyValuePair<string, object?>("fairrubrics.outcome", "errors"));
+        }
+    }
+
+    /// <summary>Logs and counts a new snapshot: counts, and the position and code of every file that failed to load.</summary>
+    private void Report(Snapshot snapshot, bool first)
+    {
+        var errors = 0;
+        foreach (var diagnostic in snapshot.Diagnostics)
+        {
+            errors += diagnostic.IsError ? 1 : 0;
+        }
+
+        using var activity = _telemetry?.ActivitySource.StartActivity(first ? "FairRubrics.LoadRubrics" : "FairRubrics.ReloadRubrics");
+        activity?.SetTag("fairrubrics.rubrics", snapshot.Rubrics.Count).SetTag("fairrubrics.errors", errors);
+        if (!first)
+        {
+            _telemetry?.RubricReloads.Add(1, new KeyValuePair<string, object?>("fairrubrics.outcome", errors == 0 ? "ok" : "errors"));
+        }
+
+        if (_logger is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in snapshot.Diagnostics)
+        {
+            var at = diagnostic.Location;
+            if (diagnostic.IsError)
+            {
+                Hosting.Log.RubricFileRejected(_logger, at.File, at.Line, at.Column, diagnostic.Id, diagnostic.Message);
+            }
+            else if (diagnostic.Severity == DiagnosticSeverity.Info && string.Equals(diagnostic.Id, DiagnosticIds.Unreadable, StringComparison.Ordinal)
+                && _lastGood.TryGetValue(at.File, out var kept))
+            {
+                Hosting.Log.RubricEditKeptOut(_logger, at.File, kept.Id, kept.Version);
+            }
+        }
+
+        if (first)
+        {
+            Hosting.Log.RubricsLoaded(_logger, snapshot.Rubrics.Count, _sources.Count, errors);
+        }
+        else
+        {
+            Hosting.Log.RubricsReloaded(_logger, snapshot.Rubrics.Count, errors);
         }
     }
 

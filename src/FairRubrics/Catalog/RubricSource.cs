@@ -51,11 +51,34 @@ public abstract class RubricSource
         return new EmbeddedSource(assembly, prefix);
     }
 
-    internal sealed class DirectorySource(string directory, bool watch) : RubricSource
+    /// <summary>A folder; <see cref="Directory"/> may be a relative path, resolved by the container (<see cref="Resolve"/>).</summary>
+    internal sealed class DirectorySource(string directory, bool watch, string? configured = null, string? resolvedAgainst = null) : RubricSource
     {
         public string Directory { get; } = directory;
 
         public bool Watch { get; } = watch;
+
+        /// <summary>Gets the folder as configured (relative), when it differs from <see cref="Directory"/>.</summary>
+        public string? Configured { get; } = configured;
+
+        /// <summary>Gets what a relative folder was resolved against, e.g. "the content root /srv/app".</summary>
+        public string? ResolvedAgainst { get; } = resolvedAgainst;
+
+        /// <summary>Gets a value indicating whether the folder is relative and resolved when the catalog is created.</summary>
+        public bool IsRelative => !Path.IsPathFullyQualified(Directory);
+
+        /// <summary>Resolves a relative folder against the host's content root, or else the working directory.</summary>
+        public DirectorySource Resolve(string? contentRoot)
+        {
+            if (!IsRelative)
+            {
+                return this;
+            }
+
+            var root = contentRoot ?? Environment.CurrentDirectory;
+            var against = contentRoot is null ? $"the working directory {root}" : $"the content root {root}";
+            return new DirectorySource(Path.GetFullPath(Path.Combine(root, Directory)), Watch, Directory, against);
+        }
     }
 
     internal sealed class StringSource(string yaml, string name) : RubricSource

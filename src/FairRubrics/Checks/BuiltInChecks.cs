@@ -3,7 +3,7 @@ using FairRubrics.Checks.BuiltIn;
 namespace FairRubrics.Checks;
 
 /// <summary>
-/// The built-in rubric design checks FR101–FR110, for use without a container
+/// The built-in rubric design checks FR101–FR111, for use without a container
 /// (<c>new RubricLinter(BuiltInChecks.Create())</c>). <c>AddFairRubrics()</c> registers the same checks
 /// through <c>AddRubricCheck&lt;T&gt;()</c>.
 /// </summary>
@@ -28,6 +28,7 @@ public static class BuiltInChecks
             new SingleRaterSourceCheck(environment),
             new CountWithoutWindowCheck(environment),
             new UnanchoredRatingPathCheck(environment),
+            new MissingTranslationCheck(environment),
         ];
     }
 }

@@ -35,4 +35,7 @@ public static class DesignCheckIds
 
     /// <summary>A rating path without behavioural anchors.</summary>
     public const string UnanchoredRatingPath = "FR110";
+
+    /// <summary>A text without a translation into a locale that other texts of the rubric are written in.</summary>
+    public const string MissingTranslation = "FR111";
 }

@@ -3,7 +3,7 @@ using FairRubrics.Language;
 
 namespace FairRubrics.Checks;
 
-/// <summary>Settings of the built-in rubric design checks (FR101–FR110), set in code by the host.</summary>
+/// <summary>Settings of the built-in rubric design checks (FR101–FR111), set in code by the host.</summary>
 public sealed class DesignCheckOptions
 {
     /// <summary>

@@ -11,19 +11,23 @@ public static class FairRubricsBuilderExtensions
 {
     /// <summary>Loads every <c>*.yaml</c>/<c>*.yml</c> file under a folder into the catalog. Adding the same folder twice adds it once.</summary>
     /// <param name="builder">The builder.</param>
-    /// <param name="directory">The folder.</param>
+    /// <param name="directory">The folder; a relative one resolves against <c>IHostEnvironment.ContentRootPath</c> when the container has one, otherwise against the working directory when the catalog is created.</param>
     /// <param name="watch">Whether to reload on file changes (a broken edit keeps the last valid version).</param>
     /// <returns>The builder.</returns>
     public static IFairRubricsBuilder AddRubricsFromDirectory(this IFairRubricsBuilder builder, string directory, bool watch = false)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var full = Path.GetFullPath(directory);
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+
+        // A relative folder stays relative until the catalog is created: then it resolves against the host's
+        // content root (IHostEnvironment), so the same app works when started from bin/.
+        var path = Path.IsPathFullyQualified(directory) ? Path.GetFullPath(directory) : directory;
         var exists = builder.Services.Any(d => d.ServiceType == typeof(RubricSource)
             && d.ImplementationInstance is RubricSource.DirectorySource s
-            && string.Equals(s.Directory, full, StringComparison.Ordinal) && s.Watch == watch);
+            && string.Equals(s.Directory, path, StringComparison.Ordinal) && s.Watch == watch);
         if (!exists)
         {
-            builder.Services.AddSingleton(RubricSource.FromDirectory(full, watch));
+            builder.Services.AddSingleton<RubricSource>(new RubricSource.DirectorySource(path, watch));
         }
 
         return builder;

@@ -8,7 +8,7 @@ namespace FairRubrics.Loading;
 /// <summary>Validates a rubric's YAML tree against the <c>fairrubrics: 1</c> format and builds the model, reporting every problem.</summary>
 internal sealed partial class RubricBuilder
 {
-    private static readonly string[] TopKeys = ["fairrubrics", "id", "version", "title", "description", "scale", "competencies", "bands", "favourable", "missing-evidence", "window", "checks"];
+    private static readonly string[] TopKeys = ["fairrubrics", "id", "version", "locale", "title", "description", "scale", "competencies", "bands", "favourable", "missing-evidence", "window", "checks"];
     private static readonly string[] CompetencyKeys = ["id", "title", "description", "category", "weight", "combine", "paths"];
     private static readonly string[] PathKeys = ["id", "title", "description", "weight", "anchors", "score"];
     private static readonly string[] BandKeys = ["label", "min"];
@@ -51,6 +51,8 @@ internal sealed partial class RubricBuilder
     private readonly NodeReader _r;
     private readonly ScoringRuleSet _rules;
     private readonly string _file;
+    private readonly List<RubricText> _texts = [];
+    private string _locale = LocaleTag.Default;
 
     /// <summary>The top of the largest scale a rubric can have (2 to 10 levels).</summary>
     private const double MaxScaleLevel = 10;
@@ -69,10 +71,11 @@ internal sealed partial class RubricBuilder
 
         var id = _r.Get(root, "id", "the rubric", required: true) is { } idNode ? _r.Identifier(idNode, "the rubric 'id'") : null;
         var version = _r.Get(root, "version", "the rubric", required: true) is { } versionNode ? ReadVersion(versionNode) : null;
+        _locale = ReadLocale(root);
         var titleNode = _r.Get(root, "title", "the rubric", required: true);
-        var title = titleNode is null ? null : _r.Text(titleNode, "the rubric 'title'");
+        var title = titleNode is null ? null : LocalText(titleNode, "the rubric 'title'", "title", titleNode.Location, required: true);
         var descriptionNode = _r.Get(root, "description", "the rubric", required: false);
-        var description = descriptionNode is null ? null : _r.OptionalText(descriptionNode, "'description'");
+        var description = descriptionNode is null ? null : LocalText(descriptionNode, "'description'", "description", descriptionNode.Location, required: false);
 
         var scale = _r.Get(root, "scale", "the rubric", required: true) is { } scaleNode ? ReadScale(scaleNode) : null;
         _r.ScaleMax = scale?.MaxLevel;
@@ -97,7 +100,7 @@ internal sealed partial class RubricBuilder
             return null;
         }
 
-        return new Rubric(id, version, title, description, scale, competencies, bands, favourable, missing, window, checks, _file, root.FirstKeyLocation, titleNode!.Location, description is null ? null : descriptionNode!.Location);
+        return new Rubric(id, version, title, description, scale, competencies, bands, favourable, missing, window, checks, _file, root.FirstKeyLocation, titleNode!.Location, description is null ? null : descriptionNode!.Location, _locale, _texts.AsReadOnly());
     }
 
     private void ReadFormatVersion(RubricMappingNode root)
@@ -155,7 +158,7 @@ internal sealed partial class RubricBuilder
         foreach (var (keyNode, valueNode) in mapping.Entries)
         {
             var level = _r.Integer(keyNode, "a scale level");
-            var label = _r.Text(valueNode, "the scale label");
+            var label = LocalText(valueNode, "the scale label", "scale." + keyNode.Value, keyNode.Location, required: true);
             if (level is null)
             {
                 ok = false;
@@ -264,10 +267,11 @@ internal sealed partial class RubricBuilder
         _r.CheckKeys(mapping, "a competency", CompetencyKeys);
         var id = ReadUniqueId(mapping, "competency", ids, "the rubric");
         var where = id is null ? "this competency" : $"competency '{id}'";
+        var at = "competencies." + (id ?? "?");
         var titleNode = _r.Get(mapping, "title", where, required: true);
-        var title = titleNode is null ? null : _r.Text(titleNode, "the competency 'title'");
+        var title = titleNode is null ? null : LocalText(titleNode, "the competency 'title'", at + ".title", titleNode.Location, required: true);
         var descriptionNode = _r.Get(mapping, "description", where, required: false);
-        var description = descriptionNode is null ? null : _r.OptionalText(descriptionNode, "'description'");
+        var description = descriptionNode is null ? null : LocalText(descriptionNode, "'description'", at + ".description", descriptionNode.Location, required: false);
 
         var category = CompetencyCategory.Other;
         if (_r.Get(mapping, "category", where, required: false) is { } categoryNode)
@@ -329,17 +333,18 @@ internal sealed partial class RubricBuilder
         _r.CheckKeys(mapping, "an evidence path", PathKeys);
         var id = ReadUniqueId(mapping, "path", ids, competencyWhere);
         var where = id is null ? "this path" : $"path '{id}'";
+        var at = "competencies." + competencyId + ".paths." + (id ?? "?");
         var titleNode = _r.Get(mapping, "title", where, required: true);
-        var title = titleNode is null ? null : _r.Text(titleNode, "the path 'title'");
+        var title = titleNode is null ? null : LocalText(titleNode, "the path 'title'", at + ".title", titleNode.Location, required: true);
         var descriptionNode = _r.Get(mapping, "description", where, required: false);
-        var description = descriptionNode is null ? null : _r.OptionalText(descriptionNode, "'description'");
+        var description = descriptionNode is null ? null : LocalText(descriptionNode, "'description'", at + ".description", descriptionNode.Location, required: false);
         var weightNode = _r.Get(mapping, "weight", where, required: false);
         var weight = weightNode is null ? 1.0 : ReadWeight(weightNode, where);
 
         IReadOnlyList<Anchor>? anchors = [];
         if (_r.Get(mapping, "anchors", where, required: false) is { } anchorsNode)
         {
-            anchors = ReadAnchors(anchorsNode);
+            anchors = ReadAnchors(anchorsNode, at + ".anchors.");
         }
 
         ScoreSpec? score = null;
@@ -396,7 +401,7 @@ internal sealed partial class RubricBuilder
         return weight;
     }
 
-    private List<Anchor>? ReadAnchors(RubricNode node)
+    private List<Anchor>? ReadAnchors(RubricNode node, string at)
     {
         var mapping = _r.Mapping(node, "'anchors'");
         if (mapping is null)
@@ -409,7 +414,7 @@ internal sealed partial class RubricBuilder
         foreach (var (keyNode, valueNode) in mapping.Entries)
         {
             var level = _r.Level(keyNode, "anchor level");
-            var text = _r.Text(valueNode, "the anchor text");
+            var text = LocalText(valueNode, "the anchor text", at + keyNode.Value, valueNode.Location, required: true);
             if (level is null || text is null)
             {
                 ok = false;
@@ -538,7 +543,7 @@ internal sealed partial class RubricBuilder
 
             _r.CheckKeys(mapping, "a band", BandKeys);
             var labelNode = _r.Get(mapping, "label", "this band", required: true);
-            var label = labelNode is null ? null : _r.Text(labelNode, "the band 'label'");
+            var label = labelNode is null ? null : LocalText(labelNode, "the band 'label'", null, mapping.FirstKeyLocation, required: true);
             var minNode = _r.Get(mapping, "min", "this band", required: true);
             var min = minNode is null ? null : _r.Number(minNode, "the band 'min'");
             if (min is < 0)

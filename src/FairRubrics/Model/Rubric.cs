@@ -22,8 +22,15 @@ public sealed class Rubric
         string source,
         SourceLocation location,
         SourceLocation titleLocation,
-        SourceLocation? descriptionLocation)
+        SourceLocation? descriptionLocation,
+        string locale = LocaleTag.Default,
+        IReadOnlyList<RubricText>? texts = null)
     {
+        Locale = locale;
+        Texts = texts ?? [];
+        var others = Texts.SelectMany(t => t.Translations.Keys).Where(l => l != locale).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        Locales = [locale, .. others];
+        _byLocation = new Lazy<IReadOnlyDictionary<SourceLocation, RubricText>>(() => Texts.GroupBy(t => t.Location).ToDictionary(g => g.Key, g => g.First()), LazyThreadSafetyMode.ExecutionAndPublication);
         TitleLocation = titleLocation;
         DescriptionLocation = descriptionLocation;
         Id = id;
@@ -41,6 +48,8 @@ public sealed class Rubric
         Location = location;
         ContentHash = RubricHasher.Hash(this);
     }
+
+    private readonly Lazy<IReadOnlyDictionary<SourceLocation, RubricText>> _byLocation;
 
     /// <summary>Gets the format version (always 1 for this release).</summary>
     public int FormatVersion { get; } = 1;
@@ -62,6 +71,19 @@ public sealed class Rubric
 
     /// <summary>Gets where the description is written, or null when there is none.</summary>
     public SourceLocation? DescriptionLocation { get; }
+
+    /// <summary>Gets the locale the rubric's texts are written in by default (<c>locale:</c>, lower case; default <c>en</c>).</summary>
+    public string Locale { get; }
+
+    /// <summary>Gets every locale some text of the rubric is written in: <see cref="Locale"/> first, then the others sorted.</summary>
+    public IReadOnlyList<string> Locales { get; }
+
+    /// <summary>
+    /// Gets the texts people read (titles, descriptions, anchors, scale and band labels) with their translations, in the
+    /// order they are written. The model's own strings (<see cref="Title"/>, <see cref="Anchor.Text"/>, ...) are these
+    /// texts in <see cref="Locale"/>.
+    /// </summary>
+    public IReadOnlyList<RubricText> Texts { get; }
 
     /// <summary>Gets the level scale.</summary>
     public RatingScale Scale { get; }
@@ -111,6 +133,19 @@ public sealed class Rubric
 
         return null;
     }
+
+    /// <summary>Gets the texts not written in a locale (nor its language): those a page in that locale shows in <see cref="Locale"/>.</summary>
+    /// <param name="locale">A language tag such as <c>de</c> or <c>de-AT</c>.</param>
+    /// <returns>The texts, in the rubric's order; empty when the locale is the rubric's own or every text has it.</returns>
+    public IReadOnlyList<RubricText> MissingTranslations(string locale)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(locale);
+        return [.. Texts.Where(t => !t.HasLocale(locale))];
+    }
+
+    /// <summary>Gets the text written at a location in a locale, or <paramref name="fallback"/> when no text of the rubric is there.</summary>
+    internal string TextAt(SourceLocation? location, string fallback, string? locale) =>
+        locale is not null && location is { } at && _byLocation.Value.TryGetValue(at, out var text) ? text.Get(locale) : fallback;
 
     /// <summary>Returns <c>id@version</c>.</summary>
     /// <returns>The rubric's id and version.</returns>

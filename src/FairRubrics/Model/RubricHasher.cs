@@ -102,10 +102,43 @@ internal static class RubricHasher
                 w.WriteEndObject();
             }
 
+            WriteLocales(w, rubric);
             w.WriteEndObject();
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+    }
+
+    /// <summary>
+    /// The locale and the translations, written only when the rubric has them: a rubric of plain strings in the
+    /// default locale hashes exactly as it did before texts could be translated.
+    /// </summary>
+    private static void WriteLocales(Utf8JsonWriter w, Rubric rubric)
+    {
+        if (!string.Equals(rubric.Locale, LocaleTag.Default, StringComparison.Ordinal))
+        {
+            w.WriteString("locale", rubric.Locale);
+        }
+
+        var translated = rubric.Texts.Where(t => t.Translations.Count > 0).OrderBy(t => t.Path, StringComparer.Ordinal).ToList();
+        if (translated.Count == 0)
+        {
+            return;
+        }
+
+        w.WriteStartObject("translations");
+        foreach (var text in translated)
+        {
+            w.WriteStartObject(text.Path);
+            foreach (var (locale, value) in text.Translations.OrderBy(t => t.Key, StringComparer.Ordinal))
+            {
+                w.WriteString(locale, value);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
     }
 
     private static void WriteSettings(Utf8JsonWriter w, ScoreSpec score)

@@ -29,7 +29,7 @@ public sealed class EmployeePageRenderer : IEmployeePageRenderer
     {
         ArgumentNullException.ThrowIfNull(rubric);
         options ??= new PageOptions();
-        return Write(RubricPageBuilder.Build(rubric, Wording(options)), options.Format);
+        return Write(RubricPageBuilder.Build(rubric, Wording(options, rubric)), options.Format);
     }
 
     /// <inheritdoc/>
@@ -37,10 +37,14 @@ public sealed class EmployeePageRenderer : IEmployeePageRenderer
     {
         ArgumentNullException.ThrowIfNull(score);
         options ??= new PageOptions();
-        return Write(StatementPageBuilder.Build(score, _advisor.Advise(score), Wording(options)), options.Format);
+        return Write(StatementPageBuilder.Build(score, _advisor.Advise(score), Wording(options, score.Rubric)), options.Format);
     }
 
-    private PageWording Wording(PageOptions options) => new(options.Texts ?? PageTexts.English, Phrases);
+    private PageWording Wording(PageOptions options, Rubric rubric)
+    {
+        var texts = options.Texts ?? PageTexts.English;
+        return new(texts, Phrases, rubric, options.Locale ?? texts.Locale);
+    }
 
     private static string Write(PageDocument page, PageFormat format) => format switch
     {

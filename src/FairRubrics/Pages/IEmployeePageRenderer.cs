@@ -40,6 +40,13 @@ public sealed record PageOptions
 
     /// <summary>Gets the built-in texts and so the page's language; default null: <see cref="PageTexts.English"/>. See <see cref="PageTexts.ForLocale"/>.</summary>
     public PageTexts? Texts { get; init; }
+
+    /// <summary>
+    /// Gets the locale the rubric's own texts (titles, descriptions, anchors, scale and band labels) are shown in, e.g.
+    /// <c>de</c> or <c>de-AT</c>; a text not written in it is shown in the rubric's <see cref="Rubric.Locale"/> (see
+    /// <see cref="Rubric.MissingTranslations"/>). Default null: the locale of <see cref="Texts"/>.
+    /// </summary>
+    public string? Locale { get; init; }
 }
 
 /// <summary>The format of a page for the people assessed.</summary>

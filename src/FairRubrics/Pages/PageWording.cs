@@ -10,9 +10,36 @@ namespace FairRubrics.Pages;
 /// The plain words both pages share: levels, lists, rater sources, evidence type names, what a way counts and over
 /// which window. Never an id, a YAML key or a rule name: evidence types are named through <see cref="EvidencePhrases"/>.
 /// </summary>
-internal sealed class PageWording(PageTexts texts, EvidencePhrases phrases)
+internal sealed class PageWording(PageTexts texts, EvidencePhrases phrases, Rubric rubric, string? locale)
 {
     public PageTexts Texts { get; } = texts;
+
+    /// <summary>Gets the locale the rubric's own texts are shown in (null: the rubric's locale).</summary>
+    public string? Locale { get; } = locale;
+
+    private Rubric Rubric { get; } = rubric;
+
+    /// <summary>The rubric's text written at a location, in <see cref="Locale"/> (else in the rubric's locale).</summary>
+    public string At(SourceLocation? location, string text) => Rubric.TextAt(location, text, Locale);
+
+    public string Title(Rubric r) => r.TextAt(r.TitleLocation, r.Title, Locale);
+
+    public string? Description(Rubric r) => r.Description is null ? null : r.TextAt(r.DescriptionLocation, r.Description, Locale);
+
+    public string Title(Competency c) => At(c.TitleLocation, c.Title);
+
+    public string? Description(Competency c) => c.Description is null ? null : At(c.DescriptionLocation, c.Description);
+
+    public string Title(EvidencePath p) => At(p.TitleLocation, p.Title);
+
+    public string? Description(EvidencePath p) => p.Description is null ? null : At(p.DescriptionLocation, p.Description);
+
+    public string Anchor(Anchor a) => At(a.Location, a.Text);
+
+    public string LevelLabel(RatingScale scale, int level) => At(scale.Levels[level - 1].Location, scale.LabelOf(level));
+
+    /// <summary>A band's label in <see cref="Locale"/>, from its label in the rubric's locale.</summary>
+    public string Band(string label) => Rubric.Bands.FirstOrDefault(b => string.Equals(b.Label, label, StringComparison.Ordinal)) is { } band ? At(band.Location, label) : label;
 
     public EvidencePhrases Phrases { get; } = phrases;
 
@@ -26,17 +53,17 @@ internal sealed class PageWording(PageTexts texts, EvidencePhrases phrases)
         var whole = Math.Floor(level);
         if (whole == level && scale.Contains((int)whole))
         {
-            return T("page.level", ("level", Number(level)), ("label", scale.LabelOf((int)whole)));
+            return T("page.level", ("level", Number(level)), ("label", LevelLabel(scale, (int)whole)));
         }
 
         if (level < 1)
         {
-            return T("page.level-below", ("level", Number(level)), ("label", scale.LabelOf(1)));
+            return T("page.level-below", ("level", Number(level)), ("label", LevelLabel(scale, 1)));
         }
 
         var lower = Math.Clamp((int)whole, 1, scale.MaxLevel);
         var upper = Math.Clamp(lower + 1, 1, scale.MaxLevel);
-        return T("page.level-between", ("level", Number(level)), ("lower", scale.LabelOf(lower)), ("upper", scale.LabelOf(upper)));
+        return T("page.level-between", ("level", Number(level)), ("lower", LevelLabel(scale, lower)), ("upper", LevelLabel(scale, upper)));
     }
 
     public string JoinOr(IReadOnlyList<string> parts) => Join(parts, "list.or");

@@ -15,9 +15,9 @@ internal static class RubricPageBuilder
     {
         var blocks = new List<PageBlock>
         {
-            new PageParagraph(w.T("rubric.intro", ("title", rubric.Title))),
+            new PageParagraph(w.T("rubric.intro", ("title", w.Title(rubric)))),
         };
-        if (rubric.Description is { } description)
+        if (w.Description(rubric) is { } description)
         {
             blocks.Add(new PageParagraph(description.Trim()));
         }
@@ -37,7 +37,7 @@ internal static class RubricPageBuilder
 
         blocks.Add(new PageSection(w.T("rubric.competencies.heading"), 2, competencies));
         blocks.Add(Overall(rubric, totalWeight, w));
-        return new PageDocument(w.Texts.Locale, w.T("rubric.title", ("title", rubric.Title)), blocks, Footer(rubric, w));
+        return new PageDocument(w.Texts.Locale, w.T("rubric.title", ("title", w.Title(rubric))), blocks, Footer(rubric, w));
     }
 
     internal static string Footer(Rubric rubric, PageWording w) =>
@@ -48,12 +48,12 @@ internal static class RubricPageBuilder
 
     private static PageSection Scale(RatingScale scale, PageWording w)
     {
-        var items = scale.Levels.Select(l => new PageListItem(w.T("rubric.scale.level", ("level", l.Level), ("label", l.Label)))).ToList();
+        var items = scale.Levels.Select(l => new PageListItem(w.T("rubric.scale.level", ("level", l.Level), ("label", w.LevelLabel(scale, l.Level))))).ToList();
         return new PageSection(
             w.T("rubric.scale.heading"),
             2,
             [
-                new PageParagraph(w.T("rubric.scale.intro", ("count", scale.MaxLevel), ("lowest", scale.LabelOf(1)), ("highest", scale.LabelOf(scale.MaxLevel)))),
+                new PageParagraph(w.T("rubric.scale.intro", ("count", scale.MaxLevel), ("lowest", w.LevelLabel(scale, 1)), ("highest", w.LevelLabel(scale, scale.MaxLevel)))),
                 new PageList(items),
             ]);
     }
@@ -61,7 +61,7 @@ internal static class RubricPageBuilder
     private static PageSection Competency(Rubric rubric, Competency competency, double totalWeight, PageWording w)
     {
         var blocks = new List<PageBlock>();
-        if (competency.Description is { } description)
+        if (w.Description(competency) is { } description)
         {
             blocks.Add(new PageParagraph(description.Trim()));
         }
@@ -77,13 +77,13 @@ internal static class RubricPageBuilder
             : w.T(competency.Combine == CombineMode.Mean ? "rubric.competency.mean" : "rubric.competency.weighted-mean", ("count", n))));
         var ways = competency.Paths.Select(p => Way(rubric, competency, p, w)).ToList();
         blocks.Add(new PageEqualGroup(w.T("rubric.ways.heading"), ways));
-        return new PageSection(competency.Title, 3, blocks);
+        return new PageSection(w.Title(competency), 3, blocks);
     }
 
     private static PageSection Way(Rubric rubric, Competency competency, EvidencePath path, PageWording w)
     {
         var blocks = new List<PageBlock>();
-        if (path.Description is { } description)
+        if (w.Description(path) is { } description)
         {
             blocks.Add(new PageParagraph(description.Trim()));
         }
@@ -96,7 +96,7 @@ internal static class RubricPageBuilder
         blocks.Add(new PageSection(w.T("rubric.way.counts.heading"), 5, [new PageParagraph(string.Join(" ", w.Counts(path)))]));
         blocks.Add(new PageSection(w.T("rubric.way.window.heading"), 5, [new PageParagraph(w.Window(rubric.Window))]));
         blocks.Add(new PageSection(w.T("rubric.way.levels.heading"), 5, [Levels(rubric.Scale, path, w)]));
-        return new PageSection(path.Title, 4, blocks);
+        return new PageSection(w.Title(path), 4, blocks);
     }
 
     /// <summary>Each level the way describes or can give: its anchor, and for counted evidence how many are needed.</summary>
@@ -118,8 +118,8 @@ internal static class RubricPageBuilder
                 continue;
             }
 
-            var lead = w.T("rubric.scale.level", ("level", level.Level), ("label", level.Label)) + (anchor is null ? string.Empty : ":");
-            items.Add(new PageListItem(anchor?.Text.Trim() ?? string.Empty, lead, note));
+            var lead = w.T("rubric.scale.level", ("level", level.Level), ("label", w.LevelLabel(scale, level.Level))) + (anchor is null ? string.Empty : ":");
+            items.Add(new PageListItem((anchor is null ? null : w.Anchor(anchor).Trim()) ?? string.Empty, lead, note));
         }
 
         return items.Count == 0 ? new PageParagraph(w.T("rubric.way.no-levels")) : new PageList(items);
@@ -130,12 +130,12 @@ internal static class RubricPageBuilder
         var blocks = new List<PageBlock>();
         if (rubric.Competencies.Count == 1)
         {
-            blocks.Add(new PageParagraph(w.T("rubric.overall.single", ("competency", rubric.Competencies[0].Title))));
+            blocks.Add(new PageParagraph(w.T("rubric.overall.single", ("competency", w.Title(rubric.Competencies[0])))));
         }
         else
         {
             blocks.Add(new PageParagraph(w.T("rubric.overall.intro")));
-            blocks.Add(new PageList([.. rubric.Competencies.Select(c => new PageListItem(w.T("rubric.overall.weight", ("competency", c.Title), ("share", Share(c.Weight, totalWeight, w)))))]));
+            blocks.Add(new PageList([.. rubric.Competencies.Select(c => new PageListItem(w.T("rubric.overall.weight", ("competency", w.Title(c)), ("share", Share(c.Weight, totalWeight, w)))))]));
         }
 
         blocks.Add(new PageParagraph(w.T(rubric.MissingEvidence switch
@@ -156,8 +156,8 @@ internal static class RubricPageBuilder
             {
                 var band = rubric.Bands[i];
                 bands.Add(new PageListItem(i == 0
-                    ? w.T("rubric.bands.top", ("band", band.Label), ("min", PageWording.Number(band.Min)))
-                    : w.T("rubric.bands.range", ("band", band.Label), ("min", PageWording.Number(band.Min)), ("next", PageWording.Number(rubric.Bands[i - 1].Min)))));
+                    ? w.T("rubric.bands.top", ("band", w.Band(band.Label)), ("min", PageWording.Number(band.Min)))
+                    : w.T("rubric.bands.range", ("band", w.Band(band.Label)), ("min", PageWording.Number(band.Min)), ("next", PageWording.Number(rubric.Bands[i - 1].Min)))));
             }
 
             blocks.Add(new PageList(bands));

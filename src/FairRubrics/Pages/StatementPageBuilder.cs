@@ -33,7 +33,7 @@ internal static class StatementPageBuilder
         blocks.Add(new PageSection(w.T("statement.competencies.heading"), 2, sections));
         blocks.Add(Unused(score, w));
         blocks.Add(Next(guidance, w));
-        return new PageDocument(w.Texts.Locale, w.T("statement.title", ("title", rubric.Title)), blocks, RubricPageBuilder.Footer(rubric, w));
+        return new PageDocument(w.Texts.Locale, w.T("statement.title", ("title", w.Title(rubric))), blocks, RubricPageBuilder.Footer(rubric, w));
     }
 
     private static PageSection Result(SubjectScore score, PageWording w)
@@ -45,7 +45,7 @@ internal static class StatementPageBuilder
             blocks.Add(new PageParagraph(w.T("statement.overall", ("score", PageWording.Number(overall)), ("max", rubric.Scale.MaxLevel))));
             if (rubric.Bands.Count > 0)
             {
-                blocks.Add(new PageParagraph(score.Band is { } band ? w.T("statement.band", ("band", band)) : w.T("statement.band.below")));
+                blocks.Add(new PageParagraph(score.Band is { } band ? w.T("statement.band", ("band", w.Band(band))) : w.T("statement.band.below")));
             }
         }
         else
@@ -68,7 +68,7 @@ internal static class StatementPageBuilder
             {
                 blocks.Add(new PageParagraph(competency.Competency.Combine switch
                 {
-                    CombineMode.BestOf => w.T("statement.competency.via", ("way", competency.WinningPath!.Title)),
+                    CombineMode.BestOf => w.T("statement.competency.via", ("way", w.Title(competency.WinningPath!))),
                     CombineMode.Mean => w.T("statement.competency.mean"),
                     _ => w.T("statement.competency.weighted-mean"),
                 }));
@@ -85,7 +85,7 @@ internal static class StatementPageBuilder
 
         var ways = paths.Select(p => Way(rubric, p, w)).ToList();
         blocks.Add(new PageEqualGroup(w.T("rubric.ways.heading"), ways));
-        return new PageSection(competency.Competency.Title, 3, blocks);
+        return new PageSection(w.Title(competency.Competency), 3, blocks);
     }
 
     private static PageSection Way(Rubric rubric, PathScore path, PageWording w)
@@ -111,7 +111,7 @@ internal static class StatementPageBuilder
             w.T("statement.way.evidence.heading"),
             5,
             [evidence.Count == 0 ? new PageParagraph(w.T("statement.way.evidence.none")) : new PageList(evidence)]));
-        return new PageSection(path.Path.Title, 4, blocks);
+        return new PageSection(w.Title(path.Path), 4, blocks);
     }
 
     /// <summary>Why a way with evidence has no level yet: too few ratings, a count below the first threshold, or the rule's note.</summary>
@@ -166,14 +166,14 @@ internal static class StatementPageBuilder
             EvidenceIssueKind.NoDate => w.T("reason.no-date"),
             EvidenceIssueKind.RatingWithoutPath => w.T("reason.rating-without-way"),
             EvidenceIssueKind.UnknownCompetency => competency is null && item.Competency is not null ? w.T("reason.unknown-competency") : w.T("reason.rating-without-way"),
-            EvidenceIssueKind.UnknownPath when competency is not null => w.T("reason.unknown-way", ("competency", competency.Title)),
-            EvidenceIssueKind.PathNotRated when path is not null => w.T("reason.way-not-rated", ("way", path.Title)),
+            EvidenceIssueKind.UnknownPath when competency is not null => w.T("reason.unknown-way", ("competency", w.Title(competency))),
+            EvidenceIssueKind.PathNotRated when path is not null => w.T("reason.way-not-rated", ("way", w.Title(path))),
             EvidenceIssueKind.OffScale => w.T("reason.off-scale", ("value", PageWording.Number(item.Value ?? 0)), ("max", rubric.Scale.MaxLevel)),
-            EvidenceIssueKind.TypeNotCounted when path is not null => w.T("reason.type-not-counted", ("way", path.Title), ("name", name)),
+            EvidenceIssueKind.TypeNotCounted when path is not null => w.T("reason.type-not-counted", ("way", w.Title(path)), ("name", name)),
             EvidenceIssueKind.NotCounted when path is not null => item.IsRating
-                ? w.T("reason.source-not-counted", ("way", path.Title), ("source", w.SourceName(item.Source)))
-                : w.T("reason.not-counted", ("way", path.Title)),
-            EvidenceIssueKind.NoPathForType when competency is not null => w.T("reason.no-way-in-competency", ("competency", competency.Title), ("name", name)),
+                ? w.T("reason.source-not-counted", ("way", w.Title(path)), ("source", w.SourceName(item.Source)))
+                : w.T("reason.not-counted", ("way", w.Title(path))),
+            EvidenceIssueKind.NoPathForType when competency is not null => w.T("reason.no-way-in-competency", ("competency", w.Title(competency)), ("name", name)),
             EvidenceIssueKind.NoPathForType or EvidenceIssueKind.NoPathCountsItem => w.T("reason.no-way", ("name", name)),
             _ => w.T("reason.other"),
         };
@@ -202,21 +202,21 @@ internal static class StatementPageBuilder
                     parts.Add(new PageParagraph(w.T("statement.next.any")));
                 }
 
-                parts.Add(new PageList([.. competency.Routes.Select(r => new PageListItem(w.T("statement.next.route", ("way", r.Path.Title), ("text", r.Text)), Note: Expiring(r, w)))]));
+                parts.Add(new PageList([.. competency.Routes.Select(r => new PageListItem(w.T("statement.next.route", ("way", w.Title(r.Path)), ("text", r.Text)), Note: Expiring(r, w)))]));
             }
 
             if (competency.Unreachable.Count > 0)
             {
-                parts.Add(new PageList([.. competency.Unreachable.Select(r => new PageListItem(w.T("statement.next.unreachable", ("way", r.Path.Title), ("reason", r.Text))))]));
+                parts.Add(new PageList([.. competency.Unreachable.Select(r => new PageListItem(w.T("statement.next.unreachable", ("way", w.Title(r.Path)), ("reason", r.Text))))]));
             }
 
             var target = w.Level(competency.TargetLevel, rubric.Scale);
-            blocks.Add(new PageSection(w.T("statement.next.competency", ("target", target), ("competency", competency.Competency.Title)), 3, parts));
+            blocks.Add(new PageSection(w.T("statement.next.competency", ("target", target), ("competency", w.Title(competency.Competency))), 3, parts));
         }
 
         if (rubric.Bands.Count > 0)
         {
-            var band = new List<PageBlock> { new PageParagraph(guidance.Band is { } now ? w.T("statement.next.band.now", ("band", now)) : w.T("statement.next.band.none")) };
+            var band = new List<PageBlock> { new PageParagraph(guidance.Band is { } now ? w.T("statement.next.band.now", ("band", w.Band(now))) : w.T("statement.next.band.none")) };
             if (guidance.BandSteps.Count > 0)
             {
                 band.Add(new PageList([.. guidance.BandSteps.Select(s => new PageListItem(s.Text))]));

@@ -15,12 +15,22 @@ namespace FairRubrics.Scoring;
 public sealed partial class RubricScorer : IRubricScorer
 {
     private readonly TimeProvider _time;
+    private readonly Hosting.FairRubricsTelemetry? _telemetry;
+    private readonly Microsoft.Extensions.Logging.ILogger? _logger;
     private readonly ConditionalWeakTable<Rubric, ScoringPlan> _plans = [];
     private ScoringPlan? _lastPlan;
 
     /// <summary>Creates a scorer.</summary>
     /// <param name="timeProvider">Where today's date comes from when no scoring date is given; default the system clock.</param>
     public RubricScorer(TimeProvider? timeProvider = null) => _time = timeProvider ?? TimeProvider.System;
+
+    /// <summary>Creates a scorer that reports counts (never ids or values) to a host's logs and metrics.</summary>
+    internal RubricScorer(TimeProvider? timeProvider, Hosting.FairRubricsTelemetry? telemetry, Microsoft.Extensions.Logging.ILogger? logger)
+        : this(timeProvider)
+    {
+        _telemetry = telemetry;
+        _logger = logger;
+    }
 
     /// <inheritdoc/>
     public IReadOnlyList<SubjectScore> ScoreAll(Rubric rubric, IEnumerable<EvidenceItem> evidence, ScoringOptions? options = null)
@@ -38,10 +48,31 @@ public sealed partial class RubricScorer : IRubricScorer
             list.Add(item);
         }
 
+        using var activity = _telemetry?.ActivitySource.StartActivity("FairRubrics.ScoreAll");
         var results = new List<SubjectScore>(bySubject.Count);
         foreach (var subject in bySubject.Keys.Order(StringComparer.Ordinal))
         {
-            results.Add(Score(rubric, subject, new ReadOnlyMemory<EvidenceItem>([.. bySubject[subject]]), options));
+            results.Add(ScoreOne(rubric, subject, new ReadOnlyMemory<EvidenceItem>([.. bySubject[subject]]), options));
+        }
+
+        if (_telemetry is not null || _logger is not null)
+        {
+            long items = 0, rejected = 0;
+            foreach (var list in bySubject.Values)
+            {
+                items += list.Count;
+            }
+
+            foreach (var result in results)
+            {
+                rejected += RejectedCount(result);
+            }
+
+            Record(rubric, results.Count, items, rejected, activity);
+            if (_logger is not null)
+            {
+                Hosting.Log.SubjectsScored(_logger, results.Count, rubric.Id, rubric.Version, items, rejected);
+            }
         }
 
         return results;
@@ -53,6 +84,52 @@ public sealed partial class RubricScorer : IRubricScorer
 
     /// <inheritdoc/>
     public SubjectScore Score(Rubric rubric, string subject, ReadOnlyMemory<EvidenceItem> evidence, ScoringOptions? options = null)
+    {
+        var result = ScoreOne(rubric, subject, evidence, options);
+        if (_telemetry is not null || _logger is not null)
+        {
+            var rejected = RejectedCount(result);
+            Record(rubric, 1, evidence.Length, rejected, activity: null);
+            if (_logger is not null)
+            {
+                Hosting.Log.SubjectScored(_logger, rubric.Id, rubric.Version, evidence.Length, rejected);
+            }
+        }
+
+        return result;
+    }
+
+    private static int RejectedCount(SubjectScore result)
+    {
+        var rejected = 0;
+        foreach (var issue in result.Issues)
+        {
+            rejected += issue.Rejected ? 1 : 0;
+        }
+
+        return rejected;
+    }
+
+    private void Record(Rubric rubric, int subjects, long items, long rejected, System.Diagnostics.Activity? activity)
+    {
+        if (_telemetry is { } telemetry)
+        {
+            var tag = new KeyValuePair<string, object?>("fairrubrics.rubric.id", rubric.Id);
+            telemetry.SubjectsScored.Add(subjects, tag);
+            if (rejected > 0)
+            {
+                telemetry.EvidenceRejected.Add(rejected, tag);
+            }
+        }
+
+        activity?.SetTag("fairrubrics.rubric.id", rubric.Id)
+            .SetTag("fairrubrics.rubric.version", rubric.Version)
+            .SetTag("fairrubrics.subjects", subjects)
+            .SetTag("fairrubrics.evidence.items", items)
+            .SetTag("fairrubrics.evidence.rejected", rejected);
+    }
+
+    private SubjectScore ScoreOne(Rubric rubric, string subject, ReadOnlyMemory<EvidenceItem> evidence, ScoringOptions? options)
     {
         ArgumentNullException.ThrowIfNull(rubric);
         ArgumentNullException.ThrowIfNull(subject);

@@ -26,7 +26,7 @@ public sealed partial class LintSarifTests
         sarif["version"]!.GetValue<string>().Should().Be("2.1.0");
         var run = sarif["runs"]![0]!;
         var rules = run["tool"]!["driver"]!["rules"]!.AsArray();
-        rules.Select(r => r!["id"]!.GetValue<string>()).Should().Equal("FR101", "FR102", "FR103", "FR104", "FR105", "FR106", "FR107", "FR108", "FR109", "FR110");
+        rules.Select(r => r!["id"]!.GetValue<string>()).Should().Equal("FR101", "FR102", "FR103", "FR104", "FR105", "FR106", "FR107", "FR108", "FR109", "FR110", "FR111");
         var fr102 = rules[1]!;
         fr102["name"]!.GetValue<string>().Should().Be("ContactAccumulation");
         fr102["helpUri"].Should().BeNull("a relative helpUri is not a URI; without --help-base-uri there is none");

@@ -54,6 +54,29 @@ public sealed class ExcludedCategoryTests
         report.Analyses[0].Groups.Single(g => g.Values[0] == "C").ExcludedFromImpactRatios.Should().Be(excluded);
     }
 
+    [Fact]
+    public void Exclusion_LeavesTheCategoryOutOfImpactRatiosAndTheReferenceOnly_ItsTestsStay()
+    {
+        // C (5 of 405, 1.2%) has the highest rate, but is excluded: A and B tie at 0.5 and A (first) is the reference.
+        var options = AuditPopulation.Options(Group, intersect: false);
+        options.ExcludeCategoriesBelowShare = 0.02;
+        var report = GroupCounts.Report(options, (["A"], 200, 100), (["B"], 200, 100), (["C"], 5, 1));
+
+        var analysis = report.Analyses[0];
+        var c = analysis.Groups.Single(g => g.Values[0] == "C");
+        analysis.Reference.Should().Equal("A");
+        c.ImpactRatio.Should().BeNull();
+        c.BelowFourFifths.Should().BeNull();
+        c.ScoringImpactRatio.Should().BeNull();
+        c.FlipFlopFourFifths.Should().BeNull();
+        // 1/5 against 100/200: scipy.stats.fisher_exact([[1, 4], [100, 100]]) gives p = 0.3691000369870404.
+        c.FisherP.Should().BeApproximately(0.3691000369870404, 1e-12);
+        c.Z.Should().BeNegative();
+        c.Shortfall.Should().Be(2);   // 2.5 → 3 favourable needed: 1 + 2
+        c.FisherPAdjusted.Should().NotBeNull();
+        report.Findings.Should().NotContain(f => f.Id == "FR201" && f.Values[0] == "C");
+    }
+
     private static AuditReport Audit(double? share, params (string Group, int Count)[] groups)
     {
         var options = AuditPopulation.Options(Group, intersect: false);

@@ -118,7 +118,8 @@ public sealed class ReferenceAuditTests
         }
 
         // The reference models small-group suppression only; complementary suppression is tested on its own.
-        var options = new AuditOptions { MinGroupSize = minGroupSize, Intersect = intersect, ComplementarySuppression = false };
+        // The reference decides FR201 on the raw Fisher p; adjusted p-values are tested against their own reference (AdjustmentReferenceTests).
+        var options = new AuditOptions { MinGroupSize = minGroupSize, Intersect = intersect, ComplementarySuppression = false, PValueAdjustment = PValueAdjustment.None };
         options.FavourableBands.Add("Exceptional");
         options.FavourableBands.Add("Strong");
         foreach (var a in attributes)

@@ -169,7 +169,7 @@ public sealed class LinterConfigurationTests
 
         var linter = provider.GetRequiredService<IRubricLinter>();
 
-        linter.Descriptors.Keys.Should().BeEquivalentTo(["FR101", "FR102", "FR103", "FR104", "FR105", "FR106", "FR107", "FR108", "FR109", "FR110"]);
+        linter.Descriptors.Keys.Should().BeEquivalentTo(["FR101", "FR102", "FR103", "FR104", "FR105", "FR106", "FR107", "FR108", "FR109", "FR110", "FR111"]);
         linter.Descriptors.Values.Should().AllSatisfy(d =>
         {
             d.HelpUri.Should().Be($"docs/checks/{d.Id}.md");

@@ -20,7 +20,7 @@ public sealed class AddFairRubricsTests
         var countAfterFirst = services.Count;
         services.AddFairRubrics(o => o.Loader.MaxNodes = 1000).AddScoringRule<ScoringRuleExtensionTests.TenureRule>().AddScoringRule<ScoringRuleExtensionTests.TenureRule>();
 
-        services.Count.Should().Be(countAfterFirst + 1);
+        services.Count.Should().Be(countAfterFirst + 1, "the second call adds only the new scoring rule");
         using var provider = services.BuildServiceProvider(validateScopes: true);
         var options = provider.GetRequiredService<FairRubricsOptions>();
         options.Loader.MaxDepth.Should().Be(20);

@@ -17,7 +17,7 @@ public sealed class DocsLinkTests
 {
     private static readonly string Root = Path.GetFullPath(TestRubrics.RepositoryRoot);
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAutoIdentifiers(AutoIdentifierOptions.GitHub).UsePipeTables().Build();
-    private static readonly string[] Skipped = ["node_modules", "bin", "obj", ".git", "TestResults", "artifacts", "BenchmarkDotNet.Artifacts"];
+    private static readonly string[] Skipped = ["node_modules", "bin", "obj", ".git", "TestResults", "artifacts", "BenchmarkDotNet.Artifacts", "fairrubrics-demo"];
 
     public static TheoryData<string> MarkdownFiles()
     {
