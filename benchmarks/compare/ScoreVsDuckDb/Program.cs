@@ -18,7 +18,7 @@ var people = Option("--people", 20000);
 var runs = Option("--runs", 3);
 var root = FindRoot();
 var work = OptionText("--work") ?? Path.Combine(Path.GetTempPath(), "fairrubrics-score-bench");
-var cli = Path.Combine(root, "src", "FairRubrics.Cli", "bin", "Release", "net10.0", "fairrubrics.dll");
+var cli = Path.Combine(root, "src", "FairRubrics.Cli", "bin", "Release", "net10.0", "FairRubrics.Cli.dll");
 if (!File.Exists(cli))
 {
     Console.Error.WriteLine($"build the CLI first: dotnet build -c Release src/FairRubrics.Cli ({cli} is missing)");

@@ -22,20 +22,23 @@ internal sealed class SampleOrganisation
 
     private readonly Random _random;
     private readonly int _people;
-    private readonly string _idFormat;
     private long _evidenceId;
 
     public SampleOrganisation(int people, int seed)
     {
         _people = people;
         _random = new Random(seed);
-
-        // Ids as wide as the largest (E0001, or E000001 for 100,000 people and more), so that the ids sort as written
-        // and `score` streams the evidence subject by subject.
-        _idFormat = "D" + Math.Max(4, people.ToString(CultureInfo.InvariantCulture).Length).ToString(CultureInfo.InvariantCulture);
     }
 
     public int EvidenceRows { get; private set; }
+
+    /// <summary>
+    /// The id of person <paramref name="index"/> (1-based) of <paramref name="people"/>: as wide as the largest (E0001,
+    /// or E000001 for 100,000 people and more), so that the ids sort as written and <c>score</c> streams the evidence
+    /// subject by subject.
+    /// </summary>
+    public static string SubjectId(int index, int people) =>
+        "E" + index.ToString("D" + Math.Max(4, people.ToString(CultureInfo.InvariantCulture).Length).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     /// <summary>Writes <c>attributes.csv</c>, <c>evidence.csv</c> and a README into a folder.</summary>
     public void Write(string directory)
@@ -46,7 +49,7 @@ internal sealed class SampleOrganisation
         var managers = Enumerable.Range(1, Math.Max(3, _people / 8)).Select(i => "M" + i.ToString("D3", CultureInfo.InvariantCulture)).ToArray();
         for (var i = 1; i <= _people; i++)
         {
-            var subject = "E" + i.ToString(_idFormat, CultureInfo.InvariantCulture);
+            var subject = SubjectId(i, _people);
             var person = NewPerson(subject, managers);
             attributes.Append(CultureInfo.InvariantCulture, $"{subject},{Unknown(person.Gender)},{Unknown(person.Ethnicity)},{Unknown(person.AgeBand)},{person.Department}\n");
             Evidence(person, evidence);
