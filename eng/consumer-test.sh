@@ -36,9 +36,10 @@ rm -rf "$feed"
 pack=0
 # Only the two packable projects: packing the solution would build the tests and benchmarks in Release too.
 run dotnet pack src/FairRubrics/FairRubrics.csproj -c Release -o "$feed" || pack=1
+[ "$pack" -ne 0 ] || run dotnet pack src/FairRubrics.HealthChecks/FairRubrics.HealthChecks.csproj -c Release -o "$feed" || pack=1
 [ "$pack" -ne 0 ] || run dotnet pack src/FairRubrics.Cli/FairRubrics.Cli.csproj -c Release -o "$feed" || pack=1
 if [ "$pack" -eq 0 ]; then
-  for f in "FairRubrics.$version.nupkg" "FairRubrics.$version.snupkg" "FairRubrics.Cli.$version.nupkg" "FairRubrics.Cli.$version.snupkg"; do
+  for f in "FairRubrics.$version.nupkg" "FairRubrics.$version.snupkg" "FairRubrics.Cli.$version.nupkg" "FairRubrics.Cli.$version.snupkg" "FairRubrics.HealthChecks.$version.nupkg"; do
     [ -f "$feed/$f" ] || { echo "consumer-test: missing $f" >&2; pack=1; }
   done
   listing=$(unzip -l "$feed/FairRubrics.$version.nupkg" 2>/dev/null)
@@ -49,8 +50,9 @@ if [ "$pack" -eq 0 ]; then
   for want in '<license type="expression">MIT</license>' '<repository type="git" url="https://' '<readme>README.md</readme>'; do
     grep -qF "$want" <<< "$nuspec" || { echo "consumer-test: nuspec lacks $want" >&2; pack=1; }
   done
-  # The core's dependencies (#19 added what a host already has: options, configuration, logging, health checks).
-  deps="YamlDotNet CsvHelper Microsoft.Extensions.DependencyInjection.Abstractions Microsoft.Extensions.Options Microsoft.Extensions.Configuration.Abstractions Microsoft.Extensions.Configuration.Binder Microsoft.Extensions.Hosting.Abstractions Microsoft.Extensions.Logging.Abstractions Microsoft.Extensions.Diagnostics.HealthChecks"
+  # The core's dependencies (#19 added what a host already has: options, configuration, logging, the health check
+  # abstractions; IHealthChecksBuilder's full package is FairRubrics.HealthChecks' dependency only).
+  deps="YamlDotNet CsvHelper Microsoft.Extensions.DependencyInjection.Abstractions Microsoft.Extensions.Options Microsoft.Extensions.Configuration.Abstractions Microsoft.Extensions.Configuration.Binder Microsoft.Extensions.Hosting.Abstractions Microsoft.Extensions.Logging.Abstractions Microsoft.Extensions.Diagnostics.HealthChecks.Abstractions"
   for dep in $deps; do
     grep -q "id=\"$dep\"" <<< "$nuspec" || { echo "consumer-test: nuspec lacks dependency $dep" >&2; pack=1; }
   done

@@ -1,11 +1,11 @@
 using Acme.HrService.Api;
-using Acme.HrService.Engine;
 using Acme.HrService.Storage;
+using FairRubrics.Audit;
 using FairRubrics.Catalog;
 
 namespace Acme.HrService;
 
-/// <summary>Registers the service's parts: FairRubrics with the rubric folder, the database, the engine seam.</summary>
+/// <summary>Registers the service's parts: FairRubrics with the rubric folder, the database and the attribute source audits read.</summary>
 internal static class HrServiceSetup
 {
     /// <summary>The configuration section of the sample's own settings.</summary>
@@ -25,7 +25,7 @@ internal static class HrServiceSetup
         services.AddSingleton<IEvidenceStore, SqlEvidenceStore>();
         services.AddSingleton<IProtectedAttributeStore, SqlProtectedAttributeStore>();
         services.AddSingleton<IAuditStore, SqlAuditStore>();
-        services.AddSingleton<IAssessmentEngine, SynchronousAssessmentEngine>();
+        services.AddSingleton<ISubjectAttributeSource, ProtectedAttributeSource>();
         return services;
     }
 

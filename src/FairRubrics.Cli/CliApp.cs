@@ -71,6 +71,11 @@ internal static class CliApp
 
             return ExitUsage;
         }
+        catch (IOException ex) when (Output.StandardOutput.IsReaderGone(ex))
+        {
+            // `| head -1`: the reader has what it wanted; nothing more is written, as a Unix tool ends on SIGPIPE.
+            return Output.StandardOutput.ExitReaderGone;
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FairRubricsException)
         {
             stderr.WriteLine($"fairrubrics: error: {OneLine(ex.Message)}");

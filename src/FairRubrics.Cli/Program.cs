@@ -1,6 +1,13 @@
+using FairRubrics.Cli.Output;
+
 namespace FairRubrics.Cli;
 
 internal static class Program
 {
-    public static int Main(string[] args) => CliApp.Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args)
+    {
+        using var stdout = StandardOutput.Open();
+        using var watch = StandardOutput.Watch();
+        return CliApp.Run(args, stdout, Console.Error);
+    }
 }

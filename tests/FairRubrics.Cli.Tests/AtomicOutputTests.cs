@@ -193,20 +193,7 @@ public sealed class AtomicOutputTests : IDisposable
 
     private static string RubricPath => Path.Combine(CliRunner.RepositoryRoot, Rubric);
 
-    /// <summary>The built command line (its runtime configuration is beside it).</summary>
-    private static string CliAssembly()
-    {
-        var here = typeof(CliApp).Assembly.Location;
-        if (File.Exists(Path.ChangeExtension(here, ".runtimeconfig.json")))
-        {
-            return here;
-        }
-
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
-        var built = Path.Combine(CliRunner.RepositoryRoot, "src", "FairRubrics.Cli", "bin", configuration, "net10.0", "FairRubrics.Cli.dll");
-        File.Exists(built).Should().BeTrue($"the command line is built at {built}");
-        return built;
-    }
+    private static string CliAssembly() => CliRunner.BuiltAssembly();
 }
 
 internal static class TaskExtensions

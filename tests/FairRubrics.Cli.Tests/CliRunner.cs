@@ -22,6 +22,22 @@ internal static class CliRunner
         }
     }
 
+    /// <summary>The built command line (its runtime configuration is beside it), to run as its own process.</summary>
+    /// <returns>The path of FairRubrics.Cli.dll.</returns>
+    public static string BuiltAssembly()
+    {
+        var here = typeof(CliApp).Assembly.Location;
+        if (File.Exists(Path.ChangeExtension(here, ".runtimeconfig.json")))
+        {
+            return here;
+        }
+
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        var built = Path.Combine(RepositoryRoot, "src", "FairRubrics.Cli", "bin", configuration, "net10.0", "FairRubrics.Cli.dll");
+        File.Exists(built).Should().BeTrue($"the command line is built at {built}");
+        return built;
+    }
+
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -8,6 +8,9 @@ public abstract class Backend : IAsyncDisposable
     public abstract IReadOnlyDictionary<string, string?> Settings { get; }
 
     public abstract ValueTask DisposeAsync();
+
+    /// <summary>Runs one statement on the service's database behind its back (to break it on purpose).</summary>
+    public abstract Task ExecuteAsync(string sql);
 }
 
 /// <summary>A fresh SQLite file in a temporary folder (the service's default storage).</summary>
@@ -18,6 +21,15 @@ public sealed class SqliteBackend : Backend
     public string File => Path.Combine(_folder, "hrservice.db");
 
     public override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["HrService:SqliteFile"] = File };
+
+    public override async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={File}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
 
     public override ValueTask DisposeAsync()
     {
@@ -76,6 +88,14 @@ public sealed class PostgresBackend : Backend
         await using var command = new NpgsqlCommand($"CREATE SCHEMA \"{backend._schema}\"", connection);
         await command.ExecuteNonQueryAsync();
         return backend;
+    }
+
+    public override async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(Service);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     public override async ValueTask DisposeAsync()

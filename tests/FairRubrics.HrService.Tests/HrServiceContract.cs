@@ -217,6 +217,28 @@ public abstract class HrServiceContract
         problem["errors"]!.AsArray().Select(e => e!["field"]!.GetValue<string>()).Should().Equal("colour", "attributes");
     }
 
+    [SkippableFact]
+    public async Task A_failure_inside_the_service_is_a_500_problem_without_a_stack_trace()
+    {
+        await using var backend = await CreateBackendAsync();
+        await using var host = new ServiceHost(backend);
+        using var client = host.CreateClient();
+        (await PostEvidence(client, OrgData.ToJson(OrgData.EvidenceRows(subjects: 2)))).StatusCode.Should().Be(HttpStatusCode.OK);
+        await backend.ExecuteAsync("DROP TABLE evidence");
+
+        foreach (var response in new[]
+        {
+            await PostEvidence(client, OrgData.ToJson(OrgData.EvidenceRows(subjects: 1))),
+            await client.GetAsync(new Uri($"/people/E0001/score?rubric=professional-relationships&asOf={AsOf}", UriKind.Relative)),
+        })
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+            response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+            var text = await response.Content.ReadAsStringAsync();
+            text.Should().NotContain("Exception").And.NotContain(" at ").And.NotContain("evidence").And.NotContain(".cs");
+        }
+    }
+
     private static async Task<HttpResponseMessage> PostEvidence(HttpClient client, JsonArray batch)
     {
         using var content = new StringContent(batch.ToJsonString(), Encoding.UTF8, "application/json");

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Acme.HrService.Engine;
 using Acme.HrService.Storage;
 using FairRubrics.Audit;
 using FairRubrics.Catalog;
@@ -29,9 +28,10 @@ internal static partial class AuditEndpoints
         HttpRequest request,
         IRubricCatalog catalog,
         IEvidenceStore evidence,
-        IProtectedAttributeStore attributes,
+        ISubjectAttributeSource attributes,
         IAuditStore audits,
-        IAssessmentEngine engine,
+        IRubricScorer scorer,
+        IBiasAuditor auditor,
         TimeProvider clock,
         ILogger<HrServiceLog> logger,
         CancellationToken cancellationToken)
@@ -81,8 +81,13 @@ internal static partial class AuditEndpoints
         }
 
         var started = clock.GetTimestamp();
-        var scores = engine.ScoreAllAsync(rubric, evidence.ReadAllAsync(cancellationToken), new ScoringOptions { AsOf = asOf }, cancellationToken);
-        var report = await engine.AuditAsync(scores, new StoreLookup(attributes), evidence.ReadRatingsAsync(cancellationToken), options, cancellationToken);
+
+        // Everyone's evidence streams from the database in subject order, so each score comes as its subject's rows
+        // end (one subject's rows in memory); the audit looks attributes up a batch of subjects at a time and keeps
+        // only aggregates. Then the ratings that name their rater, for the rater-effect check (FR206).
+        var scoring = new ScoringOptions { AsOf = asOf, EvidenceOrder = EvidenceOrder.GroupedBySubject };
+        var scores = scorer.ScoreAllAsync(rubric, evidence.ReadAllAsync(cancellationToken), scoring, cancellationToken);
+        var report = await auditor.AuditAsync(scores.Select(AuditSubject.From), evidence.ReadRatingsAsync(cancellationToken), attributes, options, cancellationToken);
 
         var buffer = new ArrayBufferWriter<byte>(16384);
         await using (var writer = new Utf8JsonWriter(buffer, ScoreEndpoints.WriterOptions))
@@ -127,13 +132,6 @@ internal static partial class AuditEndpoints
         }
 
         return buffer.WrittenSpan.ToArray();
-    }
-
-    /// <summary>The engine's attribute lookup over the protected-attribute table.</summary>
-    private sealed class StoreLookup(IProtectedAttributeStore store) : IAttributeLookup
-    {
-        public Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>>> GetAttributesAsync(IReadOnlyList<string> subjects, IReadOnlyList<string> attributes, CancellationToken cancellationToken) =>
-            store.GetAsync(subjects, attributes, cancellationToken);
     }
 
     // Counts and durations only.

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Acme.HrService.Engine;
 using Acme.HrService.Storage;
 using FairRubrics.Catalog;
 using FairRubrics.Guidance;
@@ -29,7 +28,7 @@ internal static class ScoreEndpoints
         string? asOf,
         IRubricCatalog catalog,
         IEvidenceStore evidence,
-        IAssessmentEngine engine,
+        IRubricScorer scorer,
         IGuidanceAdvisor advisor,
         TimeProvider clock,
         CancellationToken cancellationToken)
@@ -46,8 +45,9 @@ internal static class ScoreEndpoints
             return badDate;
         }
 
-        var options = new ScoringOptions { AsOf = date };
-        await foreach (var score in engine.ScoreAllAsync(chosen, evidence.ReadSubjectAsync(id, cancellationToken), options, cancellationToken))
+        // One subject's rows, streamed from the database: grouped by subject by construction.
+        var options = new ScoringOptions { AsOf = date, EvidenceOrder = EvidenceOrder.GroupedBySubject };
+        await foreach (var score in scorer.ScoreAllAsync(chosen, evidence.ReadSubjectAsync(id, cancellationToken), options, cancellationToken))
         {
             var buffer = new ArrayBufferWriter<byte>(4096);
             await using (var writer = new Utf8JsonWriter(buffer, WriterOptions))

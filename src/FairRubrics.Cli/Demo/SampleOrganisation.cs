@@ -32,24 +32,54 @@ internal sealed class SampleOrganisation
 
     public int EvidenceRows { get; private set; }
 
-    /// <summary>Writes <c>attributes.csv</c>, <c>evidence.csv</c> and a README into a folder.</summary>
+    /// <summary>
+    /// The id of person <paramref name="index"/> (1-based) of <paramref name="people"/>: as wide as the largest (E0001,
+    /// or E000001 for 100,000 people and more), so that the ids sort as written and <c>score</c> streams the evidence
+    /// subject by subject.
+    /// </summary>
+    public static string SubjectId(int index, int people) =>
+        "E" + index.ToString("D" + Math.Max(4, people.ToString(CultureInfo.InvariantCulture).Length).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Writes <c>attributes.csv</c>, <c>evidence.csv</c> and a README into a folder. The rows stream out person by
+    /// person (one person's rows in memory), so any size up to the documented 1,000,000 people runs in the same memory;
+    /// each file replaces its old content only when it is whole.
+    /// </summary>
     public void Write(string directory)
     {
         Directory.CreateDirectory(directory);
+        using var attributesFile = AtomicFile.Create(Path.Combine(directory, "attributes.csv"));
+        using var evidenceFile = AtomicFile.Create(Path.Combine(directory, "evidence.csv"));
         var attributes = new StringBuilder("subject,gender,ethnicity,age-band,department\n");
         var evidence = new StringBuilder("subject,type,competency,path,value,source,rater,date,id\n");
         var managers = Enumerable.Range(1, Math.Max(3, _people / 8)).Select(i => "M" + i.ToString("D3", CultureInfo.InvariantCulture)).ToArray();
         for (var i = 1; i <= _people; i++)
         {
-            var subject = "E" + i.ToString("D4", CultureInfo.InvariantCulture);
+            var subject = SubjectId(i, _people);
             var person = NewPerson(subject, managers);
             attributes.Append(CultureInfo.InvariantCulture, $"{subject},{Unknown(person.Gender)},{Unknown(person.Ethnicity)},{Unknown(person.AgeBand)},{person.Department}\n");
             Evidence(person, evidence);
+            Drain(attributes, attributesFile.Text, FlushAt);
+            Drain(evidence, evidenceFile.Text, FlushAt);
         }
 
-        AtomicFile.WriteAllText(Path.Combine(directory, "attributes.csv"), attributes.ToString());
-        AtomicFile.WriteAllText(Path.Combine(directory, "evidence.csv"), evidence.ToString());
+        Drain(attributes, attributesFile.Text, 0);
+        Drain(evidence, evidenceFile.Text, 0);
+        attributesFile.Commit();
+        evidenceFile.Commit();
         AtomicFile.WriteAllText(Path.Combine(directory, "README.md"), Readme());
+    }
+
+    /// <summary>How many characters of rows gather before they are written out.</summary>
+    private const int FlushAt = 1 << 15;
+
+    private static void Drain(StringBuilder rows, TextWriter file, int atLeast)
+    {
+        if (rows.Length > atLeast)
+        {
+            file.Write(rows);
+            rows.Clear();
+        }
     }
 
     private string Unknown(string value) => _random.NextDouble() < 0.03 ? string.Empty : value;

@@ -44,6 +44,10 @@ internal sealed class AtomicFile : IDisposable
                 // This signal does not exist here (e.g. SIGQUIT on some platforms): the others still clean up.
             }
         }
+
+        // Environment.Exit (the reader of standard output went away, see StandardOutput.Watch) skips every `using`:
+        // the temporary file is removed on the way out as on an interrupt.
+        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
 
     private enum State
@@ -237,6 +241,15 @@ internal sealed class AtomicFile : IDisposable
     // The gate makes the rename and the removal exclusive: the target is either the old file or the whole new one.
     private void OnInterrupt(PosixSignalContext context)
     {
+        RemoveTemporary();
+        _ = context;
+    }
+
+    private void OnProcessExit(object? sender, EventArgs e) => RemoveTemporary();
+
+    // Another thread may still be writing the stream: only the file goes (the process is ending).
+    private void RemoveTemporary()
+    {
         lock (_gate)
         {
             if (_state != State.Open || _temporary is null)
@@ -256,12 +269,11 @@ internal sealed class AtomicFile : IDisposable
             {
             }
         }
-
-        _ = context;
     }
 
     private void UnregisterSignals()
     {
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         foreach (var registration in _signals)
         {
             registration.Dispose();

@@ -34,6 +34,23 @@ public interface IBiasAuditor
     /// <exception cref="ArgumentException">No attribute or no favourable band is named.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of its documented range.</exception>
     Task<AuditReport> AuditAsync(IAsyncEnumerable<AuditSubject> results, ISubjectAttributeSource attributes, AuditOptions options, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Audits a stream of results as <see cref="AuditAsync(IAsyncEnumerable{AuditSubject}, ISubjectAttributeSource, AuditOptions, CancellationToken)"/>
+    /// does, then a stream of ratings for the rater-effect check (FR206), for example every rating of the evidence that
+    /// names its rater. A rating counts only when the source knows its subject, as <c>fairrubrics audit --evidence</c>
+    /// counts ratings only for subjects in the attributes table. The ratings' subjects are looked up in batches as the
+    /// results' are; a stream grouped by subject asks for each subject once.
+    /// </summary>
+    /// <param name="results">The score results; enumerated once, with <paramref name="cancellationToken"/>.</param>
+    /// <param name="ratings">The ratings, enumerated once after the results; null for none.</param>
+    /// <param name="attributes">Where the attributes of each batch of subjects come from.</param>
+    /// <param name="options">The audit options; <see cref="AuditOptions.Attributes"/> and <see cref="AuditOptions.FavourableBands"/> must not be empty.</param>
+    /// <param name="cancellationToken">Stops the audit: the task ends with <see cref="OperationCanceledException"/> and no report.</param>
+    /// <returns>The report with findings, once every result and rating is read.</returns>
+    /// <exception cref="ArgumentException">No attribute or no favourable band is named.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its documented range.</exception>
+    Task<AuditReport> AuditAsync(IAsyncEnumerable<AuditSubject> results, IAsyncEnumerable<AuditRating>? ratings, ISubjectAttributeSource attributes, AuditOptions options, CancellationToken cancellationToken = default);
 }
 
 /// <summary>

@@ -7,9 +7,17 @@ namespace FairRubrics.Hosting;
 /// Healthy when every configured rubric source loaded; Degraded when only edits were kept out (the previous
 /// version of each such file stays in use); Unhealthy when a file or a configured folder failed to load with
 /// nothing to fall back on. The data holds the counts and every diagnostic (<c>file:line:col: error FR0xx: …</c>).
+/// Register it with <c>AddFairRubricsHealthCheck()</c> from the FairRubrics.HealthChecks package, or without that package
+/// as <c>services.AddHealthChecks().AddCheck&lt;RubricCatalogHealthCheck&gt;("fairrubrics")</c>. The failure status
+/// of the registration applies to the Unhealthy case.
 /// </summary>
-internal sealed class RubricCatalogHealthCheck(IRubricCatalog catalog) : IHealthCheck
+/// <param name="catalog">The catalog registered by <c>AddFairRubrics()</c>.</param>
+public sealed class RubricCatalogHealthCheck(IRubricCatalog catalog) : IHealthCheck
 {
+    /// <summary>Reports the catalog's health: the rubrics loaded and the diagnostics of files that did not load.</summary>
+    /// <param name="context">The health check context (its registration's failure status is used when a rubric failed to load).</param>
+    /// <param name="cancellationToken">Stops the check.</param>
+    /// <returns>Healthy, Degraded or the failure status, with the counts and diagnostics as data.</returns>
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -48,6 +48,32 @@ public sealed class AuditAsyncTests
     }
 
     [Fact]
+    public async Task AuditAsync_WithRatings_CountsRatingsOfSubjectsTheSourceKnows_AsTheAccumulatorDoes()
+    {
+        var (attributes, people) = AuditPopulation.Random(8, size: 1300);
+        var known = people.Take(1100).ToList();
+        var ratings = Ratings(people, seed: 8);
+        var source = new DictionarySource(known, attributes);
+        var options = AuditPopulation.Options(attributes);
+
+        var report = await new BiasAuditor().AuditAsync(Async(people.Select(p => p.Subject)), Async(ratings), source, options);
+
+        // Expected: results of people unknown to the source join as unknown; their ratings are left out.
+        var values = people.ToDictionary(p => p.Subject.Subject, p => p.Values, StringComparer.Ordinal);
+        var accumulator = AuditPopulation.Accumulate(attributes, people.Select((p, i) => i < 1100 ? p : p with { Values = new string?[attributes.Length] }));
+        foreach (var rating in ratings.Where(r => known.Exists(p => p.Subject.Subject == r.Subject)))
+        {
+            accumulator.AddRating(rating, values[rating.Subject]);
+        }
+
+        var expected = new BiasAuditor().Report(accumulator, options);
+        AuditPopulation.Json(report).Should().Be(AuditPopulation.Json(expected));
+        report.Findings.Should().Contain(f => f.Id == "FR206", "the ratings are skewed by group for one rater");
+        source.Batches.Should().OnlyContain(b => b.Count <= BiasAuditor.AttributeBatchSize && b.Distinct().Count() == b.Count);
+        source.Batches.Should().HaveCount(3 + 3, "1,300 results, then the 1,300 rated subjects grouped, each in batches of 500");
+    }
+
+    [Fact]
     public async Task AuditAsync_Cancelled_WhileTheSourceLooksUp_EndsWithoutAReport()
     {
         var (attributes, people) = AuditPopulation.Random(6, size: 100);
@@ -88,6 +114,33 @@ public sealed class AuditAsyncTests
             await Task.Yield();
             yield return subject;
         }
+    }
+
+    private static async IAsyncEnumerable<T> Async<T>(IEnumerable<T> items)
+    {
+        foreach (var item in items)
+        {
+            await Task.Yield();
+            yield return item;
+        }
+    }
+
+    /// <summary>Three ratings per person, grouped by subject; rater "r0" rates the first attribute's "female" group a point lower.</summary>
+    private static List<AuditRating> Ratings(List<AuditPerson> people, int seed)
+    {
+        var random = new Random(seed);
+        var ratings = new List<AuditRating>();
+        foreach (var person in people)
+        {
+            for (var k = 0; k < 3; k++)
+            {
+                var rater = "r" + random.Next(4).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var value = Math.Clamp(random.Next(2, 6) - (rater == "r0" && person.Values[0] == "female" ? 1.5 : 0), 1, 5);
+                ratings.Add(new AuditRating(person.Subject.Subject, rater, value));
+            }
+        }
+
+        return ratings;
     }
 
     private static async IAsyncEnumerable<AuditSubject> Endless(AuditSubject[] subjects, [EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -153,6 +153,21 @@ public sealed class LoggingAndTelemetryTests : IDisposable
         catalog.Find("minimal").Should().NotBeNull();
     }
 
+    [Fact]
+    public async Task HealthCheck_RegisteredWithoutTheHealthChecksPackage_ReportsTheSameAsTheExtension()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddFairRubrics().AddRubricsFromDirectory(Path.Combine(_root, "rubrics"));
+        services.AddHealthChecks().AddCheck<FairRubrics.Hosting.RubricCatalogHealthCheck>("rubrics", HealthStatus.Degraded);
+        using var provider = services.BuildServiceProvider();
+
+        var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+
+        report.Entries["rubrics"].Status.Should().Be(HealthStatus.Degraded, "the registration's failure status applies when a rubric failed to load");
+        report.Entries["rubrics"].Description.Should().Contain("broken.yaml");
+    }
+
     /// <summary>12 subjects, 4 items each: 3 counted, 1 rejected (no date); every id and value distinctive.</summary>
     private static IEnumerable<EvidenceItem> HostileEvidence()
     {

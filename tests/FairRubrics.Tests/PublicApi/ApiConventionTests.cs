@@ -42,14 +42,14 @@ public sealed class ApiConventionTests
     [Fact]
     public void CoreLibrary_ReferencesOnlyTheFrameworkAndItsHostingDependencies()
     {
-        // #19: a host's options, configuration, content root, logging and health checks. Options, Configuration.Binder
-        // and Diagnostics.HealthChecks are not abstractions packages: IOptions/ValidateOnStart, Bind and
-        // IHealthChecksBuilder exist only there (and every host already has them).
+        // #19: a host's options, configuration, content root, logging and health checks. Options and Configuration.Binder
+        // are not abstractions packages (IOptions/ValidateOnStart and Bind exist only there, and every host has them);
+        // the full Diagnostics.HealthChecks package (IHealthChecksBuilder) is referenced by FairRubrics.HealthChecks only.
         string[] allowed =
         [
             "YamlDotNet", "CsvHelper", "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Options",
             "Microsoft.Extensions.Configuration.Abstractions", "Microsoft.Extensions.Configuration.Binder", "Microsoft.Extensions.Hosting.Abstractions",
-            "Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Diagnostics.HealthChecks", "Microsoft.Extensions.Diagnostics.HealthChecks.Abstractions",
+            "Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Diagnostics.HealthChecks.Abstractions",
         ];
 
         var references = Core.GetReferencedAssemblies().Select(a => a.Name!)
