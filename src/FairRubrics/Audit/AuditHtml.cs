@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using FairRubrics.Reporting;
 using static FairRubrics.Audit.AuditText;
 
 namespace FairRubrics.Audit;
@@ -19,9 +20,9 @@ public static class AuditHtml
         th:first-child,td:first-child{text-align:left}caption{text-align:left;font-weight:600;margin-bottom:.3rem}
         .finding{border-left:4px solid #bf8700;padding:.4rem .8rem;margin:.5rem 0;background:#fff8c5}.finding.error{border-color:#cf222e;background:#ffebe9}
         .finding.info{border-color:#0969da;background:#ddf4ff}.muted{color:#57606a}.pair{display:flex;flex-wrap:wrap;gap:1.5rem;align-items:flex-start}
-        .note{background:#f6f8fa;border:1px solid #d0d7de;padding:.5rem .8rem}svg text{font-size:11px;fill:#1b1f24}
-        @media print{body{margin:0}.pair{display:block}}
-        """;
+        .note{background:#f6f8fa;border:1px solid #d0d7de;padding:.5rem .8rem}svg text{font-size:11px;fill:#1b1f24}.finding,code{overflow-wrap:anywhere}
+        @media print{body{margin:0;max-width:none}.pair{display:block}}
+        """ + HtmlTables.Style;
 
     /// <summary>Renders the report as HTML.</summary>
     /// <param name="report">The report.</param>
@@ -50,9 +51,18 @@ public static class AuditHtml
     /// <param name="report">The report.</param>
     /// <param name="helpBaseUri">Where the FairRubrics <c>docs/</c> folder is published; without it no help links are written.</param>
     /// <returns>HTML.</returns>
-    public static string Body(AuditReport report, Uri? helpBaseUri = null)
+    public static string Body(AuditReport report, Uri? helpBaseUri = null) => Body(report, helpBaseUri, "audit-");
+
+    /// <summary>Renders the report's sections without the page around them, for embedding in a larger page that may hold several reports.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="helpBaseUri">Where the FairRubrics <c>docs/</c> folder is published; without it no help links are written.</param>
+    /// <param name="idPrefix">Starts every element id the sections write (the tables' captions), e.g. <c>legacy-</c>; give each report on a page its own.</param>
+    /// <returns>HTML.</returns>
+    public static string Body(AuditReport report, Uri? helpBaseUri, string idPrefix)
     {
         ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(idPrefix);
+        var tables = new HtmlTables(idPrefix);
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"<p>{Count(report.Subjects)} results: {Count(report.Scored)} scored, {Count(report.InsufficientEvidence)} with insufficient evidence. Favourable bands: {E(string.Join(", ", report.Favourable))}. Median overall score: {Num(report.MedianScore)}. Groups with fewer than {Count(report.MinGroupSize)} people are not reported, and other figures are withheld where they would reveal them. {E(AdjustmentSentence(report.PValueAdjustment))}</p>\n");
         sb.Append("<h2>Findings</h2>\n");
@@ -77,20 +87,21 @@ public static class AuditHtml
                 : string.Create(CultureInfo.InvariantCulture, $" Not reported (small groups and unknown values together): {Count(analysis.Unreported)}."));
             sb.Append("</p>\n<div class=\"pair\">");
             sb.Append(Chart(analysis, name));
-            sb.Append(Table(analysis, report.MinGroupSize, report.ExcludeCategoriesBelowShare, name));
+            sb.Append(Table(analysis, report.MinGroupSize, report.ExcludeCategoriesBelowShare, name, tables));
             sb.Append("</div>\n");
-            sb.Append(PathMix(analysis, name));
+            sb.Append(PathMix(analysis, name, tables));
         }
 
         if (report.Paths.Count > 0)
         {
-            sb.Append("<h2>Path equivalence</h2>\n<table><caption>How people who reach a competency through each path score (everyone)</caption><thead><tr><th>competency</th><th>path</th><th>people</th><th>share</th><th>mean level</th><th>Hedges' g vs other paths</th></tr></thead><tbody>");
+            sb.Append("<h2>Path equivalence</h2>\n");
+            HtmlTables.CloseCaption(tables.Open(sb).Append("How people who reach a competency through each path score (everyone)")).Append("<thead><tr><th>competency</th><th>path</th><th>people</th><th>share</th><th>mean level</th><th>Hedges' g vs other paths</th></tr></thead><tbody>");
             foreach (var p in report.Paths)
             {
                 sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(p.Competency)}</td><td>{E(p.Path)}</td><td>{Count(p.Subjects)}</td><td>{Pct(p.Share)}</td><td>{Num(p.MeanLevel)}</td><td>{Num(p.HedgesG)}</td></tr>");
             }
 
-            sb.Append("</tbody></table>\n");
+            HtmlTables.Close(sb.Append("</tbody>")).Append('\n');
         }
 
         return sb.ToString();
@@ -139,10 +150,11 @@ public static class AuditHtml
         return sb.ToString();
     }
 
-    private static string Table(AuditAnalysis analysis, int k, double? share, string name)
+    private static string Table(AuditAnalysis analysis, int k, double? share, string name, HtmlTables tables)
     {
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"<table><caption>Outcomes by {E(name)}</caption><thead><tr><th>group</th><th>n</th><th>favourable</th><th>selection rate (95% CI)</th><th>impact ratio</th><th>Fisher p</th><th>adjusted p</th><th>scoring rate</th><th>scoring IR</th><th>mean score</th><th>Hedges' g</th></tr></thead><tbody>");
+        HtmlTables.CloseCaption(tables.Open(sb).Append("Outcomes by ").Append(E(name)));
+        sb.Append(CultureInfo.InvariantCulture, $"<thead><tr><th>group</th><th>n</th><th>favourable</th><th>selection rate (95% CI)</th><th>impact ratio</th><th>Fisher p</th><th>adjusted p</th><th>scoring rate</th><th>scoring IR</th><th>mean score</th><th>Hedges' g</th></tr></thead><tbody>");
         foreach (var g in analysis.Groups)
         {
             var label = E(string.Join(" × ", g.Values)) + (g.IsReference ? " <em>(reference)</em>" : string.Empty) + (g.ExcludedFromImpactRatios ? $" <em>({Under(share)})</em>" : string.Empty);
@@ -156,11 +168,11 @@ public static class AuditHtml
             sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{label}</td><td>{Count(g.N)}</td><td>{Count(g.Favourable)}</td><td>{Pct(g.SelectionRate)} ({Pct(g.SelectionRateLower)}–{Pct(g.SelectionRateUpper)})</td><td>{Num(g.ImpactRatio)}{(g.BelowFourFifths == true ? " ⚠" : string.Empty)}</td><td>{E(P(g.FisherP))}</td><td>{E(P(g.FisherPAdjusted))}</td><td>{Pct(g.ScoringRate)}</td><td>{Num(g.ScoringImpactRatio)}</td><td>{Num(g.MeanScore)}</td><td>{Num(g.HedgesG)}</td></tr>");
         }
 
-        sb.Append("</tbody></table>");
+        HtmlTables.Close(sb.Append("</tbody>"));
         return sb.ToString();
     }
 
-    private static string PathMix(AuditAnalysis analysis, string name)
+    private static string PathMix(AuditAnalysis analysis, string name, HtmlTables tables)
     {
         var reported = analysis.Groups.Where(g => !g.Suppressed && g.PathMix.Count > 0).ToList();
         if (reported.Count == 0)
@@ -172,7 +184,7 @@ public static class AuditHtml
         foreach (var competency in reported[0].PathMix.Select(p => p.Competency).Distinct(StringComparer.Ordinal))
         {
             var paths = reported[0].PathMix.Where(p => p.Competency == competency).Select(p => p.Path).ToList();
-            sb.Append(CultureInfo.InvariantCulture, $"<table><caption>How each {E(name)} group reaches '{E(competency)}' (share of people by winning path)</caption><thead><tr><th>group</th>");
+            HtmlTables.CloseCaption(tables.Open(sb).Append(CultureInfo.InvariantCulture, $"How each {E(name)} group reaches '{E(competency)}' (share of people by winning path)")).Append("<thead><tr><th>group</th>");
             foreach (var path in paths)
             {
                 sb.Append("<th>").Append(E(path)).Append("</th>");
@@ -191,7 +203,7 @@ public static class AuditHtml
                 sb.Append("</tr>");
             }
 
-            sb.Append("</tbody></table>\n");
+            HtmlTables.Close(sb.Append("</tbody>")).Append('\n');
         }
 
         return sb.ToString();

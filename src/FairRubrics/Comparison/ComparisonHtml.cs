@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using FairRubrics.Audit;
+using FairRubrics.Reporting;
 
 namespace FairRubrics.Comparison;
 
@@ -9,7 +10,7 @@ namespace FairRubrics.Comparison;
 public static class ComparisonHtml
 {
     private const string Extra = ".up{color:#1a7f37;font-weight:600}.down{color:#cf222e;font-weight:600}td.moved{background:#fff8c5;font-weight:600}"
-        + ".wide{overflow-x:auto;max-width:100%}ul.design li{margin:.3rem 0}";
+        + "ul.design li{margin:.3rem 0}";
 
     /// <summary>Renders the comparison.</summary>
     /// <param name="comparison">The comparison.</param>
@@ -34,6 +35,7 @@ public static class ComparisonHtml
     public static string Body(RubricComparison comparison)
     {
         ArgumentNullException.ThrowIfNull(comparison);
+        var tables = new HtmlTables("compare-");
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"<p>{ComparisonText.Count(comparison.Subjects)} people scored with both rubrics on the same evidence; <strong>{ComparisonText.Count(comparison.Changed)}</strong> change band.</p>\n");
         foreach (var note in comparison.Notes)
@@ -41,7 +43,8 @@ public static class ComparisonHtml
             sb.Append("<p class=\"note\">").Append(E(note)).Append("</p>\n");
         }
 
-        sb.Append("<h2>Who moves</h2>\n<div class=\"wide\"><table><caption>People by band before (rows) and after (columns); moves highlighted</caption><thead><tr><th scope=\"col\">before \\ after</th>");
+        sb.Append("<h2>Who moves</h2>\n");
+        HtmlTables.CloseCaption(tables.Open(sb).Append("People by band before (rows) and after (columns); moves highlighted")).Append("<thead><tr><th scope=\"col\">before \\ after</th>");
         var (rows, columns, cells) = ComparisonText.Matrix(comparison);
         foreach (var c in columns)
         {
@@ -62,10 +65,10 @@ public static class ComparisonHtml
             sb.Append("</tr>");
         }
 
-        sb.Append("</tbody></table></div>\n");
+        HtmlTables.Close(sb.Append("</tbody>")).Append('\n');
         foreach (var analysis in comparison.Analyses)
         {
-            Analysis(sb, comparison, analysis);
+            Analysis(sb, comparison, analysis, tables);
         }
 
         if (comparison.IntroducedAdverseImpact.Count > 0)
@@ -82,23 +85,24 @@ public static class ComparisonHtml
         sb.Append("<h2>Design findings</h2>\n");
         Design(sb, "Introduced by the change", comparison.Design.Introduced);
         Design(sb, "Fixed by the change", comparison.Design.Fixed);
-        sb.Append("<h2>Competencies</h2>\n<div class=\"wide\"><table><caption>Whose competency level rose or fell, and through which paths</caption><thead><tr><th scope=\"col\">competency</th><th scope=\"col\">rose</th><th scope=\"col\">fell</th><th scope=\"col\">rose through</th><th scope=\"col\">fell from</th></tr></thead><tbody>");
+        sb.Append("<h2>Competencies</h2>\n");
+        HtmlTables.CloseCaption(tables.Open(sb).Append("Whose competency level rose or fell, and through which paths")).Append("<thead><tr><th scope=\"col\">competency</th><th scope=\"col\">rose</th><th scope=\"col\">fell</th><th scope=\"col\">rose through</th><th scope=\"col\">fell from</th></tr></thead><tbody>");
         foreach (var c in comparison.Competencies)
         {
             var name = c.Competency + (c.InFrom && c.InTo ? string.Empty : c.InFrom ? " (removed)" : " (new)");
             sb.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{E(name)}</th><td>{ComparisonText.Count(c.Rose)}</td><td>{ComparisonText.Count(c.Fell)}</td><td>{E(ComparisonText.Paths(c.RoseThrough))}</td><td>{E(ComparisonText.Paths(c.FellFrom))}</td></tr>");
         }
 
-        sb.Append("</tbody></table></div>\n");
+        HtmlTables.Close(sb.Append("</tbody>")).Append('\n');
         return sb.ToString();
     }
 
-    private static void Analysis(StringBuilder sb, RubricComparison comparison, ComparisonAnalysis analysis)
+    private static void Analysis(StringBuilder sb, RubricComparison comparison, ComparisonAnalysis analysis, HtmlTables tables)
     {
         var name = string.Join(" × ", analysis.Attributes);
         sb.Append("<h2>Outcomes by ").Append(E(name)).Append("</h2>\n");
         sb.Append(CultureInfo.InvariantCulture, $"<p>Favourable: {E(string.Join(", ", comparison.FromFavourable))} (before), {E(string.Join(", ", comparison.ToFavourable))} (after); insufficient evidence counts as not favourable. Groups with fewer than {comparison.MinGroupSize} people are not reported, and other groups are withheld where they would reveal them.</p>\n");
-        sb.Append("<div class=\"wide\"><table><caption>Selection rate by ").Append(E(name)).Append(" before and after</caption><thead><tr>");
+        HtmlTables.CloseCaption(tables.Open(sb).Append("Selection rate by ").Append(E(name)).Append(" before and after")).Append("<thead><tr>");
         foreach (var h in (string[])["group", "n", "rate before", "rate after", "change", "impact ratio before", "impact ratio after", "gained", "lost", "McNemar p"])
         {
             sb.Append("<th scope=\"col\">").Append(h).Append("</th>");
@@ -121,7 +125,7 @@ public static class ComparisonHtml
             sb.Append(CultureInfo.InvariantCulture, $"<td>{Ratio(g.From)}</td><td>{Ratio(g.To)}</td><td>{ComparisonText.Count(g.Gained!.Value)}</td><td>{ComparisonText.Count(g.Lost!.Value)}</td><td>{ComparisonText.P(g.McNemarP)}</td></tr>");
         }
 
-        sb.Append("</tbody></table></div>\n");
+        HtmlTables.Close(sb.Append("</tbody>")).Append('\n');
         if (analysis.Unreported is { } unreported)
         {
             sb.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">Not in a reported group (suppressed or unknown): {ComparisonText.Count(unreported)}.</p>\n");
