@@ -186,14 +186,15 @@ internal static class ScoreCommand
 
         if (!sorted)
         {
-            // Not sorted by subject: the first pass's lines and counts are dropped, and the file is read again, every
-            // row held in memory (memory then grows with the rows; sort the file by subject to keep it flat).
+            // Not sorted by subject: the first pass's lines and counts are dropped, and the file is read again through an
+            // external sort (batches sorted in memory, spilled to temporary files removed also on an error or Ctrl-C),
+            // so memory stays bounded and the output is the same bytes as for the sorted file.
             output.Flush();
             lines.SetLength(0);
             lines.Position = 0;
             rejections = new RejectionSummary(keepAll: rejectedFile is not null);
             read = used = insufficient = subjects = 0;
-            var bySubject = new Dictionary<string, List<EvidenceItem>>(StringComparer.Ordinal);
+            using var sort = new ExternalSubjectSort(rubric);
             using (var input = OpenEvidence(evidencePath))
             {
                 foreach (var row in Rows(input, null))
@@ -202,21 +203,14 @@ internal static class ScoreCommand
                     rejections.Observe(row);
                     if (row.IsValid)
                     {
-                        var item = row.Item.Value;
-                        if (!bySubject.TryGetValue(item.Subject, out var list))
-                        {
-                            bySubject[item.Subject] = list = [];
-                        }
-
-                        list.Add(item);
+                        sort.Add(row.Item.Value);
                     }
                 }
             }
 
-            foreach (var subject in bySubject.Keys.Order(StringComparer.Ordinal).ToArray())
+            foreach (var items in sort.Groups())
             {
-                Write(subject, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bySubject[subject]));
-                bySubject.Remove(subject);
+                Write(items[0].Subject, items);
             }
         }
 

@@ -5,7 +5,10 @@ public enum EvidenceOrder
 {
     /// <summary>
     /// Any order: every item is read before the first result, and results come in ordinal subject order, as from
-    /// <see cref="IRubricScorer.ScoreAll"/>. Memory grows with the number of items.
+    /// <see cref="IRubricScorer.ScoreAll"/>. Memory stays bounded (about 25 MB of items, whatever their number): the
+    /// items are sorted by subject in batches written to temporary files under the system's temporary folder
+    /// (<c>TMPDIR</c>), about half the size of the same evidence as CSV, removed when the enumeration ends, fails
+    /// or is cancelled.
     /// </summary>
     Any = 0,
 

@@ -25,7 +25,11 @@ public interface IRubricScorer
     /// <returns>The explained score.</returns>
     SubjectScore Score(Rubric rubric, string subject, ReadOnlyMemory<EvidenceItem> evidence, ScoringOptions? options = null);
 
-    /// <summary>Scores every subject found in the evidence, in ordinal subject order.</summary>
+    /// <summary>
+    /// Scores every subject found in the evidence, in ordinal subject order. The list holds every result and every
+    /// item (explanations refer to them), so memory grows with the evidence; to score a population in bounded memory
+    /// use <see cref="ScoreAllAsync"/>.
+    /// </summary>
     /// <param name="rubric">The rubric.</param>
     /// <param name="evidence">Evidence of any number of subjects, in any order.</param>
     /// <param name="options">Scoring options (date), or null for the defaults.</param>
@@ -36,7 +40,8 @@ public interface IRubricScorer
     /// Scores a stream of evidence (from a database or a queue), one result per subject. With
     /// <see cref="EvidenceOrder.GroupedBySubject"/> in <paramref name="options"/> each subject's result comes as soon as
     /// its items end, in input order, and memory holds one subject's items; otherwise every item is read first and the
-    /// results come in ordinal subject order. The scoring date is fixed when the call is made.
+    /// results come in ordinal subject order, memory bounded by sorting the items in batches spilled to temporary files
+    /// (see <see cref="EvidenceOrder.Any"/>). The scoring date is fixed when the call is made.
     /// </summary>
     /// <param name="rubric">The rubric.</param>
     /// <param name="evidence">The evidence; enumerated once, with <paramref name="cancellationToken"/>.</param>

@@ -62,28 +62,26 @@ public sealed partial class RubricScorer
         }
     }
 
+    /// <summary>
+    /// Any order: the items go through an <see cref="ExternalSubjectSort"/> (memory bounded by its batch, the rest in
+    /// temporary files deleted when the enumeration ends, fails or is cancelled), then each subject is scored in
+    /// ordinal subject order.
+    /// </summary>
     private async IAsyncEnumerable<SubjectScore> ScoreAnyOrderAsync(Rubric rubric, IAsyncEnumerable<EvidenceItem> evidence, ScoringOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var bySubject = new Dictionary<string, List<EvidenceItem>>(StringComparer.Ordinal);
+        using var sort = new ExternalSubjectSort(rubric);
         long index = 0;
         await foreach (var item in evidence.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var subject = SubjectOf(item, index++);
-            if (!bySubject.TryGetValue(subject, out var list))
-            {
-                bySubject[subject] = list = [];
-            }
-
-            list.Add(item);
+            _ = SubjectOf(item, index++);
+            sort.Add(item);
         }
 
-        foreach (var subject in bySubject.Keys.Order(StringComparer.Ordinal).ToArray())
+        foreach (var items in sort.Groups(cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var items = bySubject[subject];
-            bySubject.Remove(subject);
-            yield return Score(rubric, subject, new ReadOnlyMemory<EvidenceItem>([.. items]), options);
+            yield return Score(rubric, items[0].Subject, new ReadOnlyMemory<EvidenceItem>(items), options);
         }
     }
 
