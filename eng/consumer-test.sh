@@ -6,7 +6,9 @@
 #      that folder (a NuGet.config with the folder plus the normal feed for dependencies, and source mapping
 #      so that FairRubrics* can only come from the folder), with the docs' code copied in verbatim:
 #      docs/snippets/QuickStart (DI, load, lint, score, audit) and docs/snippets/Extending (the same with a
-#      custom scoring rule and a custom design check); builds and runs both and checks their output;
+#      custom scoring rule and a custom design check); builds and runs both and checks their output; and the
+#      README's host, docs/snippets/EmbeddingHost, with exactly the packages its packages.sh adds (options from
+#      appsettings.json, an IAsyncEnumerable scored with cancellation, a broken rubric in the log and the health check);
 #   3. installs the tool with `dotnet tool install --tool-path` from the folder and runs `fairrubrics lint rubrics`.
 # A private NUGET_PACKAGES folder keeps an older FairRubrics of the same version in the machine's cache from
 # being used. Prints one "consumer-test: <name>: PASS|FAIL" line per test and "consumer-test: all done (N passed, N failed)".
@@ -103,7 +105,50 @@ consumer() {  # name, snippet folder, expected output...
   result "$name (PackageReference from the folder feed; builds and runs)" "$status"
 }
 
+host_consumer() {  # The README's host (docs/snippets/EmbeddingHost) with exactly the packages its packages.sh adds (#19).
+  local name=host snippets=docs/snippets/EmbeddingHost dir="$work/host" status=0
+  mkdir -p "$dir"
+  (
+    cd "$dir" || exit 1
+    run dotnet new console --framework net10.0 --force --no-update-check || exit 1
+    # The printed 'dotnet add package' lines, verbatim but for FairRubrics' version (the one just packed).
+    grep '^dotnet add package ' "$root/$snippets/packages.sh" | while read -r _ _ _ package rest; do
+      case $package in FairRubrics | FairRubrics.*) rest="--version $version" ;; esac
+      # shellcheck disable=SC2086
+      run dotnet add package "$package" $rest --no-restore || exit 1
+    done || exit 1
+    [ "$(grep -c '<PackageReference ' ./*.csproj)" -eq "$(grep -c '^dotnet add package ' "$root/$snippets/packages.sh")" ] || { echo "the project's packages are not packages.sh's" >&2; exit 1; }
+    (cd "$root/$snippets" && find . -path ./bin -prune -o -path ./obj -prune -o -type f ! -name '*.csproj' ! -name '*.sh' -print) | while read -r f; do
+      mkdir -p "$(dirname "$f")" && cp "$root/$snippets/$f" "$f"
+    done
+    run dotnet build -c Release || exit 1
+    check() {  # log, wanted text...
+      local file=$1; shift
+      for want in "$@"; do
+        grep -qF -- "$want" "$file" || { echo "consumer-test: $name output lacks: $want" >&2; tail -n 30 "$file" >&2; exit 1; }
+      done
+    }
+    # 1. As printed: options and the rubric folder bound from appsettings.json, healthy, the stream scored.
+    dotnet run --no-build -c Release > run.log 2>&1 || { cat run.log >&2; exit 1; }
+    check run.log "health: Healthy" "FairRubrics.Catalog[1001]" "e-001: Scored, band Strong" "e-002: Scored, band Solid"
+    # 2. A broken rubric file: in the log (event 1003 with file, line and FR code) and in the health check;
+    #    a scoring budget of 1 ms (configuration from the command line) cancels the stream.
+    printf 'fairrubrics: 1\nid: [broken\n' > rubrics/broken.yaml
+    dotnet run --no-build -c Release -- --Scoring:Budget=00:00:00.001 > broken.log 2>&1 || { cat broken.log >&2; exit 1; }
+    check broken.log "FairRubrics.Catalog[1003]" "rubrics/broken.yaml rejected at line" "FR001" "health: Unhealthy" "scoring stopped: over budget or shutting down"
+    ! grep -q "^e-00" broken.log || { echo "consumer-test: $name scored after its budget was spent" >&2; exit 1; }
+    rm rubrics/broken.yaml
+    # 3. A bad value in configuration stops the host at start with a message naming the key.
+    if dotnet run --no-build -c Release -- --FairRubrics:Loader:MaxDepth=1000 > invalid.log 2>&1; then
+      echo "consumer-test: $name started with FairRubrics:Loader:MaxDepth=1000" >&2; exit 1
+    fi
+    check invalid.log "FairRubrics:Loader:MaxDepth: MaxDepth ('1000') must be less than or equal to '256'."
+  ) || status=1
+  result "$name (the README's host with packages.sh's packages: appsettings.json, IAsyncEnumerable with cancellation, broken rubric in logs and health)" "$status"
+}
+
 if [ "$pack" -eq 0 ]; then
+  host_consumer
   consumer quickstart docs/snippets/QuickStart \
     "e-003: Teamwork and delivery 1.0.0" "level 3 via Passes on knowledge" "Favourable bands: Strong" "warning FR201"
   consumer extending docs/snippets/Extending \
@@ -120,8 +165,8 @@ if [ "$pack" -eq 0 ]; then
   ) || tool=1
   result "tool (dotnet tool install --tool-path from the folder feed; fairrubrics lint rubrics)" "$tool"
 else
-  failed=$((failed + 3))
-  log "quickstart, extending, tool: not run (pack failed)"
+  failed=$((failed + 4))
+  log "host, quickstart, extending, tool: not run (pack failed)"
 fi
 
 log "took $((SECONDS - start)) s"

@@ -30,11 +30,10 @@ public static class Embedding
     public static void Host(string[] args)
     {
         // begin-snippet: embedding-host
+        // dotnet add package Microsoft.Extensions.Hosting --version 10.0.15
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(args);
         builder.Services.AddFairRubrics()
-               .AddRubricsFromDirectory(Path.Combine(builder.Environment.ContentRootPath, "rubrics"), watch: true)
-               .AddScoringRule<SustainedContributionRule>()
-               .AddRubricCheck<DescribedCompetencyCheck>();
+               .AddRubricsFromDirectory("rubrics", watch: true);   // relative: under the content root
         using var host = builder.Build();
         // end-snippet
     }
