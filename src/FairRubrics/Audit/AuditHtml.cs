@@ -79,6 +79,11 @@ public static class AuditHtml
             sb.Append(Chart(analysis, name));
             sb.Append(Table(analysis, report.MinGroupSize, report.ExcludeCategoriesBelowShare, name));
             sb.Append("</div>\n");
+            if (report.Baseline is { } baseline)
+            {
+                sb.Append(ChangeTable(analysis, baseline, name));
+            }
+
             sb.Append(PathMix(analysis, name));
         }
 
@@ -157,6 +162,31 @@ public static class AuditHtml
         }
 
         sb.Append("</tbody></table>");
+        return sb.ToString();
+    }
+
+    /// <summary>Both cycles side by side: the earlier cycle's n, rate and impact ratio, this cycle's, and the change with its tests.</summary>
+    private static string ChangeTable(AuditAnalysis analysis, PublishedAudit baseline, string name)
+    {
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"<table><caption>Outcomes by {E(name)}, earlier cycle and now</caption><thead><tr><th rowspan=\"2\">group</th><th colspan=\"3\">earlier cycle</th><th colspan=\"3\">this cycle</th><th colspan=\"4\">change</th></tr><tr>");
+        foreach (var heading in AuditChangeTable.Headings.Skip(1))
+        {
+            sb.Append("<th>").Append(E(heading.Replace(" then", string.Empty, StringComparison.Ordinal).Replace(" now", string.Empty, StringComparison.Ordinal))).Append("</th>");
+        }
+
+        sb.Append("</tr></thead><tbody>");
+        foreach (var g in analysis.Groups)
+        {
+            var (cells, reason) = AuditChangeTable.Row(g);
+            sb.Append("<tr><td>").Append(E(string.Join(" × ", g.Values))).Append("</td>");
+            sb.Append(cells is null
+                ? $"<td colspan=\"{AuditChangeTable.Headings.Length - 1}\" class=\"muted\">{E(reason!)}</td>"
+                : string.Concat(cells.Select(c => "<td>" + E(c) + "</td>")));
+            sb.Append("</tr>");
+        }
+
+        sb.Append("</tbody></table>\n<p class=\"muted\">").Append(E(AuditChangeTable.Sentence(baseline))).Append("</p>\n");
         return sb.ToString();
     }
 
