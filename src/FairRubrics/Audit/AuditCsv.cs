@@ -17,6 +17,12 @@ public static class AuditCsv
         "referenceRule", "fisherPAdjusted", "zPAdjusted", "pAdjustment",
     ];
 
+    private static readonly string[] BaselineHeader =
+    [
+        "baselineSuppressed", "baselineN", "baselineFavourable", "baselineSelectionRate", "baselineImpactRatio",
+        "changeSelectionRate", "changeImpactRatio", "changeZ", "changeZP", "changeFisherP",
+    ];
+
     /// <summary>Writes the report's groups.</summary>
     /// <param name="writer">Where to write (not closed).</param>
     /// <param name="report">The report.</param>
@@ -31,7 +37,7 @@ public static class AuditCsv
             NewLine = "\n",
         };
         using var csv = CsvWriter.Create(writer, options, leaveOpen: true);
-        foreach (var name in Header)
+        foreach (var name in report.Baseline is null ? Header : [.. Header, .. BaselineHeader])
         {
             csv.WriteField(name, CsvQuoting.Always);
         }
@@ -72,11 +78,39 @@ public static class AuditCsv
                 Number(csv, g.FisherPAdjusted);
                 Number(csv, g.ZPAdjusted);
                 csv.WriteField(AuditText.AdjustmentKey(report.PValueAdjustment), CsvQuoting.Always);
+                if (report.Baseline is not null)
+                {
+                    WriteChange(csv, g);
+                }
+
                 csv.EndRecord();
             }
         }
 
         csv.Flush();
+    }
+
+    /// <summary>The earlier cycle's figures and the change; empty cells where the group was not reported in both cycles.</summary>
+    private static void WriteChange(CsvWriter csv, GroupResult g)
+    {
+        if (g.Baseline is { } b)
+        {
+            csv.WriteField(b.Suppressed);
+        }
+        else
+        {
+            csv.WriteField((string?)null);
+        }
+
+        Number(csv, g.Baseline?.N);
+        Number(csv, g.Baseline?.Favourable);
+        Number(csv, g.Baseline?.SelectionRate);
+        Number(csv, g.Baseline?.ImpactRatio);
+        Number(csv, g.Change?.SelectionRate);
+        Number(csv, g.Change?.ImpactRatio);
+        Number(csv, g.Change?.Z);
+        Number(csv, g.Change?.ZP);
+        Number(csv, g.Change?.FisherP);
     }
 
     private static void Number(CsvWriter csv, double? value)

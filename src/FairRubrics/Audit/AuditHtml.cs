@@ -89,6 +89,11 @@ public static class AuditHtml
             sb.Append(Chart(analysis, name));
             sb.Append(Table(analysis, report.MinGroupSize, report.ExcludeCategoriesBelowShare, name, tables));
             sb.Append("</div>\n");
+            if (report.Baseline is { } baseline)
+            {
+                sb.Append(ChangeTable(analysis, baseline, name, tables));
+            }
+
             sb.Append(PathMix(analysis, name, tables));
         }
 
@@ -169,6 +174,31 @@ public static class AuditHtml
         }
 
         HtmlTables.Close(sb.Append("</tbody>"));
+        return sb.ToString();
+    }
+
+    /// <summary>Both cycles side by side: the earlier cycle's n, rate and impact ratio, this cycle's, and the change with its tests.</summary>
+    private static string ChangeTable(AuditAnalysis analysis, PublishedAudit baseline, string name, HtmlTables tables)
+    {
+        var sb = new StringBuilder();
+        HtmlTables.CloseCaption(tables.Open(sb).Append(CultureInfo.InvariantCulture, $"Outcomes by {E(name)}, earlier cycle and now")).Append("<thead><tr><th rowspan=\"2\">group</th><th colspan=\"3\">earlier cycle</th><th colspan=\"3\">this cycle</th><th colspan=\"4\">change</th></tr><tr>");
+        foreach (var heading in AuditChangeTable.Headings.Skip(1))
+        {
+            sb.Append("<th>").Append(E(heading.Replace(" then", string.Empty, StringComparison.Ordinal).Replace(" now", string.Empty, StringComparison.Ordinal))).Append("</th>");
+        }
+
+        sb.Append("</tr></thead><tbody>");
+        foreach (var g in analysis.Groups)
+        {
+            var (cells, reason) = AuditChangeTable.Row(g);
+            sb.Append("<tr><td>").Append(E(string.Join(" × ", g.Values))).Append("</td>");
+            sb.Append(cells is null
+                ? $"<td colspan=\"{AuditChangeTable.Headings.Length - 1}\" class=\"muted\">{E(reason!)}</td>"
+                : string.Concat(cells.Select(c => "<td>" + E(c) + "</td>")));
+            sb.Append("</tr>");
+        }
+
+        HtmlTables.Close(sb.Append("</tbody>")).Append("\n<p class=\"muted\">").Append(E(AuditChangeTable.Sentence(baseline))).Append("</p>\n");
         return sb.ToString();
     }
 

@@ -32,6 +32,8 @@ public static class AuditJson
         writer.WriteNumber("minGroupSize", report.MinGroupSize);
         writer.WriteString("pAdjustment", AuditText.AdjustmentKey(report.PValueAdjustment));
         Number(writer, "insufficientEvidenceRate", report.OverallInsufficientEvidenceRate);
+        Earlier(writer, "baseline", report.Baseline);
+        Earlier(writer, "consistentWith", report.ConsistentWith);
         writer.WriteStartArray("analyses");
         foreach (var analysis in report.Analyses)
         {
@@ -68,7 +70,7 @@ public static class AuditJson
             writer.WriteStartArray("groups");
             foreach (var g in analysis.Groups)
             {
-                WriteGroup(writer, g);
+                WriteGroup(writer, g, report.Baseline is not null);
             }
 
             writer.WriteEndArray();
@@ -136,7 +138,62 @@ public static class AuditJson
         _ => null,
     };
 
-    private static void WriteGroup(Utf8JsonWriter writer, GroupResult g)
+    /// <summary>Describes an earlier report by what it published about itself (never its file name, which may say more than the report).</summary>
+    private static void Earlier(Utf8JsonWriter writer, string name, PublishedAudit? earlier)
+    {
+        if (earlier is null)
+        {
+            return;
+        }
+
+        writer.WriteStartObject(name);
+        if (earlier.Rubric is not null)
+        {
+            writer.WriteString("rubric", earlier.Rubric);
+        }
+
+        writer.WriteNumber("subjects", earlier.Subjects);
+        writer.WriteNumber("scored", earlier.Scored);
+        writer.WriteNumber("minGroupSize", earlier.MinGroupSize);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteChange(Utf8JsonWriter writer, GroupResult g)
+    {
+        if (g.Baseline is { } b)
+        {
+            writer.WriteStartObject("baseline");
+            writer.WriteBoolean("suppressed", b.Suppressed);
+            Number(writer, "n", b.N);
+            Number(writer, "favourable", b.Favourable);
+            Number(writer, "selectionRate", b.SelectionRate);
+            Number(writer, "impactRatio", b.ImpactRatio);
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteNull("baseline");
+        }
+
+        if (g.Change is { } c)
+        {
+            writer.WriteStartObject("change");
+            Number(writer, "selectionRate", c.SelectionRate);
+            Number(writer, "impactRatio", c.ImpactRatio);
+            Number(writer, "z", c.Z);
+            Number(writer, "zP", c.ZP);
+            Number(writer, "fisherP", c.FisherP);
+            writer.WriteBoolean("fellBelowFourFifths", c.FellBelowFourFifths);
+            writer.WriteBoolean("fellByAtLeastOneTenth", c.FellByAtLeastOneTenth);
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteNull("change");
+        }
+    }
+
+    private static void WriteGroup(Utf8JsonWriter writer, GroupResult g, bool withBaseline)
     {
         writer.WriteStartObject();
         Strings(writer, "values", g.Values);
@@ -181,6 +238,11 @@ public static class AuditJson
         Number(writer, "scoreStandardDeviation", g.ScoreStandardDeviation);
         Number(writer, "hedgesG", g.HedgesG);
         Number(writer, "insufficientEvidenceRate", g.InsufficientEvidenceRate);
+        if (withBaseline)
+        {
+            WriteChange(writer, g);
+        }
+
         writer.WriteStartArray("competencies");
         foreach (var c in g.Competencies)
         {

@@ -67,6 +67,19 @@ public static class AuditMarkdown
             }
 
             sb.Append('\n');
+            if (report.Baseline is { } baseline)
+            {
+                sb.Append(AuditChangeTable.Sentence(baseline)).Append("\n\n| ").Append(string.Join(" | ", AuditChangeTable.Headings)).Append(" |\n| --- |");
+                sb.Append(string.Concat(Enumerable.Repeat(" ---: |", AuditChangeTable.Headings.Length - 1))).Append('\n');
+                foreach (var g in analysis.Groups)
+                {
+                    var (cells, reason) = AuditChangeTable.Row(g);
+                    sb.Append("| ").Append(Escape(string.Join(" × ", g.Values))).Append(" | ");
+                    sb.Append(cells is null ? reason + string.Concat(Enumerable.Repeat(" |", AuditChangeTable.Headings.Length - 1)) : string.Join(" | ", cells) + " |").Append('\n');
+                }
+
+                sb.Append('\n');
+            }
         }
 
         if (report.Paths.Count > 0)

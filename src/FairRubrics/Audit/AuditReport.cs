@@ -54,6 +54,12 @@ public sealed class AuditReport
     /// <summary>Gets the configured share below which groups are left out of impact ratios (<see cref="AuditOptions.ExcludeCategoriesBelowShare"/>), for labelling them.</summary>
     internal double? ExcludeCategoriesBelowShare { get; init; }
 
+    /// <summary>Gets the earlier cycle's report the groups are compared with (<see cref="AuditOptions.Baseline"/>), or null.</summary>
+    public PublishedAudit? Baseline { get; internal init; }
+
+    /// <summary>Gets the earlier report whose suppressed cells this report keeps suppressed (<see cref="AuditOptions.ConsistentWith"/>), or null.</summary>
+    public PublishedAudit? ConsistentWith { get; internal init; }
+
     /// <summary>Gets the findings (FR2xx and integrators' outcome checks), most serious first.</summary>
     public IReadOnlyList<AuditFinding> Findings { get; internal set; } = [];
 }
@@ -196,8 +202,43 @@ public sealed record GroupResult
     /// <summary>Gets per competency the group's mean level and its effect size against the reference group.</summary>
     public IReadOnlyList<CompetencyGap> Competencies { get; init; } = [];
 
+    /// <summary>
+    /// Gets the group's figures as published in the earlier cycle's report (<see cref="AuditOptions.Baseline"/>), or null: without
+    /// a baseline, when the group is suppressed now, or when the earlier report does not list it.
+    /// </summary>
+    public GroupBaseline? Baseline { get; init; }
+
+    /// <summary>Gets how the group changed since the earlier cycle, or null: the group must be reported in both cycles.</summary>
+    public GroupChange? Change { get; init; }
+
     /// <summary>Gets per multi-path competency the share of the group's subjects whose level came through each path.</summary>
     public IReadOnlyList<PathShare> PathMix { get; init; } = [];
+}
+
+/// <summary>A group's figures as the earlier cycle's report published them.</summary>
+/// <param name="Suppressed">Whether the group was suppressed then (every figure is then null).</param>
+/// <param name="N">Its scored subjects then.</param>
+/// <param name="Favourable">Its favourable outcomes then.</param>
+/// <param name="SelectionRate">Its selection rate then.</param>
+/// <param name="ImpactRatio">Its impact ratio then (null for a group left out of impact ratios).</param>
+public sealed record GroupBaseline(bool Suppressed, long? N, long? Favourable, double? SelectionRate, double? ImpactRatio);
+
+/// <summary>
+/// How a group reported in both cycles changed: differences (now minus then) and a two-sided test of the change in
+/// selection rate between the two cycles, taken as independent samples (docs/statistics.md).
+/// </summary>
+/// <param name="SelectionRate">The selection rate now minus then.</param>
+/// <param name="ImpactRatio">The impact ratio now minus then, or null when either is null.</param>
+/// <param name="Z">The pooled two-proportion z statistic of now against then, or null when everyone or no one was favourable in both.</param>
+/// <param name="ZP">The two-sided p-value of <paramref name="Z"/>, or null.</param>
+/// <param name="FisherP">The two-sided Fisher exact p-value of the 2×2 table cycle × favourable.</param>
+public sealed record GroupChange(double SelectionRate, double? ImpactRatio, double? Z, double? ZP, double FisherP)
+{
+    /// <summary>Gets a value indicating whether the impact ratio was at or above 0.8 then and is below it now (exact on the counts of now).</summary>
+    public bool FellBelowFourFifths { get; init; }
+
+    /// <summary>Gets a value indicating whether the impact ratio fell by 0.1 or more (exact on both cycles' counts).</summary>
+    public bool FellByAtLeastOneTenth { get; init; }
 }
 
 /// <summary>A group's mean level in one competency, and the effect size against the reference group.</summary>

@@ -160,6 +160,9 @@ public sealed partial class BiasAuditor : IBiasAuditor
             throw new ArgumentException("AuditOptions.FavourableBands is empty: name the bands that count as favourable (the rubric's 'favourable' list); without them every selection rate would be 0.", nameof(options));
         }
 
+        options.Baseline?.RequireRubric(accumulator.Rubric, "the baseline");
+        options.ConsistentWith?.RequireRubric(accumulator.Rubric, "the report to be consistent with");
+
         var favourable = new HashSet<string>(options.FavourableBands, StringComparer.Ordinal);
         var k = options.MinGroupSize;
         var median = MedianOf(accumulator.Scores);
@@ -179,6 +182,8 @@ public sealed partial class BiasAuditor : IBiasAuditor
         {
             ExcludeCategoriesBelowShare = options.ExcludeCategoriesBelowShare,
             PValueAdjustment = options.PValueAdjustment,
+            Baseline = options.Baseline,
+            ConsistentWith = options.ConsistentWith,
             OverallInsufficientEvidenceRate = accumulator.Subjects == 0 || accumulator.Competencies.Count == 0
                 ? null
                 : accumulator.InsufficientCompetencies / (double)(accumulator.Subjects * accumulator.Competencies.Count),
@@ -313,6 +318,8 @@ public sealed partial class BiasAuditor : IBiasAuditor
                 results[i] = results[i] with { FisherPAdjusted = fisher[i], ZPAdjusted = zp[i] };
             }
         }
+
+        AttachBaseline(results, attributes, options.Baseline);
 
         return new AuditAnalysis(
             attributes,

@@ -24,15 +24,18 @@ public static class OutcomeCheckIds
 
     /// <summary>A rater's ratings differ by group.</summary>
     public const string RaterEffect = "FR206";
+
+    /// <summary>A group's impact ratio fell below four fifths, or by 0.1 or more, since the earlier cycle (<see cref="AuditOptions.Baseline"/>).</summary>
+    public const string ImpactRatioFell = "FR207";
 }
 
-/// <summary>The built-in outcome checks FR201–FR206; registered through the same <c>AddOutcomeCheck&lt;T&gt;()</c> integrators use.</summary>
+/// <summary>The built-in outcome checks FR201–FR207; registered through the same <c>AddOutcomeCheck&lt;T&gt;()</c> integrators use.</summary>
 public static class BuiltInOutcomeChecks
 {
     /// <summary>Creates the built-in checks (for use without a container).</summary>
     /// <returns>The checks.</returns>
     public static IReadOnlyList<IOutcomeCheck> All() =>
-        [new AdverseImpactCheck(), new ScoringRateCheck(), new ScoreGapCheck(), new PathEquivalenceCheck(), new MissingEvidenceCheck(), new RaterEffectCheck()];
+        [new AdverseImpactCheck(), new ScoringRateCheck(), new ScoreGapCheck(), new PathEquivalenceCheck(), new MissingEvidenceCheck(), new RaterEffectCheck(), new ImpactRatioChangeCheck()];
 
     internal static string Help(string id) => $"docs/checks/{id}.md";
 
