@@ -1,3 +1,4 @@
+using FairRubrics.Tests.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,7 @@ public sealed class ServiceHost(Backend backend) : WebApplicationFactory<Program
     public static string RepositoryRoot { get; } = FindRoot();
 
     /// <summary>Gets every log line of the service (the host's own logging configuration, appsettings.json, applies).</summary>
-    public LogCapture Logs { get; } = new();
+    internal CapturingLoggerProvider Logs { get; } = new();
 
     public static string Rubric => Path.Combine(RepositoryRoot, "rubrics", "professional-relationships.yaml");
 
