@@ -33,7 +33,6 @@ public static class AuditJson
         writer.WriteString("pAdjustment", AuditText.AdjustmentKey(report.PValueAdjustment));
         Number(writer, "insufficientEvidenceRate", report.OverallInsufficientEvidenceRate);
         Earlier(writer, "baseline", report.Baseline);
-        Earlier(writer, "consistentWith", report.ConsistentWith);
         writer.WriteStartArray("analyses");
         foreach (var analysis in report.Analyses)
         {

@@ -53,13 +53,6 @@ public sealed class AuditOptions
     /// </summary>
     public PublishedAudit? Baseline { get; set; }
 
-    /// <summary>
-    /// Gets or sets an earlier report of the same rubric and population (<see cref="PublishedAudit.Read"/>) whose suppressed
-    /// cells stay suppressed in this one, with the complementary suppression that protects them, so that the two reports
-    /// cannot be differenced to recover them; null (default). A report of another rubric is refused.
-    /// </summary>
-    public PublishedAudit? ConsistentWith { get; set; }
-
     /// <summary>Gets or sets the |Hedges' g| from which FR203 flags a difference in overall scores. Default 0.2; range 0.01 to 5.</summary>
     public double EffectSizeThreshold { get; set; } = 0.2;
 

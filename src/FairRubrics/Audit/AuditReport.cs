@@ -57,9 +57,6 @@ public sealed class AuditReport
     /// <summary>Gets the earlier cycle's report the groups are compared with (<see cref="AuditOptions.Baseline"/>), or null.</summary>
     public PublishedAudit? Baseline { get; internal init; }
 
-    /// <summary>Gets the earlier report whose suppressed cells this report keeps suppressed (<see cref="AuditOptions.ConsistentWith"/>), or null.</summary>
-    public PublishedAudit? ConsistentWith { get; internal init; }
-
     /// <summary>Gets the findings (FR2xx and integrators' outcome checks), most serious first.</summary>
     public IReadOnlyList<AuditFinding> Findings { get; internal set; } = [];
 }

@@ -161,7 +161,6 @@ public sealed partial class BiasAuditor : IBiasAuditor
         }
 
         options.Baseline?.RequireRubric(accumulator.Rubric, "the baseline");
-        options.ConsistentWith?.RequireRubric(accumulator.Rubric, "the report to be consistent with");
 
         var favourable = new HashSet<string>(options.FavourableBands, StringComparer.Ordinal);
         var k = options.MinGroupSize;
@@ -183,7 +182,6 @@ public sealed partial class BiasAuditor : IBiasAuditor
             ExcludeCategoriesBelowShare = options.ExcludeCategoriesBelowShare,
             PValueAdjustment = options.PValueAdjustment,
             Baseline = options.Baseline,
-            ConsistentWith = options.ConsistentWith,
             OverallInsufficientEvidenceRate = accumulator.Subjects == 0 || accumulator.Competencies.Count == 0
                 ? null
                 : accumulator.InsufficientCompetencies / (double)(accumulator.Subjects * accumulator.Competencies.Count),

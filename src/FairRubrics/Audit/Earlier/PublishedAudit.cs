@@ -2,9 +2,8 @@ namespace FairRubrics.Audit;
 
 /// <summary>
 /// An audit report as it was published, read back from its JSON (<see cref="AuditJson"/>): the counts and rates of
-/// every listed group and which groups were suppressed. One reader serves both uses of an earlier cycle's report:
-/// <see cref="AuditOptions.Baseline"/> (how each group changed since) and <see cref="AuditOptions.ConsistentWith"/>
-/// (cells suppressed then stay suppressed). Immutable; holds only what the report published.
+/// every listed group and which groups were suppressed, for <see cref="AuditOptions.Baseline"/> (how each group
+/// changed since). Immutable; holds only what the report published.
 /// </summary>
 public sealed class PublishedAudit
 {
