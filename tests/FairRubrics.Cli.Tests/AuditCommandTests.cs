@@ -259,6 +259,48 @@ public sealed class AuditCommandTests : IDisposable
         return string.Create(CultureInfo.InvariantCulture, $$"""{"subject":"{{subject}}","rubric":"audit-reference","status":"scored","overall":{{level}},"band":"{{(favourable ? "Strong" : "Solid")}}","competencies":[{"id":"relationships","level":{{level}},"path":"broad-network"},{"id":"delivery","level":{{level}},"path":"outcomes"},{"id":"quality-of-work","level":{{level}},"path":"work-review"}]}""");
     }
 
+    [Fact]
+    public void Audit_Baseline_AddsEachGroupsEarlierFiguresAndTheChange_AndRaisesFR207()
+    {
+        var (scores, attributes) = Population(adverse: false);
+        var earlier = Path.Combine(_dir.FullName, "earlier.json");
+        CliRunner.Run("audit", "--scores", scores, "--attributes", attributes, "--favourable", "Strong", "--by", "gender", "--out", earlier).ExitCode.Should().Be(0);
+        (scores, attributes) = Population(adverse: true);
+
+        var (code, stdout, stderr) = CliRunner.Run("audit", "--scores", scores, "--attributes", attributes, "--favourable", "Strong", "--by", "gender", "--baseline", earlier);
+
+        code.Should().Be(1, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var female = json.RootElement.GetProperty("analyses")[0].GetProperty("groups").EnumerateArray()
+            .Single(g => g.GetProperty("values")[0].GetString() == "female");
+        female.GetProperty("baseline").GetProperty("n").GetInt64().Should().Be(32);
+        female.GetProperty("baseline").GetProperty("selectionRate").GetDouble().Should().Be(0.5);
+        var change = female.GetProperty("change");
+
+        // Then 16 of 32 favourable, now 4 of 32 (against 16 of 32 for men in both cycles). Expected values from SciPy
+        // 1.x: fisher_exact([[4, 28], [16, 16]]) and the pooled z test written out (erfc(|z|/sqrt 2)); 1e-9 relative.
+        change.GetProperty("selectionRate").GetDouble().Should().BeApproximately(-0.375, 1e-12);
+        change.GetProperty("impactRatio").GetDouble().Should().BeApproximately(-0.75, 1e-12);
+        change.GetProperty("z").GetDouble().Should().BeApproximately(-3.236159339823562, 3.3e-9);
+        change.GetProperty("zP").GetDouble().Should().BeApproximately(0.001211497365430628, 1.3e-12);
+        change.GetProperty("fisherP").GetDouble().Should().BeApproximately(0.002514409181299678, 2.6e-12);
+        change.GetProperty("fellBelowFourFifths").GetBoolean().Should().BeTrue();
+        json.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("id").GetString()).Should().Contain("FR207");
+    }
+
+    [Fact]
+    public void Audit_BaselineThatIsNotAnAuditReport_IsRefusedWithItsPosition()
+    {
+        var (scores, attributes) = Population(adverse: false);
+        var notAReport = Write("not-a-report.json", "{\n  \"hello\": 1\n}\n");
+
+        var (code, stdout, stderr) = CliRunner.Run("audit", "--scores", scores, "--attributes", attributes, "--favourable", "Strong", "--baseline", notAReport);
+
+        code.Should().Be(2);
+        stdout.Should().BeEmpty();
+        stderr.Should().StartWith("fairrubrics: error: ").And.Contain(notAReport + ":").And.NotContain(" at FairRubrics");
+    }
+
     /// <summary>64 people, two genders and four teams with hostile names; with <paramref name="adverse"/> women are favoured 4 times in 32, men 16 times (and teams unequally); without, everyone half the time.</summary>
     private (string Scores, string Attributes) Population(bool adverse)
     {

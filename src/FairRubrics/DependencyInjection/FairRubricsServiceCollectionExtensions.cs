@@ -130,7 +130,8 @@ public static class FairRubricsServiceCollectionExtensions
             .AddOutcomeCheck<ScoreGapCheck>()
             .AddOutcomeCheck<PathEquivalenceCheck>()
             .AddOutcomeCheck<MissingEvidenceCheck>()
-            .AddOutcomeCheck<RaterEffectCheck>();
+            .AddOutcomeCheck<RaterEffectCheck>()
+            .AddOutcomeCheck<ImpactRatioChangeCheck>();
         return builder;
     }
 
