@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using FairRubrics.Cli.Output;
 using FairRubrics.Evidence;
 using FairRubrics.Guidance;
@@ -94,7 +92,7 @@ internal static class ScoreCommand
             phrases = EvidencePhrases.BuiltIn.With(loaded.Phrases);
         }
 
-        using var services = CliServices.Create(o => o.Guidance.Phrases = phrases);
+        using var services = CliServices.Create();
         var load = services.GetRequiredService<RubricLoader>().LoadFile(rubricPath);
         if (!load.Succeeded)
         {
@@ -108,113 +106,32 @@ internal static class ScoreCommand
         }
 
         var rubric = load.Rubric;
-        var scorer = services.GetRequiredService<IRubricScorer>();
-        var advisor = guidance ? services.GetRequiredService<IGuidanceAdvisor>() : null;
-        var options = new ScoringOptions { AsOf = asOf ?? DateOnly.FromDateTime(DateTime.UtcNow) };
 
         // The outputs are opened first, so that a wrong --out or --rejected fails before the evidence is read; each
-        // replaces its old file only when it is whole (AtomicFile).
+        // replaces its old file only when it is whole (AtomicFile). Without --out the lines go to a temporary spool
+        // copied to stdout at the end, as the runner takes back a first pass's lines when the evidence is not sorted.
         using var outFile = outPath is null ? null : AtomicFile.Create(outPath);
         using var rejectedFile = rejectedPath is null ? null : AtomicFile.Create(rejectedPath);
-        var rejections = new RejectionSummary(keepAll: rejectedFile is not null);
-        long read = 0, used = 0, insufficient = 0, subjects = 0;
-
-        // The lines go to --out's temporary file, or to a temporary spool copied to stdout at the end, so that the
-        // lines of a first pass can be taken back when the evidence turns out not to be sorted (see ScoreStreamed).
         using var spool = outFile is null ? new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose) : null;
-        var lines = spool ?? outFile!.Stream;
-        var output = new StreamWriter(lines, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = stdout.NewLine };
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
-        using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        void Write(string subject, ReadOnlySpan<EvidenceItem> items)
+        var progress = ProgressReporter.For(stderr, quiet, ProgressReporter.SizeOf(evidencePath), evidencePath);
+        var request = new ScoreRequest(rubric)
         {
-            var score = scorer.Score(rubric, subject, items, options);
-            subjects++;
-            used += score.UsedItems;
-            foreach (var issue in score.Issues)
-            {
-                rejections.Add(issue);
-            }
-
-            if (score.Status == ScoreStatus.InsufficientEvidence)
-            {
-                insufficient++;
-            }
-
-            buffer.Clear();
-            json.Reset(buffer);
-            if (advisor is null)
-            {
-                ScoreJson.Write(json, score, explain);
-            }
-            else
-            {
-                ScoreJson.Write(json, score, advisor.Advise(score), explain);
-            }
-
-            json.Flush();
-            output.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+            EvidencePath = evidencePath, AsOf = asOf, Explain = explain, Guidance = guidance, Phrases = phrases,
+            KeepAllRejections = rejectedFile is not null, NewLine = stdout.NewLine,
+            IgnoredField = name => stderr.WriteLine($"{evidencePath}: note: the field '{name}' is not an evidence field and is not read"),
+            Progress = progress.IsActive ? new Progress(progress) : null,
+        };
+        ScoreRunResult result;
+        try
+        {
+            result = services.GetRequiredService<IScoreRunner>().RunAsync(request, spool ?? outFile!.Stream).GetAwaiter().GetResult();
+        }
+        catch (EvidenceFormatException ex)
+        {
+            throw new CliUsageException($"{evidencePath}: {ex.Message}");
         }
 
-        IEnumerable<EvidenceRow> Rows(FileStream? input, Action<string>? ignored) =>
-            input is null ? EvidenceReader.ReadFile(evidencePath, ignored, rubric)
-                : evidencePath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? EvidenceReader.ReadCsv(input, ignored, rubric)
-                : EvidenceReader.ReadJsonLines(input, ignored, rubric);
-
-        bool sorted;
-        using (var input = OpenEvidence(evidencePath))
-        {
-            var progress = ProgressReporter.For(stderr, quiet, input?.Length ?? 0, evidencePath);
-            try
-            {
-                void Ignored(string name) => stderr.WriteLine($"{evidencePath}: note: the field '{name}' is not an evidence field and is not read");
-                sorted = ScoreStreamed(Rows(input, Ignored), rejections, ref read, Write, () =>
-                {
-                    if (input is not null && progress.IsActive)
-                    {
-                        progress.Report(input.Position);
-                    }
-                });
-            }
-            catch (EvidenceFormatException ex)
-            {
-                throw new CliUsageException($"{evidencePath}: {ex.Message}");
-            }
-
-            progress.Done();
-        }
-
-        if (!sorted)
-        {
-            // Not sorted by subject: the first pass's lines and counts are dropped, and the file is read again through an
-            // external sort (batches sorted in memory, spilled to temporary files removed also on an error or Ctrl-C),
-            // so memory stays bounded and the output is the same bytes as for the sorted file.
-            output.Flush();
-            lines.SetLength(0);
-            lines.Position = 0;
-            rejections = new RejectionSummary(keepAll: rejectedFile is not null);
-            read = used = insufficient = subjects = 0;
-            using var sort = new ExternalSubjectSort(rubric);
-            using (var input = OpenEvidence(evidencePath))
-            {
-                foreach (var row in Rows(input, null))
-                {
-                    read++;
-                    rejections.Observe(row);
-                    if (row.IsValid)
-                    {
-                        sort.Add(row.Item.Value);
-                    }
-                }
-            }
-
-            foreach (var items in sort.Groups())
-            {
-                Write(items[0].Subject, items);
-            }
-        }
-
-        output.Flush();
+        progress.Done();
         if (spool is not null)
         {
             spool.Position = 0;
@@ -228,6 +145,7 @@ internal static class ScoreCommand
         }
 
         outFile?.Commit();
+        var rejections = result.Rejections;
         if (rejectedFile is not null)
         {
             RejectionReport.WriteJsonLines(rejectedFile, rejections);
@@ -236,66 +154,13 @@ internal static class ScoreCommand
         RejectionReport.Write(stderr, evidencePath, rejections, rejectedPath);
         stderr.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{evidencePath}: {read} row(s) read: {used} used, {rejections.Rejected} rejected, {rejections.NotCounted} not counted; {subjects} subject(s) scored against {rubric.Id} {rubric.Version}, {insufficient} with insufficient evidence"));
+            $"{evidencePath}: {result.Read} row(s) read: {result.Used} used, {rejections.Rejected} rejected, {rejections.NotCounted} not counted; {result.Subjects} subject(s) scored against {rubric.Id} {rubric.Version}, {result.InsufficientEvidence} with insufficient evidence"));
         return rejections.Rejected > 0 ? CliApp.ExitFindings : CliApp.ExitOk;
     }
 
-    /// <summary>
-    /// The streaming pass: while the subjects come sorted (each subject's rows together, subjects in ascending ordinal
-    /// order, as <c>fairrubrics sample</c> and most exports write them), each subject is scored and written as soon as
-    /// its rows end, so memory holds one subject's rows whatever the size of the file. Returns false, having stopped,
-    /// at the first subject that is not after the one before.
-    /// </summary>
-    private static bool ScoreStreamed(IEnumerable<EvidenceRow> rows, RejectionSummary rejections, ref long read, ScoreSubject write, Action progress)
+    /// <summary>Progress on the terminal, told synchronously (not through a synchronization context).</summary>
+    private sealed class Progress(ProgressReporter reporter) : IProgress<long>
     {
-        var run = new List<EvidenceItem>();
-        string? current = null;
-        foreach (var row in rows)
-        {
-            read++;
-            rejections.Observe(row);
-            progress();
-            if (!row.IsValid)
-            {
-                continue;
-            }
-
-            var item = row.Item.Value;
-            if (!string.Equals(item.Subject, current, StringComparison.Ordinal))
-            {
-                if (current is not null)
-                {
-                    if (string.CompareOrdinal(item.Subject, current) < 0)
-                    {
-                        return false;
-                    }
-
-                    write(current, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(run));
-                    run.Clear();
-                }
-
-                current = item.Subject;
-            }
-
-            run.Add(item);
-        }
-
-        if (current is not null)
-        {
-            write(current, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(run));
-        }
-
-        return true;
+        public void Report(long value) => reporter.Report(value);
     }
-
-    private delegate void ScoreSubject(string subject, ReadOnlySpan<EvidenceItem> items);
-
-    /// <summary>
-    /// The evidence file as a stream, so that progress can follow its position; null for a format the readers do not
-    /// know (then <see cref="EvidenceReader.ReadFile"/> says so).
-    /// </summary>
-    private static FileStream? OpenEvidence(string path) =>
-        Path.GetExtension(path).ToLowerInvariant() is ".csv" or ".jsonl" or ".ndjson" or ".json"
-            ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan)
-            : null;
 }
