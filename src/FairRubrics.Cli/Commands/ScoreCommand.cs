@@ -1,10 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using FairRubrics.Cli.Output;
 using FairRubrics.Evidence;
 using FairRubrics.Guidance;
-using FairRubrics.Loading;
 using FairRubrics.Scoring;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,60 +30,38 @@ internal static class ScoreCommand
         var quietOption = new Option<bool>("--quiet") { Description = "Show no progress on the terminal (nothing is shown when standard error is redirected anyway)." };
         var command = new Command("score", "Score evidence against a rubric; writes one JSON object per subject (JSON Lines).") { rubricOption, evidenceOption, asOfOption, outOption, explainOption, guidanceOption, phrasesOption, rejectedOption, quietOption };
         command.SetAction(parse => Run(
-            parse.GetValue(rubricOption)!,
-            parse.GetValue(evidenceOption)!,
-            parse.GetValue(asOfOption),
-            parse.GetValue(outOption),
-            parse.GetValue(explainOption),
-            parse.GetValue(guidanceOption),
-            parse.GetValue(phrasesOption),
-            parse.GetValue(rejectedOption),
-            parse.GetValue(quietOption),
+            new Options(parse.GetValue(rubricOption)!, parse.GetValue(evidenceOption)!, parse.GetValue(asOfOption), parse.GetValue(outOption), parse.GetValue(explainOption), parse.GetValue(guidanceOption), parse.GetValue(phrasesOption), parse.GetValue(rejectedOption), parse.GetValue(quietOption)),
             stdout,
             stderr));
         return command;
     }
 
-    private static int Run(string rubricPath, string evidencePath, string? asOfText, string? outPath, bool explain, bool guidance, string? phrasesPath, string? rejectedPath, bool quiet, TextWriter stdout, TextWriter stderr)
+    private sealed record Options(string Rubric, string Evidence, string? AsOf, string? Out, bool Explain, bool Guidance, string? Phrases, string? Rejected, bool Quiet);
+
+    private static int Run(Options o, TextWriter stdout, TextWriter stderr)
     {
-        if (phrasesPath is not null && !guidance)
+        if (o.Phrases is not null && !o.Guidance)
         {
             throw new CliUsageException("--phrases words the guidance; add --guidance");
         }
 
         DateOnly? asOf = null;
-        if (asOfText is not null)
+        if (o.AsOf is not null)
         {
-            if (!DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-            {
-                throw new CliUsageException($"--as-of '{asOfText}' is not a date written as YYYY-MM-DD");
-            }
-
-            asOf = parsed;
+            asOf = DateOnly.TryParseExact(o.AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+                ? parsed : throw new CliUsageException($"--as-of '{o.AsOf}' is not a date written as YYYY-MM-DD");
         }
 
-        if (!File.Exists(rubricPath))
-        {
-            throw new CliUsageException($"no such rubric file: {rubricPath}");
-        }
-
-        if (!File.Exists(evidencePath))
-        {
-            throw new CliUsageException($"no such evidence file: {evidencePath}");
-        }
-
+        Require(File.Exists(o.Rubric), $"no such rubric file: {o.Rubric}");
+        Require(File.Exists(o.Evidence), $"no such evidence file: {o.Evidence}");
         EvidencePhrases? phrases = null;
-        if (phrasesPath is not null)
+        if (o.Phrases is not null)
         {
-            var loaded = EvidencePhrases.LoadFile(phrasesPath);
+            var loaded = EvidencePhrases.LoadFile(o.Phrases);
             if (!loaded.Succeeded)
             {
-                foreach (var diagnostic in loaded.Diagnostics)
-                {
-                    stderr.WriteLine(diagnostic.ToString());
-                }
-
-                stderr.WriteLine($"fairrubrics: error: the phrase file {phrasesPath} does not load; fix the errors above");
+                loaded.Diagnostics.ToList().ForEach(d => stderr.WriteLine(d.ToString()));
+                stderr.WriteLine($"fairrubrics: error: the phrase file {o.Phrases} does not load; fix the errors above");
                 return CliApp.ExitUsage;
             }
 
@@ -93,33 +69,23 @@ internal static class ScoreCommand
         }
 
         using var services = CliServices.Create();
-        var load = services.GetRequiredService<RubricLoader>().LoadFile(rubricPath);
-        if (!load.Succeeded)
+        if (PageCommandSupport.LoadRubric(services, o.Rubric, stderr) is not { } rubric)
         {
-            foreach (var diagnostic in load.Diagnostics)
-            {
-                stderr.WriteLine(diagnostic.ToString());
-            }
-
-            stderr.WriteLine($"fairrubrics: error: the rubric {rubricPath} does not load; fix the errors above (see 'fairrubrics lint')");
             return CliApp.ExitUsage;
         }
 
-        var rubric = load.Rubric;
-
         // The outputs are opened first, so that a wrong --out or --rejected fails before the evidence is read; each
-        // replaces its old file only when it is whole (AtomicFile). Without --out the lines go to a temporary spool
-        // copied to stdout at the end, as the runner takes back a first pass's lines when the evidence is not sorted.
-        using var outFile = outPath is null ? null : AtomicFile.Create(outPath);
-        using var rejectedFile = rejectedPath is null ? null : AtomicFile.Create(rejectedPath);
-        using var spool = outFile is null ? new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose) : null;
-        var progress = ProgressReporter.For(stderr, quiet, ProgressReporter.SizeOf(evidencePath), evidencePath);
+        // replaces its old file only when it is whole (AtomicFile). Without --out the lines go to a spool copied to
+        // stdout at the end, as the runner takes back a first pass's lines when the evidence is not sorted.
+        using var outFile = o.Out is null ? null : AtomicFile.Create(o.Out);
+        using var rejectedFile = o.Rejected is null ? null : AtomicFile.Create(o.Rejected);
+        using var spool = outFile is null ? StandardOutputSpool.Create() : null;
+        var progress = ProgressReporter.For(stderr, o.Quiet, ProgressReporter.SizeOf(o.Evidence), o.Evidence);
         var request = new ScoreRequest(rubric)
         {
-            EvidencePath = evidencePath, AsOf = asOf, Explain = explain, Guidance = guidance, Phrases = phrases,
-            KeepAllRejections = rejectedFile is not null, NewLine = stdout.NewLine,
-            IgnoredField = name => stderr.WriteLine($"{evidencePath}: note: the field '{name}' is not an evidence field and is not read"),
-            Progress = progress.IsActive ? new Progress(progress) : null,
+            EvidencePath = o.Evidence, AsOf = asOf, Explain = o.Explain, Guidance = o.Guidance, Phrases = phrases,
+            KeepAllRejections = rejectedFile is not null, NewLine = stdout.NewLine, Progress = progress.IsActive ? new Progress(progress) : null,
+            IgnoredField = name => stderr.WriteLine($"{o.Evidence}: note: the field '{name}' is not an evidence field and is not read"),
         };
         ScoreRunResult result;
         try
@@ -128,20 +94,13 @@ internal static class ScoreCommand
         }
         catch (EvidenceFormatException ex)
         {
-            throw new CliUsageException($"{evidencePath}: {ex.Message}");
+            throw new CliUsageException($"{o.Evidence}: {ex.Message}");
         }
 
         progress.Done();
         if (spool is not null)
         {
-            spool.Position = 0;
-            using var reader = new StreamReader(spool, new UTF8Encoding(false), false, 1 << 16, leaveOpen: true);
-            var chars = new char[1 << 15];
-            int n;
-            while ((n = reader.Read(chars, 0, chars.Length)) > 0)
-            {
-                stdout.Write(chars, 0, n);
-            }
+            StandardOutputSpool.CopyTo(spool, stdout);
         }
 
         outFile?.Commit();
@@ -151,11 +110,19 @@ internal static class ScoreCommand
             RejectionReport.WriteJsonLines(rejectedFile, rejections);
         }
 
-        RejectionReport.Write(stderr, evidencePath, rejections, rejectedPath);
+        RejectionReport.Write(stderr, o.Evidence, rejections, o.Rejected);
         stderr.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{evidencePath}: {result.Read} row(s) read: {result.Used} used, {rejections.Rejected} rejected, {rejections.NotCounted} not counted; {result.Subjects} subject(s) scored against {rubric.Id} {rubric.Version}, {result.InsufficientEvidence} with insufficient evidence"));
+            $"{o.Evidence}: {result.Read} row(s) read: {result.Used} used, {rejections.Rejected} rejected, {rejections.NotCounted} not counted; {result.Subjects} subject(s) scored against {rubric.Id} {rubric.Version}, {result.InsufficientEvidence} with insufficient evidence"));
         return rejections.Rejected > 0 ? CliApp.ExitFindings : CliApp.ExitOk;
+    }
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new CliUsageException(message);
+        }
     }
 
     /// <summary>Progress on the terminal, told synchronously (not through a synchronization context).</summary>
