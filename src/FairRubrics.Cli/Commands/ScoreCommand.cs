@@ -1,12 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using FairRubrics.Cli.Output;
 using FairRubrics.Evidence;
 using FairRubrics.Guidance;
-using FairRubrics.Loading;
 using FairRubrics.Scoring;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,268 +30,104 @@ internal static class ScoreCommand
         var quietOption = new Option<bool>("--quiet") { Description = "Show no progress on the terminal (nothing is shown when standard error is redirected anyway)." };
         var command = new Command("score", "Score evidence against a rubric; writes one JSON object per subject (JSON Lines).") { rubricOption, evidenceOption, asOfOption, outOption, explainOption, guidanceOption, phrasesOption, rejectedOption, quietOption };
         command.SetAction(parse => Run(
-            parse.GetValue(rubricOption)!,
-            parse.GetValue(evidenceOption)!,
-            parse.GetValue(asOfOption),
-            parse.GetValue(outOption),
-            parse.GetValue(explainOption),
-            parse.GetValue(guidanceOption),
-            parse.GetValue(phrasesOption),
-            parse.GetValue(rejectedOption),
-            parse.GetValue(quietOption),
+            new Options(parse.GetValue(rubricOption)!, parse.GetValue(evidenceOption)!, parse.GetValue(asOfOption), parse.GetValue(outOption), parse.GetValue(explainOption), parse.GetValue(guidanceOption), parse.GetValue(phrasesOption), parse.GetValue(rejectedOption), parse.GetValue(quietOption)),
             stdout,
             stderr));
         return command;
     }
 
-    private static int Run(string rubricPath, string evidencePath, string? asOfText, string? outPath, bool explain, bool guidance, string? phrasesPath, string? rejectedPath, bool quiet, TextWriter stdout, TextWriter stderr)
+    private sealed record Options(string Rubric, string Evidence, string? AsOf, string? Out, bool Explain, bool Guidance, string? Phrases, string? Rejected, bool Quiet);
+
+    private static int Run(Options o, TextWriter stdout, TextWriter stderr)
     {
-        if (phrasesPath is not null && !guidance)
+        if (o.Phrases is not null && !o.Guidance)
         {
             throw new CliUsageException("--phrases words the guidance; add --guidance");
         }
 
         DateOnly? asOf = null;
-        if (asOfText is not null)
+        if (o.AsOf is not null)
         {
-            if (!DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-            {
-                throw new CliUsageException($"--as-of '{asOfText}' is not a date written as YYYY-MM-DD");
-            }
-
-            asOf = parsed;
+            asOf = DateOnly.TryParseExact(o.AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+                ? parsed : throw new CliUsageException($"--as-of '{o.AsOf}' is not a date written as YYYY-MM-DD");
         }
 
-        if (!File.Exists(rubricPath))
-        {
-            throw new CliUsageException($"no such rubric file: {rubricPath}");
-        }
-
-        if (!File.Exists(evidencePath))
-        {
-            throw new CliUsageException($"no such evidence file: {evidencePath}");
-        }
-
+        Require(File.Exists(o.Rubric), $"no such rubric file: {o.Rubric}");
+        Require(File.Exists(o.Evidence), $"no such evidence file: {o.Evidence}");
         EvidencePhrases? phrases = null;
-        if (phrasesPath is not null)
+        if (o.Phrases is not null)
         {
-            var loaded = EvidencePhrases.LoadFile(phrasesPath);
+            var loaded = EvidencePhrases.LoadFile(o.Phrases);
             if (!loaded.Succeeded)
             {
-                foreach (var diagnostic in loaded.Diagnostics)
-                {
-                    stderr.WriteLine(diagnostic.ToString());
-                }
-
-                stderr.WriteLine($"fairrubrics: error: the phrase file {phrasesPath} does not load; fix the errors above");
+                loaded.Diagnostics.ToList().ForEach(d => stderr.WriteLine(d.ToString()));
+                stderr.WriteLine($"fairrubrics: error: the phrase file {o.Phrases} does not load; fix the errors above");
                 return CliApp.ExitUsage;
             }
 
             phrases = EvidencePhrases.BuiltIn.With(loaded.Phrases);
         }
 
-        using var services = CliServices.Create(o => o.Guidance.Phrases = phrases);
-        var load = services.GetRequiredService<RubricLoader>().LoadFile(rubricPath);
-        if (!load.Succeeded)
+        using var services = CliServices.Create();
+        if (PageCommandSupport.LoadRubric(services, o.Rubric, stderr) is not { } rubric)
         {
-            foreach (var diagnostic in load.Diagnostics)
-            {
-                stderr.WriteLine(diagnostic.ToString());
-            }
-
-            stderr.WriteLine($"fairrubrics: error: the rubric {rubricPath} does not load; fix the errors above (see 'fairrubrics lint')");
             return CliApp.ExitUsage;
         }
 
-        var rubric = load.Rubric;
-        var scorer = services.GetRequiredService<IRubricScorer>();
-        var advisor = guidance ? services.GetRequiredService<IGuidanceAdvisor>() : null;
-        var options = new ScoringOptions { AsOf = asOf ?? DateOnly.FromDateTime(DateTime.UtcNow) };
-
         // The outputs are opened first, so that a wrong --out or --rejected fails before the evidence is read; each
-        // replaces its old file only when it is whole (AtomicFile).
-        using var outFile = outPath is null ? null : AtomicFile.Create(outPath);
-        using var rejectedFile = rejectedPath is null ? null : AtomicFile.Create(rejectedPath);
-        var rejections = new RejectionSummary(keepAll: rejectedFile is not null);
-        long read = 0, used = 0, insufficient = 0, subjects = 0;
-
-        // The lines go to --out's temporary file, or to a temporary spool copied to stdout at the end, so that the
-        // lines of a first pass can be taken back when the evidence turns out not to be sorted (see ScoreStreamed).
-        using var spool = outFile is null ? new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose) : null;
-        var lines = spool ?? outFile!.Stream;
-        var output = new StreamWriter(lines, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = stdout.NewLine };
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
-        using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        void Write(string subject, ReadOnlySpan<EvidenceItem> items)
+        // replaces its old file only when it is whole (AtomicFile). Without --out the lines go to a spool copied to
+        // stdout at the end, as the runner takes back a first pass's lines when the evidence is not sorted.
+        using var outFile = o.Out is null ? null : AtomicFile.Create(o.Out);
+        using var rejectedFile = o.Rejected is null ? null : AtomicFile.Create(o.Rejected);
+        using var spool = outFile is null ? StandardOutputSpool.Create() : null;
+        var progress = ProgressReporter.For(stderr, o.Quiet, ProgressReporter.SizeOf(o.Evidence), o.Evidence);
+        var request = new ScoreRequest(rubric)
         {
-            var score = scorer.Score(rubric, subject, items, options);
-            subjects++;
-            used += score.UsedItems;
-            foreach (var issue in score.Issues)
-            {
-                rejections.Add(issue);
-            }
-
-            if (score.Status == ScoreStatus.InsufficientEvidence)
-            {
-                insufficient++;
-            }
-
-            buffer.Clear();
-            json.Reset(buffer);
-            if (advisor is null)
-            {
-                ScoreJson.Write(json, score, explain);
-            }
-            else
-            {
-                ScoreJson.Write(json, score, advisor.Advise(score), explain);
-            }
-
-            json.Flush();
-            output.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+            EvidencePath = o.Evidence, AsOf = asOf, Explain = o.Explain, Guidance = o.Guidance, Phrases = phrases,
+            KeepAllRejections = rejectedFile is not null, NewLine = stdout.NewLine, Progress = progress.IsActive ? new Progress(progress) : null,
+            IgnoredField = name => stderr.WriteLine($"{o.Evidence}: note: the field '{name}' is not an evidence field and is not read"),
+        };
+        ScoreRunResult result;
+        try
+        {
+            result = services.GetRequiredService<IScoreRunner>().RunAsync(request, spool ?? outFile!.Stream).GetAwaiter().GetResult();
+        }
+        catch (EvidenceFormatException ex)
+        {
+            throw new CliUsageException($"{o.Evidence}: {ex.Message}");
         }
 
-        IEnumerable<EvidenceRow> Rows(FileStream? input, Action<string>? ignored) =>
-            input is null ? EvidenceReader.ReadFile(evidencePath, ignored, rubric)
-                : evidencePath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? EvidenceReader.ReadCsv(input, ignored, rubric)
-                : EvidenceReader.ReadJsonLines(input, ignored, rubric);
-
-        bool sorted;
-        using (var input = OpenEvidence(evidencePath))
-        {
-            var progress = ProgressReporter.For(stderr, quiet, input?.Length ?? 0, evidencePath);
-            try
-            {
-                void Ignored(string name) => stderr.WriteLine($"{evidencePath}: note: the field '{name}' is not an evidence field and is not read");
-                sorted = ScoreStreamed(Rows(input, Ignored), rejections, ref read, Write, () =>
-                {
-                    if (input is not null && progress.IsActive)
-                    {
-                        progress.Report(input.Position);
-                    }
-                });
-            }
-            catch (EvidenceFormatException ex)
-            {
-                throw new CliUsageException($"{evidencePath}: {ex.Message}");
-            }
-
-            progress.Done();
-        }
-
-        if (!sorted)
-        {
-            // Not sorted by subject: the first pass's lines and counts are dropped, and the file is read again through an
-            // external sort (batches sorted in memory, spilled to temporary files removed also on an error or Ctrl-C),
-            // so memory stays bounded and the output is the same bytes as for the sorted file.
-            output.Flush();
-            lines.SetLength(0);
-            lines.Position = 0;
-            rejections = new RejectionSummary(keepAll: rejectedFile is not null);
-            read = used = insufficient = subjects = 0;
-            using var sort = new ExternalSubjectSort(rubric);
-            using (var input = OpenEvidence(evidencePath))
-            {
-                foreach (var row in Rows(input, null))
-                {
-                    read++;
-                    rejections.Observe(row);
-                    if (row.IsValid)
-                    {
-                        sort.Add(row.Item.Value);
-                    }
-                }
-            }
-
-            foreach (var items in sort.Groups())
-            {
-                Write(items[0].Subject, items);
-            }
-        }
-
-        output.Flush();
+        progress.Done();
         if (spool is not null)
         {
-            spool.Position = 0;
-            using var reader = new StreamReader(spool, new UTF8Encoding(false), false, 1 << 16, leaveOpen: true);
-            var chars = new char[1 << 15];
-            int n;
-            while ((n = reader.Read(chars, 0, chars.Length)) > 0)
-            {
-                stdout.Write(chars, 0, n);
-            }
+            StandardOutputSpool.CopyTo(spool, stdout);
         }
 
         outFile?.Commit();
+        var rejections = result.Rejections;
         if (rejectedFile is not null)
         {
             RejectionReport.WriteJsonLines(rejectedFile, rejections);
         }
 
-        RejectionReport.Write(stderr, evidencePath, rejections, rejectedPath);
+        RejectionReport.Write(stderr, o.Evidence, rejections, o.Rejected);
         stderr.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{evidencePath}: {read} row(s) read: {used} used, {rejections.Rejected} rejected, {rejections.NotCounted} not counted; {subjects} subject(s) scored against {rubric.Id} {rubric.Version}, {insufficient} with insufficient evidence"));
+            $"{o.Evidence}: {result.Read} row(s) read: {result.Used} used, {rejections.Rejected} rejected, {rejections.NotCounted} not counted; {result.Subjects} subject(s) scored against {rubric.Id} {rubric.Version}, {result.InsufficientEvidence} with insufficient evidence"));
         return rejections.Rejected > 0 ? CliApp.ExitFindings : CliApp.ExitOk;
     }
 
-    /// <summary>
-    /// The streaming pass: while the subjects come sorted (each subject's rows together, subjects in ascending ordinal
-    /// order, as <c>fairrubrics sample</c> and most exports write them), each subject is scored and written as soon as
-    /// its rows end, so memory holds one subject's rows whatever the size of the file. Returns false, having stopped,
-    /// at the first subject that is not after the one before.
-    /// </summary>
-    private static bool ScoreStreamed(IEnumerable<EvidenceRow> rows, RejectionSummary rejections, ref long read, ScoreSubject write, Action progress)
+    private static void Require(bool condition, string message)
     {
-        var run = new List<EvidenceItem>();
-        string? current = null;
-        foreach (var row in rows)
+        if (!condition)
         {
-            read++;
-            rejections.Observe(row);
-            progress();
-            if (!row.IsValid)
-            {
-                continue;
-            }
-
-            var item = row.Item.Value;
-            if (!string.Equals(item.Subject, current, StringComparison.Ordinal))
-            {
-                if (current is not null)
-                {
-                    if (string.CompareOrdinal(item.Subject, current) < 0)
-                    {
-                        return false;
-                    }
-
-                    write(current, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(run));
-                    run.Clear();
-                }
-
-                current = item.Subject;
-            }
-
-            run.Add(item);
+            throw new CliUsageException(message);
         }
-
-        if (current is not null)
-        {
-            write(current, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(run));
-        }
-
-        return true;
     }
 
-    private delegate void ScoreSubject(string subject, ReadOnlySpan<EvidenceItem> items);
-
-    /// <summary>
-    /// The evidence file as a stream, so that progress can follow its position; null for a format the readers do not
-    /// know (then <see cref="EvidenceReader.ReadFile"/> says so).
-    /// </summary>
-    private static FileStream? OpenEvidence(string path) =>
-        Path.GetExtension(path).ToLowerInvariant() is ".csv" or ".jsonl" or ".ndjson" or ".json"
-            ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan)
-            : null;
+    /// <summary>Progress on the terminal, told synchronously (not through a synchronization context).</summary>
+    private sealed class Progress(ProgressReporter reporter) : IProgress<long>
+    {
+        public void Report(long value) => reporter.Report(value);
+    }
 }

@@ -105,6 +105,7 @@ public static class FairRubricsServiceCollectionExtensions
         services.TryAddSingleton<IBiasAuditor>(sp => new BiasAuditor(sp.GetServices<IOutcomeCheck>(), sp.GetRequiredService<FairRubricsTelemetry>(), Logger(sp, "FairRubrics.Audit")));
         services.TryAddSingleton<IRubricScorer>(sp => new RubricScorer(sp.GetService<TimeProvider>(), sp.GetRequiredService<FairRubricsTelemetry>(), Logger(sp, "FairRubrics.Scoring")));
         services.TryAddSingleton<IGuidanceAdvisor>(sp => new GuidanceAdvisor(sp.GetRequiredService<FairRubricsOptions>().Guidance.Phrases));
+        services.TryAddSingleton<IScoreRunner>(sp => new ScoreRunner(sp.GetRequiredService<IRubricScorer>(), sp.GetRequiredService<IGuidanceAdvisor>()));
         services.TryAddSingleton<IEmployeePageRenderer>(sp => new EmployeePageRenderer(sp.GetRequiredService<IGuidanceAdvisor>(), sp.GetRequiredService<FairRubricsOptions>().Guidance.Phrases));
         services.TryAddSingleton<IRubricLinter>(sp => new RubricLinter(sp.GetServices<IRubricCheck>(), sp.GetRequiredService<FairRubricsOptions>().Linter));
         services.TryAddSingleton<FairRubrics.Comparison.IRubricComparer>(sp => new FairRubrics.Comparison.RubricComparer(sp.GetRequiredService<IRubricScorer>(), sp.GetRequiredService<IRubricLinter>(), sp.GetRequiredService<IBiasAuditor>()));

@@ -1,0 +1,221 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using FairRubrics.Evidence;
+using FairRubrics.Guidance;
+
+namespace FairRubrics.Scoring;
+
+/// <summary>The <see cref="IScoreRunner"/> registered by <c>AddFairRubrics()</c>: the engine of <c>fairrubrics score</c>.</summary>
+public sealed class ScoreRunner : IScoreRunner
+{
+    private readonly IRubricScorer _scorer;
+    private readonly IGuidanceAdvisor _advisor;
+
+    /// <summary>Creates the runner.</summary>
+    /// <param name="scorer">Scores each subject.</param>
+    /// <param name="advisor">Gives guidance when a request asks for it without its own phrases.</param>
+    public ScoreRunner(IRubricScorer scorer, IGuidanceAdvisor advisor)
+    {
+        ArgumentNullException.ThrowIfNull(scorer);
+        ArgumentNullException.ThrowIfNull(advisor);
+        _scorer = scorer;
+        _advisor = advisor;
+    }
+
+    /// <inheritdoc />
+    public async Task<ScoreRunResult> RunAsync(ScoreRequest request, Stream output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(output);
+        if (request.Evidence is null && request.EvidencePath is null)
+        {
+            throw new ArgumentException("the request has neither an evidence stream nor an evidence path", nameof(request));
+        }
+
+        if (!output.CanSeek || !output.CanWrite)
+        {
+            throw new ArgumentException("the output must be writable and seekable", nameof(output));
+        }
+
+        var run = new Run(this, request, output, cancellationToken);
+        var result = run.Execute();
+        await run.Writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>One run's state: its writer, its counts, its rejections.</summary>
+    private sealed class Run(ScoreRunner runner, ScoreRequest request, Stream output, CancellationToken cancellationToken)
+    {
+        private readonly long _start = output.Position;
+        private readonly ArrayBufferWriter<byte> _buffer = new(4096);
+        private readonly IGuidanceAdvisor? _advisor = !request.Guidance ? null : request.Phrases is null ? runner._advisor : new GuidanceAdvisor(request.Phrases);
+        private readonly ScoringOptions _options = new() { AsOf = request.AsOf ?? DateOnly.FromDateTime(DateTime.UtcNow) };
+        private RejectionSummary _rejections = new(keepAll: request.KeepAllRejections);
+        private long _read, _used, _insufficient, _subjects;
+
+        public StreamWriter Writer { get; } = new(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = request.NewLine };
+
+        public ScoreRunResult Execute()
+        {
+            using var json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            var evidenceStart = request.Evidence is { CanSeek: true } s ? s.Position : 0;
+            bool sorted;
+            using (var file = OpenFile())
+            {
+                var input = request.Evidence ?? file;
+                sorted = Streamed(Rows(input, request.IgnoredField), json, input);
+            }
+
+            if (sorted)
+            {
+                return Result(true);
+            }
+
+            // Not sorted by subject: the first pass's lines and counts are dropped, and the evidence is read again through
+            // an external sort (batches sorted in memory, spilled to temporary files removed also on an error or a
+            // cancellation), so memory stays bounded and the output is the same bytes as for the sorted evidence.
+            if (request.Evidence is { CanSeek: false })
+            {
+                throw new FairRubricsException("the evidence is not sorted by subject and its stream cannot be read again; give a seekable stream or a file");
+            }
+
+            Writer.Flush();
+            output.SetLength(_start);
+            output.Position = _start;
+            _rejections = new RejectionSummary(keepAll: request.KeepAllRejections);
+            _read = _used = _insufficient = _subjects = 0;
+            request.Evidence?.Seek(evidenceStart, SeekOrigin.Begin);
+            using var sort = new ExternalSubjectSort(request.Rubric);
+            using (var file = OpenFile())
+            {
+                foreach (var row in Rows(request.Evidence ?? file, null))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    _read++;
+                    _rejections.Observe(row);
+                    if (row.IsValid)
+                    {
+                        sort.Add(row.Item.Value);
+                    }
+                }
+            }
+
+            foreach (var items in sort.Groups(cancellationToken))
+            {
+                Write(json, items[0].Subject, items);
+            }
+
+            return Result(false);
+        }
+
+        private ScoreRunResult Result(bool sorted)
+        {
+            Writer.Flush();
+            return new ScoreRunResult(_read, _used, _subjects, _insufficient, sorted, _rejections);
+        }
+
+        /// <summary>
+        /// The streaming pass: while the subjects come sorted (each subject's rows together, subjects in ascending ordinal
+        /// order, as <c>fairrubrics sample</c> and most exports write them), each subject is scored and written as soon
+        /// as its rows end, so memory holds one subject's rows whatever the size of the evidence. Returns false, having
+        /// stopped, at the first subject that is not after the one before.
+        /// </summary>
+        private bool Streamed(IEnumerable<EvidenceRow> rows, Utf8JsonWriter json, Stream? input)
+        {
+            var items = new List<EvidenceItem>();
+            string? current = null;
+            foreach (var row in rows)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                _read++;
+                _rejections.Observe(row);
+                if (input is not null)
+                {
+                    request.Progress?.Report(input.Position);
+                }
+
+                if (!row.IsValid)
+                {
+                    continue;
+                }
+
+                var item = row.Item.Value;
+                if (!string.Equals(item.Subject, current, StringComparison.Ordinal))
+                {
+                    if (current is not null)
+                    {
+                        if (string.CompareOrdinal(item.Subject, current) < 0)
+                        {
+                            return false;
+                        }
+
+                        Write(json, current, CollectionsMarshal.AsSpan(items));
+                        items.Clear();
+                    }
+
+                    current = item.Subject;
+                }
+
+                items.Add(item);
+            }
+
+            if (current is not null)
+            {
+                Write(json, current, CollectionsMarshal.AsSpan(items));
+            }
+
+            return true;
+        }
+
+        private void Write(Utf8JsonWriter json, string subject, ReadOnlySpan<EvidenceItem> items)
+        {
+            var score = runner._scorer.Score(request.Rubric, subject, items, _options);
+            _subjects++;
+            _used += score.UsedItems;
+            foreach (var issue in score.Issues)
+            {
+                _rejections.Add(issue);
+            }
+
+            if (score.Status == ScoreStatus.InsufficientEvidence)
+            {
+                _insufficient++;
+            }
+
+            _buffer.Clear();
+            json.Reset(_buffer);
+            if (_advisor is null)
+            {
+                ScoreJson.Write(json, score, request.Explain);
+            }
+            else
+            {
+                ScoreJson.Write(json, score, _advisor.Advise(score), request.Explain);
+            }
+
+            json.Flush();
+            Writer.WriteLine(Encoding.UTF8.GetString(_buffer.WrittenSpan));
+        }
+
+        private IEnumerable<EvidenceRow> Rows(Stream? input, Action<string>? ignored)
+        {
+            var csv = request.Evidence is not null ? request.Format == EvidenceFormat.Csv : request.EvidencePath!.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+            return input is null ? EvidenceReader.ReadFile(request.EvidencePath!, ignored, request.Rubric)
+                : csv ? EvidenceReader.ReadCsv(input, ignored, request.Rubric)
+                : EvidenceReader.ReadJsonLines(input, ignored, request.Rubric);
+        }
+
+        /// <summary>
+        /// The evidence file as a stream, so that progress can follow its position; null for a request with a stream, or
+        /// for a file format the readers do not know (then <see cref="EvidenceReader.ReadFile"/> says so).
+        /// </summary>
+        private FileStream? OpenFile() =>
+            request.Evidence is not null ? null
+            : Path.GetExtension(request.EvidencePath!).ToLowerInvariant() is ".csv" or ".jsonl" or ".ndjson" or ".json"
+                ? new FileStream(request.EvidencePath!, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan)
+                : null;
+    }
+}
