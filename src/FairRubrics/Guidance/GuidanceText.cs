@@ -145,15 +145,16 @@ public static class GuidanceText
         string From(string text) => need.Sources.Count == 0
             ? text
             : w.T("guidance.ratings.from", ("text", text), ("sources", w.JoinOr([.. need.Sources.Select(s => w.T("guidance.source." + s.ToString().ToLowerInvariant(), ("count", need.Count)))])));
+        string Get(string text) => w.T("guidance.ratings.get", ("text", text));
         if (need.MinimumLevel <= 1)
         {
-            return From(ratings);
+            return Get(From(ratings));
         }
 
         var level = w.T("guidance.ratings.level", ("level", need.MinimumLevel), ("label", w.Label(scale, need.MinimumLevel)));
         return need.CountAtMinimum == need.Count
-            ? From(w.T("guidance.ratings.all-at", ("text", ratings), ("level", level)))
-            : w.T("guidance.ratings.some-at", ("text", From(ratings)), ("count", need.CountAtMinimum), ("level", level));
+            ? Get(From(w.T("guidance.ratings.all-at", ("text", ratings), ("level", level))))
+            : w.T("guidance.ratings.some-at", ("text", Get(From(ratings))), ("count", need.CountAtMinimum), ("level", level));
     }
 
     /// <summary>"2 of the 7 items counted now stop counting on 2027-01-16." — the first date the route needs more than it says.</summary>
