@@ -88,7 +88,9 @@ public sealed class EvidencePhrases
     private const string BuiltInResource = "FairRubrics.Guidance.Data.evidence-phrases.yaml";
     private static readonly string[] TopKeys = ["fairrubrics-phrases", "description", "phrases"];
     private static readonly string[] PhraseKeys = ["one", "other", "item", "items"];
+    private const string LocaleResourcePrefix = "FairRubrics.Guidance.Data.evidence-phrases.";
     private static readonly Lazy<EvidencePhrases> BuiltInPhrases = new(LoadBuiltIn, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<FrozenDictionary<string, EvidencePhrases>> LocalePhrases = new(LoadLocales, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly FrozenDictionary<string, EvidencePhrase> _phrases;
 
@@ -97,6 +99,26 @@ public sealed class EvidencePhrases
 
     /// <summary>Gets the phrases shipped with the package, for the evidence types of the shipped rubrics.</summary>
     public static EvidencePhrases BuiltIn => BuiltInPhrases.Value;
+
+    /// <summary>
+    /// Gets the phrases shipped for a locale: <c>evidence-phrases.&lt;locale&gt;.yaml</c> (e.g. <c>de</c>; <c>de-AT</c> uses
+    /// <c>de</c>) over <see cref="BuiltIn"/>, so a type that file does not word keeps its English phrase. English, or a
+    /// locale without a file, gives <see cref="BuiltIn"/>. A host's own phrases go on top with <see cref="With"/>.
+    /// </summary>
+    /// <param name="locale">A BCP 47 locale (case-insensitive), or null for English.</param>
+    /// <returns>The phrases.</returns>
+    public static EvidencePhrases ForLocale(string? locale)
+    {
+        if (locale is null)
+        {
+            return BuiltIn;
+        }
+
+        var all = LocalePhrases.Value;
+        var normalised = locale.Trim().Replace('_', '-').ToLowerInvariant();
+        var dash = normalised.IndexOf('-', StringComparison.Ordinal);
+        return all.TryGetValue(normalised, out var phrases) || (dash > 0 && all.TryGetValue(normalised[..dash], out phrases)) ? phrases : BuiltIn;
+    }
 
     /// <summary>Gets a set without phrases: every type is worded as "2 more 'type' items".</summary>
     public static EvidencePhrases Empty { get; } = new([]);
@@ -230,6 +252,25 @@ public sealed class EvidencePhrases
             ?? throw new FairRubricsException($"The embedded resource {BuiltInResource} is missing; the package is damaged.");
         using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
         return LoadString(reader.ReadToEnd(), "guidance/evidence-phrases.yaml").GetPhrasesOrThrow();
+    }
+
+    private static FrozenDictionary<string, EvidencePhrases> LoadLocales()
+    {
+        var all = new Dictionary<string, EvidencePhrases>(StringComparer.Ordinal);
+        var assembly = typeof(EvidencePhrases).Assembly;
+        foreach (var name in assembly.GetManifestResourceNames())
+        {
+            if (name.StartsWith(LocaleResourcePrefix, StringComparison.Ordinal) && name.EndsWith(".yaml", StringComparison.Ordinal)
+                && name.Length > LocaleResourcePrefix.Length + ".yaml".Length)
+            {
+                var locale = name[LocaleResourcePrefix.Length..^".yaml".Length];
+                using var stream = assembly.GetManifestResourceStream(name)!;
+                using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+                all[locale.ToLowerInvariant()] = BuiltIn.With(LoadString(reader.ReadToEnd(), $"guidance/evidence-phrases.{locale}.yaml").GetPhrasesOrThrow());
+            }
+        }
+
+        return all.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     private static EvidencePhrases? Build(RubricMappingNode root, NodeReader r)

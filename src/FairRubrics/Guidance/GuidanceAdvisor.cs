@@ -2,6 +2,7 @@ using System.Collections.ObjectModel;
 using System.Globalization;
 using FairRubrics.Evidence;
 using FairRubrics.Model;
+using FairRubrics.Pages;
 using FairRubrics.Scoring;
 
 namespace FairRubrics.Guidance;
@@ -13,6 +14,17 @@ public interface IGuidanceAdvisor
     /// <param name="score">A score made by <see cref="IRubricScorer"/>.</param>
     /// <returns>The guidance.</returns>
     SubjectGuidance Advise(SubjectScore score);
+
+    /// <summary>
+    /// Works out the guidance with its texts in a language: the <c>guidance.*</c> texts of <paramref name="texts"/>
+    /// (a key the language lacks is English, see <see cref="PageTexts.MissingKeys"/>), and the rubric's titles and labels
+    /// in <see cref="PageTexts.Locale"/> where the rubric has them. An advisor that cannot word other languages returns
+    /// <see cref="Advise(SubjectScore)"/>, which is what this default does.
+    /// </summary>
+    /// <param name="score">A score made by <see cref="IRubricScorer"/>.</param>
+    /// <param name="texts">The texts of the language, e.g. <c>PageTexts.ForLocale("de")</c>.</param>
+    /// <returns>The guidance.</returns>
+    SubjectGuidance Advise(SubjectScore score, PageTexts texts) => Advise(score);
 }
 
 /// <summary>
@@ -34,6 +46,24 @@ public sealed class GuidanceAdvisor : IGuidanceAdvisor
     public SubjectGuidance Advise(SubjectScore score)
     {
         ArgumentNullException.ThrowIfNull(score);
+        return Advise(score, GuidanceWords.English(Phrases, score.Rubric));
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Evidence types are worded by the package's phrases in that language (<see cref="EvidencePhrases.ForLocale"/>)
+    /// when this advisor uses the built-in phrases, and by <see cref="Phrases"/> as given otherwise.
+    /// </remarks>
+    public SubjectGuidance Advise(SubjectScore score, PageTexts texts)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        ArgumentNullException.ThrowIfNull(texts);
+        var phrases = ReferenceEquals(Phrases, EvidencePhrases.BuiltIn) ? EvidencePhrases.ForLocale(texts.Locale) : Phrases;
+        return Advise(score, new GuidanceWords(texts, phrases, score.Rubric, texts.Locale));
+    }
+
+    private static SubjectGuidance Advise(SubjectScore score, GuidanceWords words)
+    {
         var plan = score.Plan;
         var rubric = plan.Rubric;
         var top = rubric.Scale.MaxLevel;
@@ -51,9 +81,9 @@ public sealed class GuidanceAdvisor : IGuidanceAdvisor
 
             var competency = rubric.Competencies[c];
             var target = double.IsNaN(current) ? 1 : (int)Math.Floor(current) + 1;
-            var guidance = ForCompetency(score, c, competency, pathLevels, target, Phrases);
+            var guidance = ForCompetency(score, c, competency, pathLevels, target, words);
             competencies.Add(guidance);
-            if (guidance.Routes.Count > 0 && BandStepFor(plan, competency, c, competencyLevels, target, score.Band) is { } step)
+            if (guidance.Routes.Count > 0 && BandStepFor(plan, competency, c, competencyLevels, target, score.Band, words) is { } step)
             {
                 steps.Add(step);
             }
@@ -62,7 +92,7 @@ public sealed class GuidanceAdvisor : IGuidanceAdvisor
         return new SubjectGuidance(score, competencies.AsReadOnly(), steps.AsReadOnly());
     }
 
-    private static CompetencyGuidance ForCompetency(SubjectScore score, int c, Competency competency, double[] pathLevels, int target, EvidencePhrases phrases)
+    private static CompetencyGuidance ForCompetency(SubjectScore score, int c, Competency competency, double[] pathLevels, int target, GuidanceWords words)
     {
         var plan = score.Plan;
         var rubric = plan.Rubric;
@@ -80,9 +110,13 @@ public sealed class GuidanceAdvisor : IGuidanceAdvisor
             PathAdvice? advice;
             if (!reachable)
             {
-                advice = PathAdvice.Unreachable(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"even level {rubric.Scale.MaxLevel} on this path would not bring the {(competency.Combine == CombineMode.Mean ? "mean" : "weighted mean")} of the paths to {target}"));
+                advice = PathAdvice.Unreachable(
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"even level {rubric.Scale.MaxLevel} on this path would not bring the {(competency.Combine == CombineMode.Mean ? "mean" : "weighted mean")} of the paths to {target}"),
+                    competency.Combine == CombineMode.Mean ? "guidance.unreachable.mean" : "guidance.unreachable.weighted-mean",
+                    ("top", rubric.Scale.MaxLevel),
+                    ("target", target));
             }
             else
             {
@@ -97,12 +131,12 @@ public sealed class GuidanceAdvisor : IGuidanceAdvisor
                 }
             }
 
-            var text = GuidanceText.Route(pathPlan.Path, advice, rubric.Scale, phrases);
+            var text = GuidanceText.Route(pathPlan.Path, advice, rubric.Scale, words);
             var route = new PathRoute(pathPlan.Path, level, required, advice, expiring, text);
             (advice is null || advice.IsReachable ? routes : unreachable).Add(route);
         }
 
-        var sentence = GuidanceText.Sentence(competency, rubric.Scale, target, routes);
+        var sentence = GuidanceText.Sentence(competency, rubric.Scale, target, routes, words);
         var current = double.IsNaN(score.CompetencyLevels[c]) ? (double?)null : score.CompetencyLevels[c];
         return new CompetencyGuidance(competency, current, target, rubric.Scale.LabelOf(target), routes.AsReadOnly(), unreachable.AsReadOnly(), sentence);
     }
@@ -209,7 +243,9 @@ public sealed class GuidanceAdvisor : IGuidanceAdvisor
             if (kept.Count == 0)
             {
                 return PathAdvice.Unreachable(
-                    $"its evidence also counts for '{blocker!.Path.Title}', which has no level yet, so how far more of it moves the mean of the paths depends on both; ask your manager");
+                    $"its evidence also counts for '{blocker!.Path.Title}', which has no level yet, so how far more of it moves the mean of the paths depends on both; ask your manager",
+                    "guidance.unreachable.shared",
+                    ("way", blocker.Path));
             }
 
             needs[n] = kept.Count == occurrences.Types.Count ? occurrences : new OccurrenceNeed(kept, occurrences.Count);
@@ -288,7 +324,7 @@ public sealed class GuidanceAdvisor : IGuidanceAdvisor
         return result.AsReadOnly();
     }
 
-    private static BandStep? BandStepFor(ScoringPlan plan, Competency competency, int c, double[] competencyLevels, int target, string? band)
+    private static BandStep? BandStepFor(ScoringPlan plan, Competency competency, int c, double[] competencyLevels, int target, string? band, GuidanceWords words)
     {
         if (plan.Bands.Length == 0)
         {
@@ -304,7 +340,7 @@ public sealed class GuidanceAdvisor : IGuidanceAdvisor
         }
 
         var raises = Rank(plan, newBand) < Rank(plan, band);
-        var text = GuidanceText.Step(competency, plan.Rubric.Scale, target, band, newBand, raises);
+        var text = GuidanceText.Step(competency, plan.Rubric.Scale, target, band, newBand, raises, words);
         return new BandStep(competency, target, plan.Rubric.Scale.LabelOf(target), band, newBand, overall, raises, text);
     }
 

@@ -65,94 +65,97 @@ public static class GuidanceText
     }
 
     /// <summary>"To reach Advanced in X: A, or B, or C." — routes joined with "; or" when a route lists several types.</summary>
-    internal static string Sentence(Competency competency, RatingScale scale, int target, IReadOnlyList<PathRoute> routes)
+    internal static string Sentence(Competency competency, RatingScale scale, int target, IReadOnlyList<PathRoute> routes, GuidanceWords w)
     {
-        var label = scale.LabelOf(target);
+        var label = w.Label(scale, target);
+        var title = w.Title(competency);
         if (routes.Count == 0)
         {
-            return $"No path of {competency.Title} reaches {label} with more evidence now; ask your manager how to get there.";
+            return w.T("guidance.sentence.none", ("competency", title), ("label", label));
         }
 
         var texts = routes.Select(r => r.Text).ToList();
-        var separator = texts.Any(t => t.Contains(',', StringComparison.Ordinal)) ? "; or " : ", or ";
-        return $"To reach {label} in {competency.Title}: {string.Join(separator, texts)}.";
+        var separator = w.T(texts.Any(t => t.Contains(',', StringComparison.Ordinal)) ? "guidance.routes.separator.long" : "guidance.routes.separator");
+        return w.T("guidance.sentence", ("label", label), ("competency", title), ("routes", string.Join(separator, texts)));
     }
 
     /// <summary>What a route asks for, e.g. "give 3 more talks or write 3 more documents (any mix of these adds up)".</summary>
-    internal static string Route(EvidencePath path, PathAdvice? advice, RatingScale scale, EvidencePhrases phrases)
+    internal static string Route(EvidencePath path, PathAdvice? advice, RatingScale scale, GuidanceWords w)
     {
         if (advice is null)
         {
-            return $"ask your manager what evidence counts for {path.Title}";
+            return w.T("guidance.route.unknown", ("way", w.Title(path)));
         }
 
-        return advice.IsReachable
-            ? string.Join(" and ", advice.Needs.Select(n => Need(n, scale, phrases)))
+        if (advice.IsReachable)
+        {
+            return string.Join(w.T("guidance.needs.separator"), advice.Needs.Select(n => Need(n, scale, w)));
+        }
+
+        return advice.ReasonKey is { } key && w.IsLocalised
+            ? w.T(key, [.. advice.ReasonValues.Select(v => (v.Name, v.Value is EvidencePath p ? (object)w.Title(p) : v.Value))])
             : advice.Reason!;
     }
 
-    internal static string Step(Competency competency, RatingScale scale, int target, string? from, string? to, bool raises)
+    internal static string Step(Competency competency, RatingScale scale, int target, string? from, string? to, bool raises, GuidanceWords w)
     {
-        var reached = $"Reaching {LevelName(scale, target)} in {competency.Title}";
+        (string, object) Target() => ("target", w.LevelName(scale, target));
+        (string, object) Title() => ("competency", w.Title(competency));
         if (raises)
         {
-            return from is null ? $"{reached} would give you the band {to}." : $"{reached} would move you from {from} to {to}.";
+            return from is null
+                ? w.T("guidance.step.gives", Target(), Title(), ("to", w.Band(to)))
+                : w.T("guidance.step.moves", Target(), Title(), ("from", w.Band(from)), ("to", w.Band(to)));
         }
 
         return to is null
-            ? $"{reached} would make it count in your overall result and take you below every band."
-            : $"{reached} would make it count in your overall result and move you from {from} to {to}.";
+            ? w.T("guidance.step.below", Target(), Title())
+            : w.T("guidance.step.counts", Target(), Title(), ("from", w.Band(from)), ("to", w.Band(to)));
     }
 
-    private static string Need(EvidenceNeed need, RatingScale scale, EvidencePhrases phrases) => need switch
+    private static string Need(EvidenceNeed need, RatingScale scale, GuidanceWords w) => need switch
     {
-        OccurrenceNeed o => Occurrences(o, phrases),
-        RatingNeed r => Ratings(r, scale),
+        OccurrenceNeed o => Occurrences(o, w),
+        RatingNeed r => Ratings(r, scale, w),
         DescribedNeed d => d.Text,
         _ => need.ToString() ?? string.Empty,
     };
 
-    private static string Occurrences(OccurrenceNeed need, EvidencePhrases phrases)
+    private static string Occurrences(OccurrenceNeed need, GuidanceWords w)
     {
+        var phrases = w.Phrases;
         if (need.Types.Count == 1)
         {
-            return phrases.Describe(need.Types[0], need.Count);
+            return w.Describe(need.Types[0], need.Count);
         }
 
-        var mix = need.Count > 1 ? " (any mix of these adds up)" : string.Empty;
+        string Mix(string text) => need.Count > 1 ? w.T("guidance.mix", ("text", text)) : text;
         if (need.Types.All(t => !phrases.TryGetPhrase(t, out _)))
         {
-            var count = need.Count.ToString(CultureInfo.InvariantCulture);
-            return $"{count} more {(need.Count == 1 ? "item" : "items")} of type {JoinOr(need.Types.Select(t => $"'{t}'"))}{mix}";
+            var types = w.JoinOr([.. need.Types.Select(t => w.T("guidance.type.quoted", ("type", t)))]);
+            return Mix(w.T("guidance.items-of-type", ("count", need.Count), ("types", types)));
         }
 
-        return JoinOr(need.Types.Select(t => phrases.Describe(t, need.Count))) + mix;
+        return Mix(w.JoinOr([.. need.Types.Select(t => w.Describe(t, need.Count))]));
     }
 
-    private static string Ratings(RatingNeed need, RatingScale scale)
+    private static string Ratings(RatingNeed need, RatingScale scale, GuidanceWords w)
     {
-        var plural = need.Count > 1;
-        var ratings = string.Create(CultureInfo.InvariantCulture, $"get {need.Count} more {(plural ? "ratings" : "rating")}");
-        var from = need.Sources.Count == 0 ? string.Empty : " from " + JoinOr(need.Sources.Select(s => SourceName(s, plural)));
+        var ratings = w.T("guidance.ratings", ("count", need.Count));
+        string From(string text) => need.Sources.Count == 0
+            ? text
+            : w.T("guidance.ratings.from", ("text", text), ("sources", w.JoinOr([.. need.Sources.Select(s => w.T("guidance.source." + s.ToString().ToLowerInvariant(), ("count", need.Count)))])));
+        string Get(string text) => w.T("guidance.ratings.get", ("text", text));
         if (need.MinimumLevel <= 1)
         {
-            return ratings + from;
+            return Get(From(ratings));
         }
 
-        var level = string.Create(CultureInfo.InvariantCulture, $"{need.MinimumLevel} ({scale.LabelOf(need.MinimumLevel)}) or higher");
+        var level = w.T("guidance.ratings.level", ("level", need.MinimumLevel), ("label", w.Label(scale, need.MinimumLevel)));
         return need.CountAtMinimum == need.Count
-            ? $"{ratings} of {level}{from}"
-            : string.Create(CultureInfo.InvariantCulture, $"{ratings}{from}, at least {need.CountAtMinimum} of them {level}");
+            ? Get(From(w.T("guidance.ratings.all-at", ("text", ratings), ("level", level))))
+            : w.T("guidance.ratings.some-at", ("text", Get(From(ratings))), ("count", need.CountAtMinimum), ("level", level));
     }
-
-    private static string SourceName(RaterSource source, bool plural) => source switch
-    {
-        RaterSource.Self => "yourself",
-        RaterSource.Manager => plural ? "managers" : "a manager",
-        RaterSource.Peer => plural ? "peers" : "a peer",
-        RaterSource.Report => plural ? "direct reports" : "a direct report",
-        _ => plural ? "systems of record" : "a system of record",
-    };
 
     /// <summary>"2 of the 7 items counted now stop counting on 2027-01-16." — the first date the route needs more than it says.</summary>
     private static string ExpiryNote(PathRoute route)
@@ -168,10 +171,4 @@ public static class GuidanceText
     }
 
     private static string LevelName(RatingScale scale, int level) => string.Create(CultureInfo.InvariantCulture, $"{scale.LabelOf(level)} ({level})");
-
-    private static string JoinOr(IEnumerable<string> parts)
-    {
-        var list = parts.ToList();
-        return list.Count <= 1 ? string.Concat(list) : $"{string.Join(", ", list.Take(list.Count - 1))} or {list[^1]}";
-    }
 }

@@ -6,7 +6,7 @@ namespace FairRubrics.Guidance;
 /// <summary>
 /// Development guidance for one subject: for every competency below the scale's top, every path that can take it to
 /// the next level and what that would take, in the rubric's order; and the single competency steps that would
-/// change the overall band. Immutable; made by <see cref="IGuidanceAdvisor.Advise"/>.
+/// change the overall band. Immutable; made by <see cref="IGuidanceAdvisor.Advise(SubjectScore)"/>.
 /// </summary>
 public sealed class SubjectGuidance
 {

@@ -37,13 +37,15 @@ public sealed class EmployeePageRenderer : IEmployeePageRenderer
     {
         ArgumentNullException.ThrowIfNull(score);
         options ??= new PageOptions();
-        return Write(StatementPageBuilder.Build(score, _advisor.Advise(score), Wording(options, score.Rubric)), options.Format);
+        var wording = Wording(options, score.Rubric);
+        return Write(StatementPageBuilder.Build(score, options.Texts is null ? _advisor.Advise(score) : _advisor.Advise(score, options.Texts), wording), options.Format);
     }
 
     private PageWording Wording(PageOptions options, Rubric rubric)
     {
         var texts = options.Texts ?? PageTexts.English;
-        return new(texts, Phrases, rubric, options.Locale ?? texts.Locale);
+        var phrases = ReferenceEquals(Phrases, EvidencePhrases.BuiltIn) ? EvidencePhrases.ForLocale(texts.Locale) : Phrases;
+        return new(texts, phrases, rubric, options.Locale ?? texts.Locale);
     }
 
     private static string Write(PageDocument page, PageFormat format) => format switch

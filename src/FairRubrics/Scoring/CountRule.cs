@@ -114,7 +114,7 @@ internal sealed class CountRule : ScoringRule<CountRuleSettings>
 
         if (goal is null)
         {
-            return PathAdvice.Unreachable(string.Create(CultureInfo.InvariantCulture, $"the highest level this path gives is {settings.MaxLevel}"));
+            return PathAdvice.Unreachable(string.Create(CultureInfo.InvariantCulture, $"the highest level this path gives is {settings.MaxLevel}"), "guidance.unreachable.count-top", ("level", settings.MaxLevel));
         }
 
         var existing = new double[evidence.Count];

@@ -11,10 +11,12 @@ namespace FairRubrics.Scoring;
 /// </summary>
 public sealed class PathAdvice
 {
-    private PathAdvice(IReadOnlyList<EvidenceNeed> needs, string? reason)
+    private PathAdvice(IReadOnlyList<EvidenceNeed> needs, string? reason, string? reasonKey = null, (string Name, object Value)[]? reasonValues = null)
     {
         Needs = needs;
         Reason = reason;
+        ReasonKey = reasonKey;
+        ReasonValues = reasonValues ?? [];
     }
 
     /// <summary>Gets a value indicating whether the path can reach the level by adding <see cref="Needs"/>.</summary>
@@ -25,6 +27,12 @@ public sealed class PathAdvice
 
     /// <summary>Gets why the path cannot reach the level (e.g. "the highest level this path gives is 3"), or null when it can.</summary>
     public string? Reason { get; }
+
+    /// <summary>Gets the key of the built-in text (<c>guidance.unreachable.*</c>) that words <see cref="Reason"/> in other languages, or null (a custom rule's own words).</summary>
+    internal string? ReasonKey { get; }
+
+    /// <summary>Gets the values that <see cref="ReasonKey"/>'s text fills in.</summary>
+    internal (string Name, object Value)[] ReasonValues { get; }
 
     /// <summary>The path reaches the level when all of <paramref name="needs"/> are added.</summary>
     /// <param name="needs">At least one need; all of them are needed together.</param>
@@ -54,6 +62,10 @@ public sealed class PathAdvice
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         return new PathAdvice(ReadOnlyCollection<EvidenceNeed>.Empty, reason);
     }
+
+    /// <summary>A built-in reason: the English <paramref name="reason"/>, and the text key that words it in every language.</summary>
+    internal static PathAdvice Unreachable(string reason, string key, params (string Name, object Value)[] values) =>
+        new(ReadOnlyCollection<EvidenceNeed>.Empty, reason, key, values);
 
     /// <summary>Returns the needs, or the reason the level is not reachable.</summary>
     /// <returns>Text for logs and debugging (the employee-facing text is <c>GuidanceText</c>).</returns>

@@ -35,11 +35,11 @@ internal sealed class PresenceRule : ScoringRule<PresenceRuleSettings>
     {
         if (settings.Level < targetLevel)
         {
-            return PathAdvice.Unreachable(string.Create(CultureInfo.InvariantCulture, $"this path gives level {settings.Level} and no higher"));
+            return PathAdvice.Unreachable(string.Create(CultureInfo.InvariantCulture, $"this path gives level {settings.Level} and no higher"), "guidance.unreachable.presence-top", ("level", settings.Level));
         }
 
         return evidence.Count > 0
-            ? PathAdvice.Unreachable(string.Create(CultureInfo.InvariantCulture, $"this path already gives its level {settings.Level}, and more evidence does not raise it"))
+            ? PathAdvice.Unreachable(string.Create(CultureInfo.InvariantCulture, $"this path already gives its level {settings.Level}, and more evidence does not raise it"), "guidance.unreachable.presence-reached", ("level", settings.Level))
             : PathAdvice.ByAdding(new OccurrenceNeed(settings.Of, 1));
     }
 }

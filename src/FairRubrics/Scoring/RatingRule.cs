@@ -170,7 +170,7 @@ internal sealed class RatingRule : ScoringRule<RatingRuleSettings>
         {
             if (high >= MaxSuggestedRatings)
             {
-                return PathAdvice.Unreachable(WhyNot(settings, existing, top, targetLevel));
+                return WhyNot(settings, existing, top, targetLevel);
             }
 
             low = high + 1;
@@ -221,20 +221,33 @@ internal sealed class RatingRule : ScoringRule<RatingRuleSettings>
         return low;
     }
 
-    private static string WhyNot(RatingRuleSettings settings, double[] existing, int top, double target)
+    private static PathAdvice WhyNot(RatingRuleSettings settings, double[] existing, int top, double target)
     {
         if (existing.Length == 0 || target > top)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"ratings on this scale go up to {top}");
+            return PathAdvice.Unreachable(string.Create(CultureInfo.InvariantCulture, $"ratings on this scale go up to {top}"), "guidance.unreachable.rating-top", ("top", top));
         }
 
         var lowest = ScoreText.FormatNumber(existing[0]);
         var goal = ScoreText.FormatNumber(target);
         return settings.Aggregate switch
         {
-            RatingAggregate.Min => $"this path takes the lowest rating, and a rating of {lowest} already counts, so more ratings cannot bring it to {goal}",
-            RatingAggregate.Mean when target >= top => $"this path takes the mean rating, and a rating of {lowest} already counts, so more ratings cannot bring the mean to {goal}",
-            _ => string.Create(CultureInfo.InvariantCulture, $"even {MaxSuggestedRatings} more ratings of {top} would not bring this path to {goal}"),
+            RatingAggregate.Min => PathAdvice.Unreachable(
+                $"this path takes the lowest rating, and a rating of {lowest} already counts, so more ratings cannot bring it to {goal}",
+                "guidance.unreachable.rating-min",
+                ("lowest", lowest),
+                ("goal", goal)),
+            RatingAggregate.Mean when target >= top => PathAdvice.Unreachable(
+                $"this path takes the mean rating, and a rating of {lowest} already counts, so more ratings cannot bring the mean to {goal}",
+                "guidance.unreachable.rating-mean",
+                ("lowest", lowest),
+                ("goal", goal)),
+            _ => PathAdvice.Unreachable(
+                string.Create(CultureInfo.InvariantCulture, $"even {MaxSuggestedRatings} more ratings of {top} would not bring this path to {goal}"),
+                "guidance.unreachable.rating-many",
+                ("n", MaxSuggestedRatings),
+                ("top", top),
+                ("goal", goal)),
         };
     }
 }

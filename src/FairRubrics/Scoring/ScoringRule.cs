@@ -97,7 +97,7 @@ public abstract class ScoringRule<TSettings> : ScoringRule
     /// Optional: says what evidence, added on the scoring date, takes the path to at least <paramref name="targetLevel"/>
     /// — used for development guidance (the routes to a person's next level). The advice must be exact: adding every
     /// need makes <see cref="Evaluate"/> give at least <paramref name="targetLevel"/>. Return
-    /// <see cref="PathAdvice.Unreachable"/> when no added evidence can (e.g. the path's highest level is lower), and
+    /// <see cref="PathAdvice.Unreachable(string)"/> when no added evidence can (e.g. the path's highest level is lower), and
     /// null when the rule cannot say (the default); guidance then asks the person to check with their manager what
     /// evidence counts for the path. Guidance assumes that adding evidence never lowers a path's level.
     /// </summary>
