@@ -13,16 +13,20 @@ internal sealed partial class Harness(string[] args)
     /// <summary>The repository root (the folder holding FairRubrics.sln).</summary>
     public string Root { get; } = FindRoot();
 
-    /// <summary>The Release build of the CLI, or null (with a message on standard error) when it is missing.</summary>
+    /// <summary>
+    /// The CLI's build (Release unless --configuration says otherwise, as CI's smoke run does), or null (with a
+    /// message on standard error) when it is missing.
+    /// </summary>
     public string? Cli()
     {
-        var cli = Path.Combine(Root, "src", "FairRubrics.Cli", "bin", "Release", "net10.0", "FairRubrics.Cli.dll");
+        var configuration = OptionText("--configuration") ?? "Release";
+        var cli = Path.Combine(Root, "src", "FairRubrics.Cli", "bin", configuration, "net10.0", "FairRubrics.Cli.dll");
         if (File.Exists(cli))
         {
             return cli;
         }
 
-        Console.Error.WriteLine($"build the CLI first: dotnet build -c Release src/FairRubrics.Cli ({cli} is missing)");
+        Console.Error.WriteLine($"build the CLI first: dotnet build -c {configuration} src/FairRubrics.Cli ({cli} is missing)");
         return null;
     }
 
