@@ -23,6 +23,12 @@ public sealed partial class PageTexts
     private static readonly Lazy<PageTexts> EnglishTexts = new(() => LoadBuiltIn(DefaultLocale, null), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<FrozenDictionary<string, PageTexts>> BuiltInTexts = new(LoadAllBuiltIn, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    // The locales from the resource names alone: every command line's --locale help lists them, and parsing every
+    // built-in file for that cost each start of the CLI a tenth of a second or more.
+    private static readonly Lazy<string[]> BuiltInLocaleNames = new(
+        () => [.. ResourceLocales().Select(l => l.Key).Append(DefaultLocale).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+        LazyThreadSafetyMode.ExecutionAndPublication);
+
     private readonly FrozenDictionary<string, Entry> _texts;
 
     private PageTexts(string locale, string language, FrozenDictionary<string, Entry> texts, IReadOnlyList<string> missingKeys)
@@ -37,7 +43,7 @@ public sealed partial class PageTexts
     public static PageTexts English => EnglishTexts.Value;
 
     /// <summary>Gets the locales of the texts shipped with the package, sorted (at least <c>en</c>).</summary>
-    public static IReadOnlyList<string> BuiltInLocales => [.. BuiltInTexts.Value.Keys.Order(StringComparer.Ordinal)];
+    public static IReadOnlyList<string> BuiltInLocales => [.. BuiltInLocaleNames.Value];
 
     /// <summary>Gets the locale the texts are written in, e.g. <c>en</c> or <c>de</c> (the page's language).</summary>
     public string Locale { get; }
@@ -154,20 +160,23 @@ public sealed partial class PageTexts
     private static FrozenDictionary<string, PageTexts> LoadAllBuiltIn()
     {
         var all = new Dictionary<string, PageTexts>(StringComparer.Ordinal) { [DefaultLocale] = English };
-        foreach (var name in typeof(PageTexts).Assembly.GetManifestResourceNames())
+        foreach (var (key, locale) in ResourceLocales())
         {
-            if (name.StartsWith(ResourcePrefix, StringComparison.Ordinal) && name.EndsWith(".yaml", StringComparison.Ordinal))
+            if (locale != DefaultLocale)
             {
-                var locale = name[ResourcePrefix.Length..^".yaml".Length];
-                if (locale != DefaultLocale)
-                {
-                    all[locale.ToLowerInvariant()] = LoadBuiltIn(locale, English);
-                }
+                all[key] = LoadBuiltIn(locale, English);
             }
         }
 
         return all.ToFrozenDictionary(StringComparer.Ordinal);
     }
+
+    /// <summary>The built-in page-texts resources: each one's key (the locale in lower case) and locale as named.</summary>
+    private static IEnumerable<(string Key, string Locale)> ResourceLocales() =>
+        typeof(PageTexts).Assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal) && name.EndsWith(".yaml", StringComparison.Ordinal))
+            .Select(name => name[ResourcePrefix.Length..^".yaml".Length])
+            .Select(locale => (locale.ToLowerInvariant(), locale));
 
     private static PageTextsLoadResult Load(string yaml, string sourceName, PageTexts? fallback)
     {
