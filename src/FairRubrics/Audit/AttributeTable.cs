@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
 using System.Text;
 
@@ -151,6 +152,7 @@ internal sealed class CellStore(int columns, int rows)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Set(int row, int column, int id)
     {
         var at = (row * columns) + column;

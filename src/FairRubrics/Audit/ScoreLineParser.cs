@@ -88,6 +88,7 @@ internal sealed class ScoreRecord
             HasRubric ? Encoding.UTF8.GetString(Rubric) : null);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Reset()
     {
         _textLength = 0;
@@ -119,6 +120,7 @@ internal sealed class ScoreRecord
 
     internal void ClearCompetencies() => CompetencyCount = 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int AddCompetency()
     {
         if (CompetencyCount == _levels.Length)
@@ -153,6 +155,7 @@ internal sealed class ScoreRecord
     private ReadOnlySpan<byte> Get(Text text) => text.Length < 0 ? [] : _text.AsSpan(text.Start, text.Length);
 
     /// <summary>Copies text that needs no unescaping into the buffer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Text Copy(ReadOnlySpan<byte> value)
     {
         if (_textLength + value.Length > _text.Length)
@@ -317,6 +320,7 @@ internal static class ScoreLineParser
 
     /// <summary>Whether a read line is a score result, and if so its status and overall score set on the record.</summary>
     /// <returns>Null, or why the line is rejected.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static string? Verdict(ScoreRecord record, string? status, OverallKind overall, double overallValue, string? competencyError)
     {
         var error =
@@ -404,6 +408,7 @@ internal static class ScoreLineParser
     /// <param name="finite">Whether the number is finite.</param>
     /// <param name="level">The number.</param>
     /// <returns>Null, <see cref="LevelNotFinite"/> or <see cref="LevelOffScale"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static string? LevelError(bool finite, double level) =>
         !finite ? LevelNotFinite : level is >= 0 and <= MaxLevel ? null : LevelOffScale;
 

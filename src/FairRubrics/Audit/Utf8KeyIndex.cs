@@ -158,6 +158,7 @@ internal sealed class Utf8KeyIndex
     private static int SlotsFor(int keys) => checked((int)((long)keys * 5 / 4) + 1);
 
     /// <summary>The hash's home slot: the low 32 bits scaled to the table (Lemire's multiply-shift range reduction).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int SlotOf(ulong hash) => (int)(((ulong)(uint)hash * (ulong)_slots.Length) >> 32);
 
     /// <summary>The high 24 bits of the hash (the low bits choose the slot), 8 bits of length (capped) and 32 of key number + 1 (so that 0 means an empty slot).</summary>
