@@ -37,15 +37,16 @@ internal static class AuditCommand
         var adjust = new Option<string>("--adjust") { Description = "Adjust the Fisher and z p-values within each analysis for testing several groups: holm (default), bh (Benjamini-Hochberg) or none; FR201's significance uses the adjusted p.", DefaultValueFactory = _ => "holm" };
         adjust.AcceptOnlyFromAmong("holm", "bh", "none");
         var baseline = new Option<string?>("--baseline") { Description = "An earlier cycle's JSON audit report of the same rubric: each group reported in both gains its earlier figures and the change (with a test), and FR207 flags impact ratios that fell." };
+        var consistentWith = new Option<string?>("--consistent-with") { Description = "An earlier published JSON audit report of the same rubric and cycle over an overlapping population: every group suppressed there stays suppressed, with the complementary suppression that protects it, so that the two reports cannot be differenced. May be the --baseline file." };
         var rejected = RejectionReport.Option();
         var quiet = new Option<bool>("--quiet") { Description = "Show no progress on the terminal (nothing is shown when standard error is redirected anyway)." };
         var helpBase = HelpBaseUriOption.Create();
         var command = new Command("audit", "Outcome audit: selection rates, four-fifths rule, Fisher exact and z tests, scoring rates, effect sizes and path equivalence by group.")
         {
-            scores, attributes, by, intersect, rubric, favourable, minGroupSize, format, output, evidence, excludeSmall, reference, adjust, baseline, helpBase, rejected, quiet,
+            scores, attributes, by, intersect, rubric, favourable, minGroupSize, format, output, evidence, excludeSmall, reference, adjust, baseline, consistentWith, helpBase, rejected, quiet,
         };
         command.SetAction(parse => Run(
-            new Request(parse.GetValue(scores)!, parse.GetValue(attributes)!, parse.GetValue(by), parse.GetValue(intersect), parse.GetValue(rubric), parse.GetValue(favourable), parse.GetValue(minGroupSize), parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(evidence), parse.GetValue(excludeSmall), parse.GetValue(reference)!, parse.GetValue(adjust)!, HelpBaseUriOption.Parse(parse.GetValue(helpBase)), parse.GetValue(rejected), parse.GetValue(quiet), parse.GetValue(baseline)),
+            new Request(parse.GetValue(scores)!, parse.GetValue(attributes)!, parse.GetValue(by), parse.GetValue(intersect), parse.GetValue(rubric), parse.GetValue(favourable), parse.GetValue(minGroupSize), parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(evidence), parse.GetValue(excludeSmall), parse.GetValue(reference)!, parse.GetValue(adjust)!, HelpBaseUriOption.Parse(parse.GetValue(helpBase)), parse.GetValue(rejected), parse.GetValue(quiet), parse.GetValue(baseline), parse.GetValue(consistentWith)),
             stdout,
             stderr));
         return command;
@@ -92,6 +93,9 @@ internal static class AuditCommand
             },
         };
         options.Baseline = Earlier(request.Baseline, "--baseline");
+        options.ConsistentWith = request.ConsistentWith is not null && request.ConsistentWith == request.Baseline
+            ? options.Baseline
+            : Earlier(request.ConsistentWith, "--consistent-with");
         if (request.ExcludeSmall)
         {
             options.ExcludeCategoriesBelowShare = 0.02;
@@ -362,5 +366,5 @@ internal static class AuditCommand
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    private sealed record Request(string Scores, string Attributes, string? By, bool Intersect, string? Rubric, string? Favourable, int MinGroupSize, string Format, string? Out, string? Evidence, bool ExcludeSmall, string Reference, string Adjust, Uri? HelpBaseUri, string? Rejected, bool Quiet, string? Baseline);
+    private sealed record Request(string Scores, string Attributes, string? By, bool Intersect, string? Rubric, string? Favourable, int MinGroupSize, string Format, string? Out, string? Evidence, bool ExcludeSmall, string Reference, string Adjust, Uri? HelpBaseUri, string? Rejected, bool Quiet, string? Baseline, string? ConsistentWith);
 }
