@@ -93,4 +93,22 @@ public static class Auditing
         }
         // end-snippet
     }
+
+    public static async Task<AuditReport> RunnerAsync(IAuditRunner runner, CancellationToken cancellationToken)
+    {
+        // begin-snippet: audit-runner
+        var result = await runner.RunAsync(
+            new AuditRequest("scores.jsonl", "attributes.csv")
+            {
+                Rubric = "rubrics/promotion.yaml",
+                By = ["gender", "ethnicity"],
+                Intersect = true,
+                ConsistentWith = "reports/march.json",
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        // result.Report, result.Rejections (lines rejected, by file and line), result.AttributeTable.Rejections
+        // end-snippet
+        return result.Report;
+    }
 }

@@ -165,7 +165,12 @@ public static class AuditHtml
             var label = E(string.Join(" × ", g.Values)) + (g.IsReference ? " <em>(reference)</em>" : string.Empty) + (g.ExcludedFromImpactRatios ? $" <em>({Under(share)})</em>" : string.Empty);
             if (g.Suppressed)
             {
-                var why = g.Suppression == SuppressionReason.SmallGroup ? $"fewer than {k}" : "withheld to protect a small group";
+                var why = g.Suppression switch
+                {
+                    SuppressionReason.SmallGroup => $"fewer than {k}",
+                    SuppressionReason.EarlierReport => "withheld as in the earlier report",
+                    _ => "withheld to protect a small group",
+                };
                 sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{label}</td><td colspan=\"10\" class=\"muted\">{why}</td></tr>");
                 continue;
             }

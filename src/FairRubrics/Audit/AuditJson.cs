@@ -33,6 +33,7 @@ public static class AuditJson
         writer.WriteString("pAdjustment", AuditText.AdjustmentKey(report.PValueAdjustment));
         Number(writer, "insufficientEvidenceRate", report.OverallInsufficientEvidenceRate);
         Earlier(writer, "baseline", report.Baseline);
+        Earlier(writer, "consistentWith", report.ConsistentWith);
         writer.WriteStartArray("analyses");
         foreach (var analysis in report.Analyses)
         {
@@ -129,11 +130,12 @@ public static class AuditJson
 
     /// <summary>Gets the name used for a suppression reason in JSON.</summary>
     /// <param name="reason">The reason.</param>
-    /// <returns><c>small-group</c>, <c>complementary</c>, or null.</returns>
+    /// <returns><c>small-group</c>, <c>complementary</c>, <c>earlier-report</c>, or null.</returns>
     public static string? SuppressionName(SuppressionReason reason) => reason switch
     {
         SuppressionReason.SmallGroup => "small-group",
         SuppressionReason.Complementary => "complementary",
+        SuppressionReason.EarlierReport => "earlier-report",
         _ => null,
     };
 

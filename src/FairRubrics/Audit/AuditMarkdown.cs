@@ -57,7 +57,12 @@ public static class AuditMarkdown
                 var name = Escape(string.Join(" × ", g.Values)) + (g.IsReference ? " (reference)" : string.Empty) + (g.ExcludedFromImpactRatios ? $" ({Under(report.ExcludeCategoriesBelowShare)})" : string.Empty);
                 if (g.Suppressed)
                 {
-                    var why = g.Suppression == SuppressionReason.SmallGroup ? $"fewer than {Count(report.MinGroupSize)}" : "withheld to protect a small group";
+                    var why = g.Suppression switch
+                    {
+                        SuppressionReason.SmallGroup => $"fewer than {Count(report.MinGroupSize)}",
+                        SuppressionReason.EarlierReport => "withheld as in the earlier report",
+                        _ => "withheld to protect a small group",
+                    };
                     sb.Append(CultureInfo.InvariantCulture, $"| {name} | {why} | | | | | | | | | | |\n");
                     continue;
                 }

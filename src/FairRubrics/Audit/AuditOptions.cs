@@ -53,6 +53,16 @@ public sealed class AuditOptions
     /// </summary>
     public PublishedAudit? Baseline { get; set; }
 
+    /// <summary>
+    /// Gets or sets an earlier published report of the same rubric and cycle over an overlapping population
+    /// (<see cref="PublishedAudit.Read"/>), or null (default). Every group suppressed there, for whatever reason, is
+    /// suppressed here too (<see cref="SuppressionReason.EarlierReport"/>), whatever its size now, and complementary
+    /// suppression protects it as it protects a small group, so that neither this report alone nor its difference
+    /// with the earlier one gives the earlier figures. May be the same report as <see cref="Baseline"/>. A report of
+    /// another rubric is refused.
+    /// </summary>
+    public PublishedAudit? ConsistentWith { get; set; }
+
     /// <summary>Gets or sets the |Hedges' g| from which FR203 flags a difference in overall scores. Default 0.2; range 0.01 to 5.</summary>
     public double EffectSizeThreshold { get; set; } = 0.2;
 

@@ -57,6 +57,9 @@ public sealed class AuditReport
     /// <summary>Gets the earlier cycle's report the groups are compared with (<see cref="AuditOptions.Baseline"/>), or null.</summary>
     public PublishedAudit? Baseline { get; internal init; }
 
+    /// <summary>Gets the earlier report whose suppressed groups stay suppressed here (<see cref="AuditOptions.ConsistentWith"/>), or null.</summary>
+    public PublishedAudit? ConsistentWith { get; internal init; }
+
     /// <summary>Gets the findings (FR2xx and integrators' outcome checks), most serious first.</summary>
     public IReadOnlyList<AuditFinding> Findings { get; internal set; } = [];
 }
@@ -110,6 +113,12 @@ public enum SuppressionReason
 
     /// <summary>Large enough, but withheld so that a smaller group's figures cannot be worked out by subtraction.</summary>
     Complementary,
+
+    /// <summary>
+    /// Withheld because the earlier report the audit is consistent with (<see cref="AuditOptions.ConsistentWith"/>)
+    /// withheld it, whatever its size now, so that the two reports cannot be differenced.
+    /// </summary>
+    EarlierReport,
 }
 
 /// <summary>A group's statistics; every statistic is null when the group is suppressed (and for the reference group's own tests).</summary>

@@ -161,13 +161,14 @@ public sealed partial class BiasAuditor : IBiasAuditor
         }
 
         options.Baseline?.RequireRubric(accumulator.Rubric, "the baseline");
+        options.ConsistentWith?.RequireRubric(accumulator.Rubric, "the earlier report to be consistent with");
 
         var favourable = new HashSet<string>(options.FavourableBands, StringComparer.Ordinal);
         var k = options.MinGroupSize;
         var median = MedianOf(accumulator.Scores);
 
         // Sizes of every group, then primary (small-group) and complementary suppression across analyses.
-        var suppression = Suppression.Decide(accumulator, k, options.ComplementarySuppression, Suppression.OutcomesOf(favourable, median));
+        var suppression = Suppression.Decide(accumulator, k, options.ComplementarySuppression, Suppression.OutcomesOf(favourable, median), options.ConsistentWith);
 
         var analyses = new List<AuditAnalysis>();
         var paths = PathEquivalenceOf(accumulator);
@@ -182,6 +183,7 @@ public sealed partial class BiasAuditor : IBiasAuditor
             ExcludeCategoriesBelowShare = options.ExcludeCategoriesBelowShare,
             PValueAdjustment = options.PValueAdjustment,
             Baseline = options.Baseline,
+            ConsistentWith = options.ConsistentWith,
             OverallInsufficientEvidenceRate = accumulator.Subjects == 0 || accumulator.Competencies.Count == 0
                 ? null
                 : accumulator.InsufficientCompetencies / (double)(accumulator.Subjects * accumulator.Competencies.Count),

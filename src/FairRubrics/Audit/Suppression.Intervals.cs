@@ -3,8 +3,9 @@ using GroupStats = FairRubrics.Audit.AuditAccumulator.GroupStats;
 namespace FairRubrics.Audit;
 
 // Step 5: protection intervals. Whatever a reader combines from the published counts, knowing that counts are
-// whole and not negative, that a listed small group has 1 to k-1 scored members and that a complementary one has
-// at least k, every small group's size must still be any of 1 … k-1.
+// whole and not negative, that a listed small group has 1 to k-1 scored members, that a complementary one has
+// at least k and that one withheld as in the earlier report has at least 1, every small group's size must still be
+// any of 1 … k-1 (and one withheld as in the earlier report any of s-(k-2) … s+(k-2)).
 internal static partial class Suppression
 {
     /// <summary>Search nodes for a witness with only the non-empty cells free, then with every cell a reader cannot rule out.</summary>
@@ -37,7 +38,7 @@ internal static partial class Suppression
                 continue;
             }
 
-            if (Holds(systems, a, group, k))
+            if (Holds(systems, a, group, k, decisions[a].Suppressed[BiasAuditor.Key(group)]))
             {
                 settled.Add(key);
                 continue;
@@ -53,7 +54,7 @@ internal static partial class Suppression
             foreach (var (ca, candidate) in candidates.Take(TrialCandidates))
             {
                 decisions[ca].Suppressed[BiasAuditor.Key(candidate)] = SuppressionReason.Complementary;
-                if (Holds(new Systems(acc, decisions, k, outcomes), a, group, k))
+                if (Holds(new Systems(acc, decisions, k, outcomes), a, group, k, decisions[a].Suppressed[BiasAuditor.Key(group)]))
                 {
                     settled.Add(key);
                     return true;
@@ -70,10 +71,18 @@ internal static partial class Suppression
         return false;
     }
 
-    /// <summary>Whether the group's size can be 1 and can be k − 1 in populations that publish the same report.</summary>
-    private static bool Holds(Systems systems, int a, GroupStats group, int k)
+    /// <summary>
+    /// Whether the group's size can be 1 and can be k − 1 in populations that publish the same report. A group
+    /// withheld as in the earlier report, of size s now, must be able to be anything from s − (k − 2) (at least 1)
+    /// to s + (k − 2): whichever of 1 … k − 1 it had then, and whoever joined or left since, its size then stays
+    /// anywhere in [1, k − 1] for a reader who subtracts the two reports.
+    /// </summary>
+    private static bool Holds(Systems systems, int a, GroupStats group, int k, SuppressionReason reason)
     {
-        foreach (var target in new long[] { 1, k - 1 })
+        var targets = reason == SuppressionReason.EarlierReport
+            ? new[] { Math.Max(1, group.Scored - (k - 2)), group.Scored + (k - 2) }
+            : new long[] { 1, k - 1 };
+        foreach (var target in targets)
         {
             if (group.Scored == target)
             {
@@ -113,7 +122,7 @@ internal static partial class Suppression
         for (var a = 0; a < decisions.Length; a++)
         {
             small.AddRange(Listed(acc, a)
-                .Where(g => decisions[a].Suppressed.GetValueOrDefault(BiasAuditor.Key(g)) == SuppressionReason.SmallGroup && !decisions[a].Unlisted.Contains(BiasAuditor.Key(g)))
+                .Where(g => IsProtected(decisions[a].Suppressed.GetValueOrDefault(BiasAuditor.Key(g))) && !decisions[a].Unlisted.Contains(BiasAuditor.Key(g)))
                 .OrderBy(g => g.Scored)
                 .ThenBy(g => BiasAuditor.Key(g), StringComparer.Ordinal)
                 .Select(g => (a, g)));
@@ -354,6 +363,11 @@ internal static partial class Suppression
                         if (reason == SuppressionReason.SmallGroup)
                         {
                             _feasibility.Constrain(n.Vars, [], 1 - n.Constant, k - 1 - n.Constant);
+                        }
+                        else if (reason == SuppressionReason.EarlierReport)
+                        {
+                            // Listed, so it has a scored member; its reason says nothing of its size now.
+                            _feasibility.Constrain(n.Vars, [], 1 - n.Constant, total - n.Constant);
                         }
                         else
                         {

@@ -5,7 +5,8 @@ namespace FairRubrics.Audit;
 /// from what the report publishes — within one analysis or across the single-attribute and intersectional ones.
 /// </summary>
 /// <remarks>
-/// 1. Primary: a group with fewer than k scored subjects is suppressed.
+/// 1. Primary: a group with fewer than k scored subjects is suppressed, and so is every group the earlier report
+///    the audit is consistent with suppressed (<see cref="AuditOptions.ConsistentWith"/>), whatever its size now.
 /// 2. Within an analysis with suppressed groups, the unknown count is withheld and only the total of subjects
 ///    not in a reported group (suppressed plus unknown) is published; while that total is below k, the next
 ///    smallest reported group is suppressed too (complementary suppression).
@@ -26,15 +27,22 @@ namespace FairRubrics.Audit;
 /// </remarks>
 internal static partial class Suppression
 {
-    public static AnalysisDecision[] Decide(AuditAccumulator acc, int k, bool complementary = true, Outcomes? outcomes = null)
+    public static AnalysisDecision[] Decide(AuditAccumulator acc, int k, bool complementary = true, Outcomes? outcomes = null, PublishedAudit? earlier = null)
     {
         var decisions = new AnalysisDecision[acc.Analyses.Count];
         for (var a = 0; a < decisions.Length; a++)
         {
             var d = new AnalysisDecision();
+            // A group withheld by the earlier report stays withheld, whatever its size now: its reason then says
+            // nothing of its size, and differencing the two reports finds nothing to subtract from.
+            var then = earlier?.Find([.. acc.Analyses[a].Select(i => acc.Attributes[i])]);
             foreach (var g in Listed(acc, a))
             {
-                if (g.Scored < k)
+                if (then?.Find(g.Values)?.Suppressed == true)
+                {
+                    d.Suppressed[BiasAuditor.Key(g)] = SuppressionReason.EarlierReport;
+                }
+                else if (g.Scored < k)
                 {
                     d.Suppressed[BiasAuditor.Key(g)] = SuppressionReason.SmallGroup;
                 }
@@ -45,11 +53,14 @@ internal static partial class Suppression
 
         if (complementary && acc.UnknownPatterns is not null)
         {
-            // Without complementary suppression (a report for a trusted analyst) every cell is listed.
+            // Without complementary suppression (a report for a trusted analyst) every cell is listed. The cells of
+            // a group withheld as in the earlier report are not listed either (listed or not, they would tell
+            // whether it is small), and are withheld with it.
             var intersection = decisions.Length - 1;
             foreach (var g in Listed(acc, intersection).Where(g => InsideSmallSingle(acc, decisions, g.Values)))
             {
                 decisions[intersection].Unlisted.Add(BiasAuditor.Key(g));
+                decisions[intersection].Suppressed.TryAdd(BiasAuditor.Key(g), SuppressionReason.EarlierReport);
             }
         }
 
@@ -177,7 +188,7 @@ internal static partial class Suppression
         for (var a = 0; a < decisions.Length; a++)
         {
             small.AddRange(Listed(acc, a)
-                .Where(g => decisions[a].Suppressed.GetValueOrDefault(BiasAuditor.Key(g)) == SuppressionReason.SmallGroup)
+                .Where(g => IsProtected(decisions[a].Suppressed.GetValueOrDefault(BiasAuditor.Key(g))))
                 .OrderBy(g => BiasAuditor.Key(g), StringComparer.Ordinal)
                 .Select(g => (a, g)));
         }
@@ -255,14 +266,17 @@ internal static partial class Suppression
     private static IEnumerable<(int Analysis, AuditAccumulator.GroupStats Group)> Reported(AuditAccumulator acc, AnalysisDecision[] decisions, int a) =>
         Listed(acc, a).Where(g => !decisions[a].Suppressed.ContainsKey(BiasAuditor.Key(g))).Select(g => (a, g));
 
-    /// <summary>Whether a combination of values over every attribute has a value whose single-attribute group is small.</summary>
+    /// <summary>Whether a group is one that suppression exists to protect: small, or withheld as in the earlier report.</summary>
+    private static bool IsProtected(SuppressionReason reason) => reason is SuppressionReason.SmallGroup or SuppressionReason.EarlierReport;
+
+    /// <summary>Whether a combination of values over every attribute has a value whose single-attribute group is small (or withheld as in the earlier report).</summary>
     private static bool InsideSmallSingle(AuditAccumulator acc, AnalysisDecision[] decisions, string?[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {
             var single = FindSingle(acc, i);
             if (values[i] is { } v && single >= 0
-                && decisions[single].Suppressed.GetValueOrDefault(AuditAccumulator.KeyOf([v])) == SuppressionReason.SmallGroup)
+                && IsProtected(decisions[single].Suppressed.GetValueOrDefault(AuditAccumulator.KeyOf([v]))))
             {
                 return true;
             }

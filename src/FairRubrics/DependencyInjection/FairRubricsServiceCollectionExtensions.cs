@@ -25,7 +25,7 @@ public static class FairRubricsServiceCollectionExtensions
     /// Registers FairRubrics: the built-in scoring rules and design checks (through the same
     /// <see cref="IFairRubricsBuilder.AddScoringRule{TRule}"/> and <see cref="IFairRubricsBuilder.AddRubricCheck{TCheck}"/>
     /// integrators call), the <see cref="ScoringRuleSet"/>, the <see cref="RubricLoader"/>, the
-    /// <see cref="IRubricLinter"/>, the <see cref="IRubricScorer"/>, the <see cref="IGuidanceAdvisor"/>, the <see cref="IEmployeePageRenderer"/> for pages for the people assessed, and the
+    /// <see cref="IRubricLinter"/>, the <see cref="IRubricScorer"/>, the <see cref="IGuidanceAdvisor"/>, the <see cref="IEmployeePageRenderer"/> for pages for the people assessed, the <see cref="IAuditRunner"/> that audits files as <c>fairrubrics audit</c> does, and the
     /// <see cref="IReviewTextChecker"/> for reviewers' comments. Safe to call more than once: nothing is registered
     /// twice, and every <paramref name="configure"/> is applied to the same options, in call order. The services log
     /// through the container's <c>ILoggerFactory</c> and publish metrics and activities named
@@ -106,6 +106,7 @@ public static class FairRubricsServiceCollectionExtensions
         services.TryAddSingleton<IRubricScorer>(sp => new RubricScorer(sp.GetService<TimeProvider>(), sp.GetRequiredService<FairRubricsTelemetry>(), Logger(sp, "FairRubrics.Scoring")));
         services.TryAddSingleton<IGuidanceAdvisor>(sp => new GuidanceAdvisor(sp.GetRequiredService<FairRubricsOptions>().Guidance.Phrases));
         services.TryAddSingleton<IScoreRunner>(sp => new ScoreRunner(sp.GetRequiredService<IRubricScorer>(), sp.GetRequiredService<IGuidanceAdvisor>()));
+        services.TryAddSingleton<IAuditRunner>(sp => new AuditRunner(sp.GetRequiredService<IBiasAuditor>(), sp.GetRequiredService<RubricLoader>()));
         services.TryAddSingleton<IEmployeePageRenderer>(sp => new EmployeePageRenderer(sp.GetRequiredService<IGuidanceAdvisor>(), sp.GetRequiredService<FairRubricsOptions>().Guidance.Phrases));
         services.TryAddSingleton<IRubricLinter>(sp => new RubricLinter(sp.GetServices<IRubricCheck>(), sp.GetRequiredService<FairRubricsOptions>().Linter));
         services.TryAddSingleton<FairRubrics.Comparison.IRubricComparer>(sp => new FairRubrics.Comparison.RubricComparer(sp.GetRequiredService<IRubricScorer>(), sp.GetRequiredService<IRubricLinter>(), sp.GetRequiredService<IBiasAuditor>()));

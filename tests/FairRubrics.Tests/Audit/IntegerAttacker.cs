@@ -50,12 +50,20 @@ internal sealed class IntegerAttacker
             {
                 SmallGroups.Add(new SmallGroup(analysis.Attributes, g.Values));
             }
+
+            foreach (var g in analysis.Groups.Where(g => g.Suppression == "earlier-report"))
+            {
+                EarlierReportGroups.Add(new SmallGroup(analysis.Attributes, g.Values));
+            }
         }
     }
 
     public int K { get; }
 
     public List<SmallGroup> SmallGroups { get; } = [];
+
+    /// <summary>Gets the groups withheld as in an earlier report (listed, so at least 1; their cells are not listed).</summary>
+    public List<SmallGroup> EarlierReportGroups { get; } = [];
 
     /// <summary>The least and greatest size of the group over every population that publishes the same report.</summary>
     public (long Lower, long Upper) Bounds(SmallGroup group) => (Solve(group, maximise: false), Solve(group, maximise: true));
@@ -132,6 +140,10 @@ internal sealed class IntegerAttacker
                     {
                         model.Add(size >= K);
                     }
+                    else if (g.Suppression == "earlier-report")
+                    {
+                        model.Add(size >= 1);
+                    }
 
                     if (analysis.Attributes.SequenceEqual(target.Attributes) && g.Values.SequenceEqual(target.Values))
                     {
@@ -158,7 +170,7 @@ internal sealed class IntegerAttacker
 
     /// <summary>Whether a value of the combination is a small single-attribute group (docs/audit.md: its cells are not listed).</summary>
     private bool InsideSmallSingle(string[] values) =>
-        values.Select((v, i) => _analyses.Single(a => a.Attributes.Length == 1 && a.Attributes[0] == _attributes[i]).Groups.Single(g => g.Values[0] == v).Suppression == "small-group").Any(x => x);
+        values.Select((v, i) => _analyses.Single(a => a.Attributes.Length == 1 && a.Attributes[0] == _attributes[i]).Groups.Single(g => g.Values[0] == v).Suppression is "small-group" or "earlier-report").Any(x => x);
 
     private List<string?[]> Combinations(int[] positions)
     {
