@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using FairRubrics.Audit;
+using FairRubrics.Reporting;
 using FairRubrics.Cli.Output;
 using FairRubrics.Evidence;
 using FairRubrics.Loading;
@@ -38,14 +39,15 @@ internal static class AuditCommand
         adjust.AcceptOnlyFromAmong("holm", "bh", "none");
         var baseline = new Option<string?>("--baseline") { Description = "An earlier cycle's JSON audit report of the same rubric: each group reported in both gains its earlier figures and the change (with a test), and FR207 flags impact ratios that fell." };
         var rejected = RejectionReport.Option();
+        var locale = PageCommandSupport.ReportLocaleOption();
         var quiet = new Option<bool>("--quiet") { Description = "Show no progress on the terminal (nothing is shown when standard error is redirected anyway)." };
         var helpBase = HelpBaseUriOption.Create();
         var command = new Command("audit", "Outcome audit: selection rates, four-fifths rule, Fisher exact and z tests, scoring rates, effect sizes and path equivalence by group.")
         {
-            scores, attributes, by, intersect, rubric, favourable, minGroupSize, format, output, evidence, excludeSmall, reference, adjust, baseline, helpBase, rejected, quiet,
+            scores, attributes, by, intersect, rubric, favourable, minGroupSize, format, output, evidence, excludeSmall, reference, adjust, baseline, helpBase, rejected, quiet, locale,
         };
         command.SetAction(parse => Run(
-            new Request(parse.GetValue(scores)!, parse.GetValue(attributes)!, parse.GetValue(by), parse.GetValue(intersect), parse.GetValue(rubric), parse.GetValue(favourable), parse.GetValue(minGroupSize), parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(evidence), parse.GetValue(excludeSmall), parse.GetValue(reference)!, parse.GetValue(adjust)!, HelpBaseUriOption.Parse(parse.GetValue(helpBase)), parse.GetValue(rejected), parse.GetValue(quiet), parse.GetValue(baseline)),
+            new Request(parse.GetValue(scores)!, parse.GetValue(attributes)!, parse.GetValue(by), parse.GetValue(intersect), parse.GetValue(rubric), parse.GetValue(favourable), parse.GetValue(minGroupSize), parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(evidence), parse.GetValue(excludeSmall), parse.GetValue(reference)!, parse.GetValue(adjust)!, HelpBaseUriOption.Parse(parse.GetValue(helpBase)), parse.GetValue(rejected), parse.GetValue(quiet), parse.GetValue(baseline), parse.GetValue(locale)),
             stdout,
             stderr));
         return command;
@@ -176,7 +178,7 @@ internal static class AuditCommand
 
         var auditor = services.GetRequiredService<IBiasAuditor>();
         var report = auditor.Report(accumulator, options);
-        var text = Render(report, request.Format, request.HelpBaseUri);
+        var text = Render(report, request.Format, request.HelpBaseUri, request.Locale);
         if (request.Out is null)
         {
             stdout.Write(text);
@@ -195,10 +197,10 @@ internal static class AuditCommand
         return report.Findings.Any(f => f.Severity == DiagnosticSeverity.Error) ? CliApp.ExitFindings : CliApp.ExitOk;
     }
 
-    private static string Render(AuditReport report, string format, Uri? helpBaseUri) => format switch
+    private static string Render(AuditReport report, string format, Uri? helpBaseUri, string? locale) => format switch
     {
-        "md" => AuditMarkdown.Render(report, $"Outcome audit{(report.Rubric is null ? string.Empty : " of " + report.Rubric)}", helpBaseUri),
-        "html" => AuditHtml.Render(report, $"Outcome audit{(report.Rubric is null ? string.Empty : " of " + report.Rubric)}", helpBaseUri: helpBaseUri),
+        "md" => AuditMarkdown.Render(report, new ReportOptions { Locale = locale, HelpBaseUri = helpBaseUri }),
+        "html" => AuditHtml.Render(report, new ReportOptions { Locale = locale, HelpBaseUri = helpBaseUri }),
         "csv" => Csv(report),
         _ => Json(report, helpBaseUri),
     };
@@ -234,7 +236,7 @@ internal static class AuditCommand
             var options = new AuditOptions { MinGroupSize = 3, Intersect = true, FavourableBands = { "High" } };
             options.Attributes.Add("a");
             options.Attributes.Add("b");
-            _ = Render(auditor.Report(accumulator, options), request.Format, request.HelpBaseUri);
+            _ = Render(auditor.Report(accumulator, options), request.Format, request.HelpBaseUri, request.Locale);
         });
     }
 
@@ -362,5 +364,5 @@ internal static class AuditCommand
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    private sealed record Request(string Scores, string Attributes, string? By, bool Intersect, string? Rubric, string? Favourable, int MinGroupSize, string Format, string? Out, string? Evidence, bool ExcludeSmall, string Reference, string Adjust, Uri? HelpBaseUri, string? Rejected, bool Quiet, string? Baseline);
+    private sealed record Request(string Scores, string Attributes, string? By, bool Intersect, string? Rubric, string? Favourable, int MinGroupSize, string Format, string? Out, string? Evidence, bool ExcludeSmall, string Reference, string Adjust, Uri? HelpBaseUri, string? Rejected, bool Quiet, string? Baseline, string? Locale);
 }
