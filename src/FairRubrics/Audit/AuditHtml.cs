@@ -51,9 +51,9 @@ public static class AuditHtml
         sb.Append("<!DOCTYPE html>\n<html lang=\"").Append(E(w.Lang)).Append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">");
         sb.Append("<title>").Append(title).Append("</title><style>").Append(Style).Append("</style></head><body>\n");
         sb.Append("<h1>").Append(title).Append("</h1>\n");
-        foreach (var note in w.FallbackNotes.Concat(options.Notes))
+        foreach (var note in w.FallbackNotes.Select(ReportWords.Encode).Concat(options.Notes.Select(E)))
         {
-            sb.Append("<p class=\"note\">").Append(E(note)).Append("</p>\n");
+            sb.Append("<p class=\"note\">").Append(note).Append("</p>\n");
         }
 
         sb.Append(Body(report, options.HelpBaseUri, "audit-", w));

@@ -37,7 +37,7 @@ public static class ComparisonHtml
         sb.Append("<h1>").Append(Title(title, options)).Append("</h1>\n");
         foreach (var note in w.FallbackNotes)
         {
-            sb.Append("<p class=\"note\">").Append(E(note)).Append("</p>\n");
+            sb.Append("<p class=\"note\">").Append(ReportWords.Encode(note)).Append("</p>\n");
         }
 
         sb.Append(Body(comparison, w));
