@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using FairRubrics.Pages;
 
 namespace FairRubrics.Reporting;
@@ -6,7 +8,7 @@ namespace FairRubrics.Reporting;
 /// The labels of a report in one language (<see cref="PageTexts"/>), with the notes that say where they fell back
 /// to English: a locale without texts, or labels its file does not translate.
 /// </summary>
-internal sealed class ReportWords
+internal sealed partial class ReportWords
 {
     private const char Open = '\u0001';
     private const char Close = '\u0002';
@@ -66,13 +68,8 @@ internal sealed class ReportWords
             marked[i] = (values[i].Name, $"{Open}{i}{Close}");
         }
 
-        var text = Encode(Texts.Format(key, marked));
-        for (var i = 0; i < values.Length; i++)
-        {
-            text = text.Replace($"{Open}{i}{Close}", values[i].Html, StringComparison.Ordinal);
-        }
-
-        return text;
+        // One pass, so that a value is never searched for markers itself.
+        return Marker().Replace(Encode(Texts.Format(key, marked)), m => values[int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture)].Html);
     }
 
     /// <summary>A label as HTML (<see cref="Html"/>) or as plain text (<see cref="T"/>); the values are escaped for the format already.</summary>
@@ -81,6 +78,9 @@ internal sealed class ReportWords
 
     /// <summary>The severity of a finding as a word, e.g. "warning".</summary>
     public string Severity(DiagnosticSeverity severity) => T("report.severity." + severity.ToString().ToLowerInvariant());
+
+    [GeneratedRegex("\u0001([0-9]+)\u0002", RegexOptions.CultureInvariant)]
+    private static partial Regex Marker();
 
     /// <summary>Encodes a label for HTML text and double-quoted attributes (ampersand, angle brackets, double quote); other characters stay as written.</summary>
     public static string Encode(string text) => text

@@ -107,6 +107,17 @@ public sealed class LocalisedReportTests
     }
 
     [Fact]
+    public void AuditHtml_AValueThatLooksLikeAPlaceholderMarker_IsShownAsItselfAndEncoded()
+    {
+        string[] attribute = ["\u00010\u0002<b>"];
+        var report = GroupCounts.Report(AuditPopulation.Options(attribute, intersect: false), (["A"], 40, 30), (["B"], 40, 10));
+
+        var html = AuditHtml.Render(report, new ReportOptions { Locale = "de" });
+
+        html.Should().Contain("<h2>Nach \u00010\u0002&lt;b&gt;</h2>").And.NotContain("<b>");
+    }
+
+    [Fact]
     public void ComparisonReports_InGerman_HaveGermanLabelsAndLangDe()
     {
         var services = new ServiceCollection().AddFairRubrics().Services.BuildServiceProvider();
