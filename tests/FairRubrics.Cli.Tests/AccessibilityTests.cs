@@ -61,7 +61,12 @@ public sealed class AccessibilityTests : IDisposable
         CliRunner.Run("audit", "--scores", Path.Combine(folder, "scores-legacy.jsonl"), "--attributes", Path.Combine(folder, "attributes.csv"), "--rubric", "samples/legacy-networking.yaml", "--format", "html", "--out", legacy).ExitCode.Should().Be(1, "the legacy rubric's audit has adverse-impact findings");
         var compare = Path.Combine(_dir.FullName, "compare.html");
         CliRunner.Run("compare", "--from", "samples/legacy-networking.yaml", "--to", "rubrics/professional-relationships.yaml", "--evidence", Path.Combine(folder, "evidence.csv"), "--as-of", "2026-06-30", "--attributes", Path.Combine(folder, "attributes.csv"), "--by", "gender", "--format", "html", "--out", compare).ExitCode.Should().Be(0);
-        string[] pages = [audit, legacy, compare, Path.Combine(folder, "report.html")];
+        var auditGerman = Path.Combine(_dir.FullName, "audit-de.html");
+        CliRunner.Run("audit", "--scores", Path.Combine(folder, "scores-legacy.jsonl"), "--attributes", Path.Combine(folder, "attributes.csv"), "--by", "gender,ethnicity", "--rubric", "samples/legacy-networking.yaml", "--format", "html", "--locale", "de", "--out", auditGerman).ExitCode.Should().Be(1);
+        var compareGerman = Path.Combine(_dir.FullName, "compare-de.html");
+        CliRunner.Run("compare", "--from", "samples/legacy-networking.yaml", "--to", "rubrics/professional-relationships.yaml", "--evidence", Path.Combine(folder, "evidence.csv"), "--as-of", "2026-06-30", "--attributes", Path.Combine(folder, "attributes.csv"), "--by", "gender", "--format", "html", "--locale", "de", "--out", compareGerman).ExitCode.Should().Be(0);
+        string[] pages = [audit, legacy, compare, auditGerman, compareGerman, Path.Combine(folder, "report.html")];
+        File.ReadAllText(auditGerman).Should().Contain("<html lang=\"de\">").And.Contain("<h2>Befunde</h2>");
         File.ReadAllText(audit).Should().Contain("role=\"region\"", "the audit's wide tables scroll inside labelled regions");
 
         using var report = RunAxe(chromium, node, pages);

@@ -172,6 +172,35 @@ public sealed class ScoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void Score_GuidanceWithLocale_WordsTheGuidanceInThatLanguage_AndKeepsTheFieldNames()
+    {
+        var evidence = Write("evidence.csv", HelperEvidence);
+
+        var (code, stdout, _) = CliRunner.Run("score", "--rubric", "rubrics/professional-relationships.yaml", "--evidence", evidence, "--as-of", "2026-11-27", "--guidance", "--locale", "de");
+        var (unknownCode, unknownOut, unknownErr) = CliRunner.Run("score", "--rubric", "rubrics/professional-relationships.yaml", "--evidence", evidence, "--as-of", "2026-11-27", "--guidance", "--locale", "xx");
+
+        code.Should().Be(0);
+        using var document = JsonDocument.Parse(stdout);
+        var relationships = document.RootElement.GetProperty("guidance").GetProperty("competencies")[0];
+        relationships.GetProperty("text").GetString().Should().StartWith("Um ").And.Contain("weitere Mentoring-Sitzungen halten").And.NotContain("more mentoring sessions");
+        relationships.GetProperty("routes")[1].GetProperty("path").GetString().Should().Be("altruistic-contribution", "ids and field names are not translated");
+        unknownCode.Should().Be(0);
+        unknownErr.Should().Contain("there are no texts for the locale 'xx'").And.Contain("the guidance is in English");
+        unknownOut.Should().Contain("hold 3 more mentoring sessions");
+    }
+
+    [Fact]
+    public void Score_LocaleWithoutGuidance_IsAUsageError()
+    {
+        var evidence = Write("evidence.csv", HelperEvidence);
+
+        var (code, _, stderr) = CliRunner.Run("score", "--rubric", "rubrics/professional-relationships.yaml", "--evidence", evidence, "--locale", "de");
+
+        code.Should().Be(2);
+        stderr.Should().Contain("--locale words the guidance; add --guidance");
+    }
+
+    [Fact]
     public void Score_WithoutGuidance_WritesNoGuidance()
     {
         var evidence = Write("evidence.csv", HelperEvidence);

@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using FairRubrics.Audit;
 using FairRubrics.Cli.Output;
+using FairRubrics.Reporting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FairRubrics.Cli.Commands;
@@ -34,7 +35,7 @@ internal static class AuditCommand
         {
             KeepAllRejections = rejectedFile is not null,
             ByteProgress = progress.IsActive ? progress.ReportNow : null,
-            Prepare = report => _ = Render(report, o.Format, helpBaseUri),
+            Prepare = report => _ = Render(report, o.Format, helpBaseUri, o.Locale),
         };
         AuditRunResult result;
         try
@@ -55,7 +56,7 @@ internal static class AuditCommand
 
         RejectionReport.Write(stderr, o.Scores, result.Rejections, o.Rejected);
         var report = result.Report;
-        var text = Render(report, o.Format, helpBaseUri);
+        var text = Render(report, o.Format, helpBaseUri, o.Locale);
         if (outFile is null)
         {
             stdout.Write(text);
@@ -71,10 +72,10 @@ internal static class AuditCommand
         return report.Findings.Any(f => f.Severity == DiagnosticSeverity.Error) ? CliApp.ExitFindings : CliApp.ExitOk;
     }
 
-    private static string Render(AuditReport report, string format, Uri? helpBaseUri) => format switch
+    private static string Render(AuditReport report, string format, Uri? helpBaseUri, string? locale) => format switch
     {
-        "md" => AuditMarkdown.Render(report, $"Outcome audit{(report.Rubric is null ? string.Empty : " of " + report.Rubric)}", helpBaseUri),
-        "html" => AuditHtml.Render(report, $"Outcome audit{(report.Rubric is null ? string.Empty : " of " + report.Rubric)}", helpBaseUri: helpBaseUri),
+        "md" => AuditMarkdown.Render(report, new ReportOptions { Locale = locale, HelpBaseUri = helpBaseUri }),
+        "html" => AuditHtml.Render(report, new ReportOptions { Locale = locale, HelpBaseUri = helpBaseUri }),
         "csv" => Csv(report),
         _ => Json(report, helpBaseUri),
     };

@@ -27,14 +27,15 @@ internal static class AuditCommandOptions
         var baseline = new Option<string?>("--baseline") { Description = "An earlier cycle's JSON audit report of the same rubric: each group reported in both gains its earlier figures and the change (with a test), and FR207 flags impact ratios that fell." };
         var consistentWith = new Option<string?>("--consistent-with") { Description = "An earlier published JSON audit report of the same rubric and cycle over an overlapping population: every group suppressed there stays suppressed, with the complementary suppression that protects it, so that the two reports cannot be differenced. May be the --baseline file." };
         var rejected = RejectionReport.Option();
+        var locale = PageCommandSupport.ReportLocaleOption();
         var quiet = new Option<bool>("--quiet") { Description = "Show no progress on the terminal (nothing is shown when standard error is redirected anyway)." };
         var helpBase = HelpBaseUriOption.Create();
         var command = new Command("audit", "Outcome audit: selection rates, four-fifths rule, Fisher exact and z tests, scoring rates, effect sizes and path equivalence by group.")
         {
-            scores, attributes, by, intersect, rubric, favourable, minGroupSize, format, output, evidence, excludeSmall, reference, adjust, baseline, consistentWith, helpBase, rejected, quiet,
+            scores, attributes, by, intersect, rubric, favourable, minGroupSize, format, output, evidence, excludeSmall, reference, adjust, baseline, consistentWith, helpBase, rejected, quiet, locale,
         };
         command.SetAction(parse => run(
-            new Values(parse.GetValue(scores)!, parse.GetValue(attributes)!, parse.GetValue(by), parse.GetValue(intersect), parse.GetValue(rubric), parse.GetValue(favourable), parse.GetValue(minGroupSize), parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(evidence), parse.GetValue(excludeSmall), parse.GetValue(reference)!, parse.GetValue(adjust)!, parse.GetValue(rejected), parse.GetValue(quiet), parse.GetValue(baseline), parse.GetValue(consistentWith)),
+            new Values(parse.GetValue(scores)!, parse.GetValue(attributes)!, parse.GetValue(by), parse.GetValue(intersect), parse.GetValue(rubric), parse.GetValue(favourable), parse.GetValue(minGroupSize), parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(evidence), parse.GetValue(excludeSmall), parse.GetValue(reference)!, parse.GetValue(adjust)!, parse.GetValue(rejected), parse.GetValue(quiet), parse.GetValue(baseline), parse.GetValue(consistentWith), parse.GetValue(locale)),
             HelpBaseUriOption.Parse(parse.GetValue(helpBase))));
         return command;
     }
@@ -98,5 +99,5 @@ internal static class AuditCommandOptions
         _ => ex.Message,
     };
 
-    internal sealed record Values(string Scores, string Attributes, string? By, bool Intersect, string? Rubric, string? Favourable, int MinGroupSize, string Format, string? Out, string? Evidence, bool ExcludeSmall, string Reference, string Adjust, string? Rejected, bool Quiet, string? Baseline, string? ConsistentWith);
+    internal sealed record Values(string Scores, string Attributes, string? By, bool Intersect, string? Rubric, string? Favourable, int MinGroupSize, string Format, string? Out, string? Evidence, bool ExcludeSmall, string Reference, string Adjust, string? Rejected, bool Quiet, string? Baseline, string? ConsistentWith, string? Locale);
 }

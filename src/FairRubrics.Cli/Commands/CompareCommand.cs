@@ -35,12 +35,13 @@ internal static class CompareCommand
         format.AcceptOnlyFromAmong("json", "md", "html");
         var output = new Option<string?>("--out") { Description = "Write the report here instead of standard output." };
         var people = new Option<string?>("--people") { Description = "Also write one JSON line per person whose band changes (subject, bands, overall scores and changed competencies; never an attribute)." };
+        var locale = PageCommandSupport.ReportLocaleOption();
         var command = new Command("compare", "What a rubric change does before rollout: who moves between bands, whether any group loses out (exact McNemar test), and which design findings it fixes or introduces.")
         {
-            from, to, evidence, asOf, attributes, by, intersect, favourable, minGroupSize, format, output, people,
+            from, to, evidence, asOf, attributes, by, intersect, favourable, minGroupSize, format, output, people, locale,
         };
         command.SetAction(parse => Run(
-            new Request(parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(evidence)!, parse.GetValue(asOf)!, parse.GetValue(attributes), parse.GetValue(by), parse.GetValue(intersect), parse.GetValue(favourable), parse.GetValue(minGroupSize), parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(people)),
+            new Request(parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(evidence)!, parse.GetValue(asOf)!, parse.GetValue(attributes), parse.GetValue(by), parse.GetValue(intersect), parse.GetValue(favourable), parse.GetValue(minGroupSize), parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(people), parse.GetValue(locale)),
             stdout,
             stderr));
         return command;
@@ -120,8 +121,8 @@ internal static class CompareCommand
 
         var report = request.Format switch
         {
-            "md" => ComparisonMarkdown.Render(comparison),
-            "html" => ComparisonHtml.Render(comparison),
+            "md" => ComparisonMarkdown.Render(comparison, new Reporting.ReportOptions { Locale = request.Locale }),
+            "html" => ComparisonHtml.Render(comparison, new Reporting.ReportOptions { Locale = request.Locale }),
             _ => Json(w => ComparisonJson.Write(w, comparison), indented: true),
         };
         Write(request.Output, report, stdout);
@@ -231,5 +232,5 @@ internal static class CompareCommand
         File.WriteAllText(path, text.EndsWith('\n') || text.Length == 0 ? text : text + "\n", new UTF8Encoding(false));
     }
 
-    private sealed record Request(string From, string To, string Evidence, string AsOf, string? Attributes, string? By, bool Intersect, string? Favourable, int MinGroupSize, string Format, string? Output, string? People);
+    private sealed record Request(string From, string To, string Evidence, string AsOf, string? Attributes, string? By, bool Intersect, string? Favourable, int MinGroupSize, string Format, string? Output, string? People, string? Locale);
 }

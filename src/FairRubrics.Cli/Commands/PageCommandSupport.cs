@@ -20,6 +20,10 @@ internal static class PageCommandSupport
     public static Option<string?> LocaleOption() =>
         new("--locale") { Description = $"Language of the page's own texts, e.g. en or de-AT (built in: {string.Join(", ", PageTexts.BuiltInLocales)}). Default: en." };
 
+    /// <summary>The --locale option of <c>audit</c> and <c>compare</c>: the language of the Markdown and HTML reports' labels.</summary>
+    public static Option<string?> ReportLocaleOption() =>
+        new("--locale") { Description = $"Language of the labels of the md and html reports, e.g. en or de-AT (built in: {string.Join(", ", PageTexts.BuiltInLocales)}); JSON and CSV are never translated. Default: en." };
+
     /// <summary>The page options for the command line's --format and --locale; a locale without texts falls back to English with a note.</summary>
     public static PageOptions Options(string format, string? locale, TextWriter stderr)
     {

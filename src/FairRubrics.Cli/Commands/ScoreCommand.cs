@@ -3,6 +3,7 @@ using System.Globalization;
 using FairRubrics.Cli.Output;
 using FairRubrics.Evidence;
 using FairRubrics.Guidance;
+using FairRubrics.Pages;
 using FairRubrics.Scoring;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,24 +26,37 @@ internal static class ScoreCommand
         var outOption = new Option<string?>("--out") { Description = "Write the JSON Lines here instead of standard output." };
         var explainOption = new Option<bool>("--explain") { Description = "Add explanations: rule, evidence ids and counts per path, the text, and unused evidence." };
         var guidanceOption = new Option<bool>("--guidance") { Description = "Add development guidance: for each competency below the top, every path that can reach the next level and what it would take." };
+        var localeOption = new Option<string?>("--locale") { Description = $"With --guidance: the language of the guidance texts, e.g. en or de-AT (built in: {string.Join(", ", PageTexts.BuiltInLocales)}); the JSON field names stay. Default: en." };
         var phrasesOption = new Option<string?>("--phrases") { Description = "With --guidance: a phrase file (fairrubrics-phrases: 1) that words your evidence types, added to the built-in phrases." };
         var rejectedOption = RejectionReport.Option();
         var quietOption = new Option<bool>("--quiet") { Description = "Show no progress on the terminal (nothing is shown when standard error is redirected anyway)." };
-        var command = new Command("score", "Score evidence against a rubric; writes one JSON object per subject (JSON Lines).") { rubricOption, evidenceOption, asOfOption, outOption, explainOption, guidanceOption, phrasesOption, rejectedOption, quietOption };
+        var command = new Command("score", "Score evidence against a rubric; writes one JSON object per subject (JSON Lines).") { rubricOption, evidenceOption, asOfOption, outOption, explainOption, guidanceOption, phrasesOption, rejectedOption, quietOption, localeOption };
         command.SetAction(parse => Run(
-            new Options(parse.GetValue(rubricOption)!, parse.GetValue(evidenceOption)!, parse.GetValue(asOfOption), parse.GetValue(outOption), parse.GetValue(explainOption), parse.GetValue(guidanceOption), parse.GetValue(phrasesOption), parse.GetValue(rejectedOption), parse.GetValue(quietOption)),
+            new Options(parse.GetValue(rubricOption)!, parse.GetValue(evidenceOption)!, parse.GetValue(asOfOption), parse.GetValue(outOption), parse.GetValue(explainOption), parse.GetValue(guidanceOption), parse.GetValue(phrasesOption), parse.GetValue(rejectedOption), parse.GetValue(quietOption), parse.GetValue(localeOption)),
             stdout,
             stderr));
         return command;
     }
 
-    private sealed record Options(string Rubric, string Evidence, string? AsOf, string? Out, bool Explain, bool Guidance, string? Phrases, string? Rejected, bool Quiet);
+    private sealed record Options(string Rubric, string Evidence, string? AsOf, string? Out, bool Explain, bool Guidance, string? Phrases, string? Rejected, bool Quiet, string? Locale);
 
     private static int Run(Options o, TextWriter stdout, TextWriter stderr)
     {
         if (o.Phrases is not null && !o.Guidance)
         {
             throw new CliUsageException("--phrases words the guidance; add --guidance");
+        }
+
+        if (o.Locale is not null && !o.Guidance)
+        {
+            throw new CliUsageException("--locale words the guidance; add --guidance");
+        }
+
+        var texts = PageTexts.English;
+        if (o.Locale is not null && !PageTexts.TryGetBuiltIn(o.Locale, out texts))
+        {
+            stderr.WriteLine($"fairrubrics: note: there are no texts for the locale '{o.Locale}' (built in: {string.Join(", ", PageTexts.BuiltInLocales)}); the guidance is in English");
+            texts = PageTexts.English;
         }
 
         DateOnly? asOf = null;
@@ -83,7 +97,7 @@ internal static class ScoreCommand
         var progress = ProgressReporter.For(stderr, o.Quiet, ProgressReporter.SizeOf(o.Evidence), o.Evidence);
         var request = new ScoreRequest(rubric)
         {
-            EvidencePath = o.Evidence, AsOf = asOf, Explain = o.Explain, Guidance = o.Guidance, Phrases = phrases,
+            EvidencePath = o.Evidence, AsOf = asOf, Explain = o.Explain, Guidance = o.Guidance, Phrases = phrases, Texts = o.Locale is null ? null : texts,
             KeepAllRejections = rejectedFile is not null, NewLine = stdout.NewLine, Progress = progress.IsActive ? new Progress(progress) : null,
             IgnoredField = name => stderr.WriteLine($"{o.Evidence}: note: the field '{name}' is not an evidence field and is not read"),
         };

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FairRubrics.Reporting;
 
 namespace FairRubrics.Audit;
 
@@ -6,30 +7,35 @@ namespace FairRubrics.Audit;
 internal static class AuditChangeTable
 {
     /// <summary>The column headings: group, then the earlier cycle's n, rate and impact ratio, this cycle's, and the change.</summary>
-    public static readonly string[] Headings =
-        ["group", "n then", "selection rate then", "impact ratio then", "n now", "selection rate now", "impact ratio now", "change in rate", "change in impact ratio", "Fisher p (change)", "z p (change)"];
+    public static string[] Headings(ReportWords w) =>
+        [.. ((string[])["audit.column.group", "audit.change.column.n-then", "audit.change.column.selection-rate-then", "audit.change.column.impact-ratio-then", "audit.change.column.n-now", "audit.change.column.selection-rate-now", "audit.change.column.impact-ratio-now", "audit.change.column.rate", "audit.change.column.impact-ratio-change", "audit.change.column.fisher-p", "audit.change.column.z-p"]).Select(k => w.T(k))];
+
+    /// <summary>The short column headings of the HTML table, under "earlier cycle", "this cycle" and "change" (no group column).</summary>
+    public static string[] ShortHeadings(ReportWords w) =>
+        [.. ((string[])["audit.change.column.n", "audit.change.column.selection-rate", "audit.change.column.impact-ratio", "audit.change.column.n", "audit.change.column.selection-rate", "audit.change.column.impact-ratio", "audit.change.column.rate", "audit.change.column.impact-ratio-change", "audit.change.column.fisher-p", "audit.change.column.z-p"]).Select(k => w.T(k))];
+
+    /// <summary>The number of columns, the group's included.</summary>
+    public const int Columns = 11;
 
     /// <summary>The sentence under the analysis heading that introduces the table.</summary>
-    public static string Sentence(PublishedAudit baseline) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"Since the earlier cycle ({AuditText.Count(baseline.Scored)} scored then): groups reported in both cycles side by side, with a two-sided test of the change in selection rate (the cycles taken as independent samples). Groups not reported in either cycle are not compared.");
+    public static string Sentence(PublishedAudit baseline, ReportWords w) => w.T("audit.change.sentence", ("scored", AuditText.Count(baseline.Scored)));
 
     /// <summary>One row: the group's label cell, then either every figure or a reason (a single text spanning the rest).</summary>
-    public static (string[]? Cells, string? Reason) Row(GroupResult g)
+    public static (string[]? Cells, string? Reason) Row(GroupResult g, ReportWords w)
     {
         if (g.Suppressed)
         {
-            return (null, "not reported now");
+            return (null, w.T("audit.change.not-reported-now"));
         }
 
         if (g.Baseline is null)
         {
-            return (null, "not in the earlier report");
+            return (null, w.T("audit.change.not-in-earlier"));
         }
 
         if (g.Baseline.Suppressed || g.Change is null)
         {
-            return (null, "not reported in the earlier cycle");
+            return (null, w.T("audit.change.not-reported-earlier"));
         }
 
         var b = g.Baseline;

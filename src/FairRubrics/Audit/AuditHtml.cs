@@ -24,25 +24,39 @@ public static class AuditHtml
         @media print{body{margin:0;max-width:none}.pair{display:block}}
         """ + HtmlTables.Style;
 
-    /// <summary>Renders the report as HTML.</summary>
+    /// <summary>Renders the report as HTML with English labels.</summary>
     /// <param name="report">The report.</param>
     /// <param name="title">The page title.</param>
     /// <param name="notes">Paragraphs shown under the title (e.g. "The data is synthetic"); encoded.</param>
     /// <param name="helpBaseUri">Where the FairRubrics <c>docs/</c> folder is published (see <see cref="Checks.HelpLinks"/>); findings link their help page there. Without it, findings name their check id and no link is written.</param>
     /// <returns>The page.</returns>
-    public static string Render(AuditReport report, string title = "Outcome audit", IEnumerable<string>? notes = null, Uri? helpBaseUri = null)
+    public static string Render(AuditReport report, string title = "Outcome audit", IEnumerable<string>? notes = null, Uri? helpBaseUri = null) =>
+        Render(report, new ReportOptions { Title = title, Notes = [.. notes ?? []], HelpBaseUri = helpBaseUri });
+
+    /// <summary>
+    /// Renders the report as HTML with its labels in a language (<see cref="ReportOptions.Locale"/>) and the page's
+    /// <c>lang</c> set to it; a label or locale without a translation is English, with a note saying so.
+    /// </summary>
+    /// <param name="report">The report.</param>
+    /// <param name="options">The language, title, notes and help links.</param>
+    /// <returns>The page.</returns>
+    public static string Render(AuditReport report, ReportOptions options)
     {
         ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(options);
+        var w = ReportWords.For(options, "audit.");
+        var title = options.Title is { } given ? E(given)
+            : report.Rubric is null ? w.Html("audit.title") : w.Html("audit.title.of", ("rubric", E(report.Rubric)));
         var sb = new StringBuilder();
-        sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">");
-        sb.Append("<title>").Append(E(title)).Append("</title><style>").Append(Style).Append("</style></head><body>\n");
-        sb.Append("<h1>").Append(E(title)).Append("</h1>\n");
-        foreach (var note in notes ?? [])
+        sb.Append("<!DOCTYPE html>\n<html lang=\"").Append(E(w.Lang)).Append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">");
+        sb.Append("<title>").Append(title).Append("</title><style>").Append(Style).Append("</style></head><body>\n");
+        sb.Append("<h1>").Append(title).Append("</h1>\n");
+        foreach (var note in w.FallbackNotes.Select(ReportWords.Encode).Concat(options.Notes.Select(E)))
         {
-            sb.Append("<p class=\"note\">").Append(E(note)).Append("</p>\n");
+            sb.Append("<p class=\"note\">").Append(note).Append("</p>\n");
         }
 
-        sb.Append(Body(report, helpBaseUri));
+        sb.Append(Body(report, options.HelpBaseUri, "audit-", w));
         sb.Append("</body></html>\n");
         return sb.ToString();
     }
@@ -58,49 +72,61 @@ public static class AuditHtml
     /// <param name="helpBaseUri">Where the FairRubrics <c>docs/</c> folder is published; without it no help links are written.</param>
     /// <param name="idPrefix">Starts every element id the sections write (the tables' captions), e.g. <c>legacy-</c>; give each report on a page its own.</param>
     /// <returns>HTML.</returns>
-    public static string Body(AuditReport report, Uri? helpBaseUri, string idPrefix)
+    public static string Body(AuditReport report, Uri? helpBaseUri, string idPrefix) => Body(report, helpBaseUri, idPrefix, ReportWords.English);
+
+    private static string Body(AuditReport report, Uri? helpBaseUri, string idPrefix, ReportWords w)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(idPrefix);
         var tables = new HtmlTables(idPrefix);
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"<p>{Count(report.Subjects)} results: {Count(report.Scored)} scored, {Count(report.InsufficientEvidence)} with insufficient evidence. Favourable bands: {E(string.Join(", ", report.Favourable))}. Median overall score: {Num(report.MedianScore)}. Groups with fewer than {Count(report.MinGroupSize)} people are not reported, and other figures are withheld where they would reveal them. {E(AdjustmentSentence(report.PValueAdjustment))}</p>\n");
-        sb.Append("<h2>Findings</h2>\n");
+        sb.Append("<p>").Append(w.Html("audit.summary.results", ("subjects", Count(report.Subjects)), ("scored", Count(report.Scored)), ("insufficient", Count(report.InsufficientEvidence))));
+        sb.Append(' ').Append(w.Html("audit.summary.favourable", ("bands", E(string.Join(", ", report.Favourable)))));
+        sb.Append(' ').Append(w.Html("audit.summary.median", ("median", Num(report.MedianScore))));
+        sb.Append(' ').Append(w.Html("audit.summary.small-groups.withheld", ("k", Count(report.MinGroupSize))));
+        sb.Append(' ').Append(ReportWords.Encode(AdjustmentSentence(report.PValueAdjustment, w))).Append("</p>\n");
+        sb.Append("<h2>").Append(w.Html("audit.findings.heading")).Append("</h2>\n");
         if (report.Findings.Count == 0)
         {
-            sb.Append("<p>No findings.</p>\n");
+            sb.Append("<p>").Append(w.Html("audit.findings.none")).Append("</p>\n");
         }
 
         foreach (var f in report.Findings)
         {
             var severity = f.Severity.ToString().ToLowerInvariant();
-            sb.Append(CultureInfo.InvariantCulture, $"<div class=\"finding {severity}\"><strong>{severity} {E(f.Id)}</strong> — {E(f.Message)}{(Checks.HelpLinks.ForBuiltInId(f.Id, helpBaseUri) is { } help ? $" <a href=\"{E(help.AbsoluteUri)}\">What this means</a>" : string.Empty)}</div>\n");
+            sb.Append(CultureInfo.InvariantCulture, $"<div class=\"finding {severity}\"><strong>{ReportWords.Encode(w.Severity(f.Severity))} {E(f.Id)}</strong> — {E(f.Message)}{(Checks.HelpLinks.ForBuiltInId(f.Id, helpBaseUri) is { } help ? $" <a href=\"{E(help.AbsoluteUri)}\">{w.Html("audit.finding.help")}</a>" : string.Empty)}</div>\n");
         }
 
         foreach (var analysis in report.Analyses)
         {
             var name = string.Join(" × ", analysis.Attributes);
-            sb.Append("<h2>By ").Append(E(name)).Append("</h2>\n");
-            sb.Append("<p class=\"muted\">").Append(ReferenceSentence(analysis, E));
+            sb.Append("<h2>").Append(w.Html("audit.by.heading", ("attributes", E(name)))).Append("</h2>\n");
+            sb.Append("<p class=\"muted\">").Append(ReferenceSentence(analysis, E, w, html: true)).Append(' ');
             sb.Append(analysis.Unknown is { } unknown
-                ? string.Create(CultureInfo.InvariantCulture, $" Unknown: {Count(unknown)}.")
-                : string.Create(CultureInfo.InvariantCulture, $" Not reported (small groups and unknown values together): {Count(analysis.Unreported)}."));
+                ? w.Html("audit.unknown", ("count", Count(unknown)))
+                : w.Html("audit.unreported", ("count", Count(analysis.Unreported))));
             sb.Append("</p>\n<div class=\"pair\">");
-            sb.Append(Chart(analysis, name));
-            sb.Append(Table(analysis, report.MinGroupSize, report.ExcludeCategoriesBelowShare, name, tables));
+            sb.Append(Chart(analysis, name, w));
+            sb.Append(Table(analysis, report.MinGroupSize, report.ExcludeCategoriesBelowShare, name, tables, w));
             sb.Append("</div>\n");
             if (report.Baseline is { } baseline)
             {
-                sb.Append(ChangeTable(analysis, baseline, name, tables));
+                sb.Append(ChangeTable(analysis, baseline, name, tables, w));
             }
 
-            sb.Append(PathMix(analysis, name, tables));
+            sb.Append(PathMix(analysis, name, tables, w));
         }
 
         if (report.Paths.Count > 0)
         {
-            sb.Append("<h2>Path equivalence</h2>\n");
-            HtmlTables.CloseCaption(tables.Open(sb).Append("How people who reach a competency through each path score (everyone)")).Append("<thead><tr><th>competency</th><th>path</th><th>people</th><th>share</th><th>mean level</th><th>Hedges' g vs other paths</th></tr></thead><tbody>");
+            sb.Append("<h2>").Append(w.Html("audit.paths.heading")).Append("</h2>\n");
+            HtmlTables.CloseCaption(tables.Open(sb).Append(w.Html("audit.paths.caption"))).Append("<thead><tr>");
+            foreach (var column in AuditMarkdown.PathColumns)
+            {
+                sb.Append("<th>").Append(w.Html(column)).Append("</th>");
+            }
+
+            sb.Append("</tr></thead><tbody>");
             foreach (var p in report.Paths)
             {
                 sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(p.Competency)}</td><td>{E(p.Path)}</td><td>{Count(p.Subjects)}</td><td>{Pct(p.Share)}</td><td>{Num(p.MeanLevel)}</td><td>{Num(p.HedgesG)}</td></tr>");
@@ -112,16 +138,16 @@ public static class AuditHtml
         return sb.ToString();
     }
 
-    private static string Chart(AuditAnalysis analysis, string name)
+    private static string Chart(AuditAnalysis analysis, string name, ReportWords w)
     {
         var groups = analysis.Groups.ToList();
         const int rowHeight = 26, left = 150, width = 320, top = 24;
         var height = top + (groups.Count * rowHeight) + 24;
         var reference = groups.FirstOrDefault(g => g.IsReference);
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"<svg role=\"img\" aria-label=\"Selection rate by {E(name)}\" width=\"{left + width + 60}\" height=\"{height}\" viewBox=\"0 0 {left + width + 60} {height}\" xmlns=\"http://www.w3.org/2000/svg\">");
-        sb.Append(CultureInfo.InvariantCulture, $"<title>Selection rate by {E(name)}, with 95% Wilson intervals and the four-fifths line</title>");
-        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{left}\" y=\"14\">selection rate (0–100%)</text>");
+        sb.Append(CultureInfo.InvariantCulture, $"<svg role=\"img\" aria-label=\"{w.Html("audit.chart.label", ("attributes", E(name)))}\" width=\"{left + width + 60}\" height=\"{height}\" viewBox=\"0 0 {left + width + 60} {height}\" xmlns=\"http://www.w3.org/2000/svg\">");
+        sb.Append(CultureInfo.InvariantCulture, $"<title>{w.Html("audit.chart.title", ("attributes", E(name)))}</title>");
+        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{left}\" y=\"14\">{w.Html("audit.chart.axis")}</text>");
         for (var i = 0; i < groups.Count; i++)
         {
             var g = groups[i];
@@ -129,13 +155,13 @@ public static class AuditHtml
             sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{left - 6}\" y=\"{y + 15}\" text-anchor=\"end\">{E(Truncate(string.Join(" × ", g.Values), 24))}</text>");
             if (g.Suppressed || g.SelectionRate is null)
             {
-                sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{left + 4}\" y=\"{y + 15}\" class=\"muted\" fill=\"#57606a\">not reported</text>");
+                sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{left + 4}\" y=\"{y + 15}\" class=\"muted\" fill=\"#57606a\">{w.Html("audit.chart.not-reported")}</text>");
                 continue;
             }
 
             var colour = g.BelowFourFifths == true ? "#cf222e" : g.IsReference ? "#0969da" : "#54aeff";
-            var w = g.SelectionRate.Value * width;
-            sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{left}\" y=\"{y + 4}\" width=\"{F(w)}\" height=\"14\" fill=\"{colour}\"><title>{E(string.Join(" × ", g.Values))}: {Pct(g.SelectionRate)}</title></rect>");
+            var barWidth = g.SelectionRate.Value * width;
+            sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{left}\" y=\"{y + 4}\" width=\"{F(barWidth)}\" height=\"14\" fill=\"{colour}\"><title>{E(string.Join(" × ", g.Values))}: {Pct(g.SelectionRate)}</title></rect>");
             if (g.SelectionRateLower is { } lo && g.SelectionRateUpper is { } hi)
             {
                 sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(left + (lo * width))}\" x2=\"{F(left + (hi * width))}\" y1=\"{y + 11}\" y2=\"{y + 11}\" stroke=\"#1b1f24\" stroke-width=\"1.5\"/>");
@@ -148,28 +174,34 @@ public static class AuditHtml
         {
             var x = left + (0.8 * refRate * width);
             sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(x)}\" x2=\"{F(x)}\" y1=\"{top - 4}\" y2=\"{height - 18}\" stroke=\"#bf8700\" stroke-dasharray=\"4 3\" stroke-width=\"2\"/>");
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(x + 3)}\" y=\"{height - 6}\">four fifths of the reference rate</text>");
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(x + 3)}\" y=\"{height - 6}\">{w.Html("audit.chart.four-fifths")}</text>");
         }
 
         sb.Append("</svg>");
         return sb.ToString();
     }
 
-    private static string Table(AuditAnalysis analysis, int k, double? share, string name, HtmlTables tables)
+    private static string Table(AuditAnalysis analysis, int k, double? share, string name, HtmlTables tables, ReportWords w)
     {
         var sb = new StringBuilder();
-        HtmlTables.CloseCaption(tables.Open(sb).Append("Outcomes by ").Append(E(name)));
-        sb.Append(CultureInfo.InvariantCulture, $"<thead><tr><th>group</th><th>n</th><th>favourable</th><th>selection rate (95% CI)</th><th>impact ratio</th><th>Fisher p</th><th>adjusted p</th><th>scoring rate</th><th>scoring IR</th><th>mean score</th><th>Hedges' g</th></tr></thead><tbody>");
+        HtmlTables.CloseCaption(tables.Open(sb).Append(w.Html("audit.table.caption", ("attributes", E(name)))));
+        sb.Append("<thead><tr>");
+        foreach (var column in AuditMarkdown.Columns.Where(c => c != "audit.column.z"))
+        {
+            sb.Append("<th>").Append(w.Html(column)).Append("</th>");
+        }
+
+        sb.Append("</tr></thead><tbody>");
         foreach (var g in analysis.Groups)
         {
-            var label = E(string.Join(" × ", g.Values)) + (g.IsReference ? " <em>(reference)</em>" : string.Empty) + (g.ExcludedFromImpactRatios ? $" <em>({Under(share)})</em>" : string.Empty);
+            var label = E(string.Join(" × ", g.Values)) + (g.IsReference ? $" <em>({w.Html("report.reference")})</em>" : string.Empty) + (g.ExcludedFromImpactRatios ? $" <em>({ReportWords.Encode(Under(share, w))})</em>" : string.Empty);
             if (g.Suppressed)
             {
                 var why = g.Suppression switch
                 {
-                    SuppressionReason.SmallGroup => $"fewer than {k}",
-                    SuppressionReason.EarlierReport => "withheld as in the earlier report",
-                    _ => "withheld to protect a small group",
+                    SuppressionReason.SmallGroup => w.Html("audit.suppressed.small", ("k", k.ToString(CultureInfo.InvariantCulture))),
+                    SuppressionReason.EarlierReport => w.Html("audit.suppressed.earlier"),
+                    _ => w.Html("audit.suppressed.withheld"),
                 };
                 sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{label}</td><td colspan=\"10\" class=\"muted\">{why}</td></tr>");
                 continue;
@@ -183,31 +215,32 @@ public static class AuditHtml
     }
 
     /// <summary>Both cycles side by side: the earlier cycle's n, rate and impact ratio, this cycle's, and the change with its tests.</summary>
-    private static string ChangeTable(AuditAnalysis analysis, PublishedAudit baseline, string name, HtmlTables tables)
+    private static string ChangeTable(AuditAnalysis analysis, PublishedAudit baseline, string name, HtmlTables tables, ReportWords w)
     {
         var sb = new StringBuilder();
-        HtmlTables.CloseCaption(tables.Open(sb).Append(CultureInfo.InvariantCulture, $"Outcomes by {E(name)}, earlier cycle and now")).Append("<thead><tr><th rowspan=\"2\">group</th><th colspan=\"3\">earlier cycle</th><th colspan=\"3\">this cycle</th><th colspan=\"4\">change</th></tr><tr>");
-        foreach (var heading in AuditChangeTable.Headings.Skip(1))
+        HtmlTables.CloseCaption(tables.Open(sb).Append(w.Html("audit.change.caption", ("attributes", E(name)))))
+            .Append(CultureInfo.InvariantCulture, $"<thead><tr><th rowspan=\"2\">{w.Html("audit.column.group")}</th><th colspan=\"3\">{w.Html("audit.change.earlier")}</th><th colspan=\"3\">{w.Html("audit.change.now")}</th><th colspan=\"4\">{w.Html("audit.change.change")}</th></tr><tr>");
+        foreach (var heading in AuditChangeTable.ShortHeadings(w))
         {
-            sb.Append("<th>").Append(E(heading.Replace(" then", string.Empty, StringComparison.Ordinal).Replace(" now", string.Empty, StringComparison.Ordinal))).Append("</th>");
+            sb.Append("<th>").Append(ReportWords.Encode(heading)).Append("</th>");
         }
 
         sb.Append("</tr></thead><tbody>");
         foreach (var g in analysis.Groups)
         {
-            var (cells, reason) = AuditChangeTable.Row(g);
+            var (cells, reason) = AuditChangeTable.Row(g, w);
             sb.Append("<tr><td>").Append(E(string.Join(" × ", g.Values))).Append("</td>");
             sb.Append(cells is null
-                ? $"<td colspan=\"{AuditChangeTable.Headings.Length - 1}\" class=\"muted\">{E(reason!)}</td>"
+                ? $"<td colspan=\"{AuditChangeTable.Columns - 1}\" class=\"muted\">{ReportWords.Encode(reason!)}</td>"
                 : string.Concat(cells.Select(c => "<td>" + E(c) + "</td>")));
             sb.Append("</tr>");
         }
 
-        HtmlTables.Close(sb.Append("</tbody>")).Append("\n<p class=\"muted\">").Append(E(AuditChangeTable.Sentence(baseline))).Append("</p>\n");
+        HtmlTables.Close(sb.Append("</tbody>")).Append("\n<p class=\"muted\">").Append(ReportWords.Encode(AuditChangeTable.Sentence(baseline, w))).Append("</p>\n");
         return sb.ToString();
     }
 
-    private static string PathMix(AuditAnalysis analysis, string name, HtmlTables tables)
+    private static string PathMix(AuditAnalysis analysis, string name, HtmlTables tables, ReportWords w)
     {
         var reported = analysis.Groups.Where(g => !g.Suppressed && g.PathMix.Count > 0).ToList();
         if (reported.Count == 0)
@@ -219,7 +252,7 @@ public static class AuditHtml
         foreach (var competency in reported[0].PathMix.Select(p => p.Competency).Distinct(StringComparer.Ordinal))
         {
             var paths = reported[0].PathMix.Where(p => p.Competency == competency).Select(p => p.Path).ToList();
-            HtmlTables.CloseCaption(tables.Open(sb).Append(CultureInfo.InvariantCulture, $"How each {E(name)} group reaches '{E(competency)}' (share of people by winning path)")).Append("<thead><tr><th>group</th>");
+            HtmlTables.CloseCaption(tables.Open(sb).Append(w.Html("audit.path-mix.caption", ("attributes", E(name)), ("competency", E(competency))))).Append("<thead><tr><th>").Append(w.Html("audit.column.group")).Append("</th>");
             foreach (var path in paths)
             {
                 sb.Append("<th>").Append(E(path)).Append("</th>");

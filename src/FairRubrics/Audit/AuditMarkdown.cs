@@ -13,29 +13,53 @@ namespace FairRubrics.Audit;
 /// </summary>
 public static class AuditMarkdown
 {
-    /// <summary>Renders the report.</summary>
+    /// <summary>The keys of the group table's columns, in order (the Markdown table has z; the HTML table has not).</summary>
+    internal static readonly string[] Columns =
+        ["audit.column.group", "audit.column.n", "audit.column.favourable", "audit.column.selection-rate", "audit.column.impact-ratio", "audit.column.fisher-p", "audit.column.adjusted-p", "audit.column.z", "audit.column.scoring-rate", "audit.column.scoring-ir", "audit.column.mean-score", "audit.column.hedges-g"];
+
+    /// <summary>The keys of the path equivalence table's columns.</summary>
+    internal static readonly string[] PathColumns =
+        ["audit.paths.column.competency", "audit.paths.column.path", "audit.paths.column.people", "audit.paths.column.share", "audit.paths.column.mean-level", "audit.paths.column.hedges-g"];
+
+    /// <summary>Renders the report with English labels.</summary>
     /// <param name="report">The report.</param>
     /// <param name="title">The document title.</param>
     /// <param name="helpBaseUri">Where the FairRubrics <c>docs/</c> folder is published (see <see cref="Checks.HelpLinks"/>); findings link their help page there. Without it no help links are written.</param>
     /// <returns>The Markdown.</returns>
-    public static string Render(AuditReport report, string title = "Outcome audit", Uri? helpBaseUri = null)
+    public static string Render(AuditReport report, string title = "Outcome audit", Uri? helpBaseUri = null) =>
+        Render(report, new ReportOptions { Title = title, HelpBaseUri = helpBaseUri });
+
+    /// <summary>Renders the report with its labels in a language (<see cref="ReportOptions.Locale"/>); a label or locale without a translation is English, with a note saying so.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="options">The language, title and help links; <see cref="ReportOptions.Notes"/> is not shown in Markdown.</param>
+    /// <returns>The Markdown.</returns>
+    public static string Render(AuditReport report, ReportOptions options)
     {
         ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(options);
+        var w = ReportWords.For(options, "audit.");
+        var title = options.Title ?? (report.Rubric is null ? w.T("audit.title") : w.T("audit.title.of", ("rubric", report.Rubric)));
         var sb = new StringBuilder();
         sb.Append("# ").Append(Escape(title)).Append("\n\n");
-        sb.Append(CultureInfo.InvariantCulture, $"{Count(report.Subjects)} results: {Count(report.Scored)} scored, {Count(report.InsufficientEvidence)} with insufficient evidence. ");
-        sb.Append(CultureInfo.InvariantCulture, $"Favourable bands: {(report.Favourable.Count == 0 ? "none" : string.Join(", ", report.Favourable.Select(Escape)))}. ");
-        sb.Append(CultureInfo.InvariantCulture, $"Median overall score: {Num(report.MedianScore)}. Groups with fewer than {Count(report.MinGroupSize)} people are not reported. {AdjustmentSentence(report.PValueAdjustment)}\n\n");
+        foreach (var note in w.FallbackNotes)
+        {
+            sb.Append("> ").Append(w.T("report.note", ("note", note))).Append("\n\n");
+        }
 
-        sb.Append("## Findings\n\n");
+        sb.Append(w.T("audit.summary.results", ("subjects", Count(report.Subjects)), ("scored", Count(report.Scored)), ("insufficient", Count(report.InsufficientEvidence)))).Append(' ');
+        sb.Append(w.T("audit.summary.favourable", ("bands", report.Favourable.Count == 0 ? w.T("report.none") : string.Join(", ", report.Favourable.Select(Escape))))).Append(' ');
+        sb.Append(w.T("audit.summary.median", ("median", Num(report.MedianScore)))).Append(' ');
+        sb.Append(w.T("audit.summary.small-groups", ("k", Count(report.MinGroupSize)))).Append(' ').Append(AdjustmentSentence(report.PValueAdjustment, w)).Append("\n\n");
+
+        sb.Append("## ").Append(w.T("audit.findings.heading")).Append("\n\n");
         if (report.Findings.Count == 0)
         {
-            sb.Append("No findings.\n\n");
+            sb.Append(w.T("audit.findings.none")).Append("\n\n");
         }
 
         foreach (var f in report.Findings)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"- **{f.Severity.ToString().ToLowerInvariant()} {Escape(f.Id)}** — {Escape(f.Message)}{(Checks.HelpLinks.ForBuiltInId(f.Id, helpBaseUri) is { } help ? $" ([help](<{help.AbsoluteUri}>))" : string.Empty)}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"- **{w.Severity(f.Severity)} {Escape(f.Id)}** — {Escape(f.Message)}{(Checks.HelpLinks.ForBuiltInId(f.Id, options.HelpBaseUri) is { } help ? $" ([{w.T("audit.finding.help.short")}](<{help.AbsoluteUri}>))" : string.Empty)}\n");
         }
 
         if (report.Findings.Count > 0)
@@ -45,23 +69,23 @@ public static class AuditMarkdown
 
         foreach (var analysis in report.Analyses)
         {
-            sb.Append("## By ").Append(string.Join(" × ", analysis.Attributes.Select(Escape))).Append("\n\n");
-            sb.Append(ReferenceSentence(analysis, Escape)).Append(' ');
+            sb.Append("## ").Append(w.T("audit.by.heading", ("attributes", string.Join(" × ", analysis.Attributes.Select(Escape))))).Append("\n\n");
+            sb.Append(ReferenceSentence(analysis, Escape, w, html: false)).Append(' ');
             sb.Append(analysis.Unknown is { } unknown
-                ? string.Create(CultureInfo.InvariantCulture, $"Unknown: {Count(unknown)}.")
-                : string.Create(CultureInfo.InvariantCulture, $"Not reported (small groups and unknown values together): {Count(analysis.Unreported)}."));
-            sb.Append("\n\n| group | n | favourable | selection rate (95% CI) | impact ratio | Fisher p | adjusted p | z | scoring rate | scoring IR | mean score | Hedges' g |\n");
+                ? w.T("audit.unknown", ("count", Count(unknown)))
+                : w.T("audit.unreported", ("count", Count(analysis.Unreported))));
+            sb.Append("\n\n| ").Append(string.Join(" | ", Columns.Select(c => w.T(c)))).Append(" |\n");
             sb.Append("| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
             foreach (var g in analysis.Groups)
             {
-                var name = Escape(string.Join(" × ", g.Values)) + (g.IsReference ? " (reference)" : string.Empty) + (g.ExcludedFromImpactRatios ? $" ({Under(report.ExcludeCategoriesBelowShare)})" : string.Empty);
+                var name = Escape(string.Join(" × ", g.Values)) + (g.IsReference ? $" ({w.T("report.reference")})" : string.Empty) + (g.ExcludedFromImpactRatios ? $" ({Under(report.ExcludeCategoriesBelowShare, w)})" : string.Empty);
                 if (g.Suppressed)
                 {
                     var why = g.Suppression switch
                     {
-                        SuppressionReason.SmallGroup => $"fewer than {Count(report.MinGroupSize)}",
-                        SuppressionReason.EarlierReport => "withheld as in the earlier report",
-                        _ => "withheld to protect a small group",
+                        SuppressionReason.SmallGroup => w.T("audit.suppressed.small", ("k", Count(report.MinGroupSize))),
+                        SuppressionReason.EarlierReport => w.T("audit.suppressed.earlier"),
+                        _ => w.T("audit.suppressed.withheld"),
                     };
                     sb.Append(CultureInfo.InvariantCulture, $"| {name} | {why} | | | | | | | | | | |\n");
                     continue;
@@ -74,13 +98,13 @@ public static class AuditMarkdown
             sb.Append('\n');
             if (report.Baseline is { } baseline)
             {
-                sb.Append(AuditChangeTable.Sentence(baseline)).Append("\n\n| ").Append(string.Join(" | ", AuditChangeTable.Headings)).Append(" |\n| --- |");
-                sb.Append(string.Concat(Enumerable.Repeat(" ---: |", AuditChangeTable.Headings.Length - 1))).Append('\n');
+                sb.Append(AuditChangeTable.Sentence(baseline, w)).Append("\n\n| ").Append(string.Join(" | ", AuditChangeTable.Headings(w))).Append(" |\n| --- |");
+                sb.Append(string.Concat(Enumerable.Repeat(" ---: |", AuditChangeTable.Columns - 1))).Append('\n');
                 foreach (var g in analysis.Groups)
                 {
-                    var (cells, reason) = AuditChangeTable.Row(g);
+                    var (cells, reason) = AuditChangeTable.Row(g, w);
                     sb.Append("| ").Append(Escape(string.Join(" × ", g.Values))).Append(" | ");
-                    sb.Append(cells is null ? reason + string.Concat(Enumerable.Repeat(" |", AuditChangeTable.Headings.Length - 1)) : string.Join(" | ", cells) + " |").Append('\n');
+                    sb.Append(cells is null ? reason + string.Concat(Enumerable.Repeat(" |", AuditChangeTable.Columns - 1)) : string.Join(" | ", cells) + " |").Append('\n');
                 }
 
                 sb.Append('\n');
@@ -89,8 +113,8 @@ public static class AuditMarkdown
 
         if (report.Paths.Count > 0)
         {
-            sb.Append("## Path equivalence\n\nHow people who reach a competency through each path score (everyone, no groups).\n\n");
-            sb.Append("| competency | path | people | share | mean level | Hedges' g vs other paths |\n| --- | --- | ---: | ---: | ---: | ---: |\n");
+            sb.Append("## ").Append(w.T("audit.paths.heading")).Append("\n\n").Append(w.T("audit.paths.intro")).Append("\n\n");
+            sb.Append("| ").Append(string.Join(" | ", PathColumns.Select(c => w.T(c)))).Append(" |\n| --- | --- | ---: | ---: | ---: | ---: |\n");
             foreach (var p in report.Paths)
             {
                 sb.Append(CultureInfo.InvariantCulture, $"| {Escape(p.Competency)} | {Escape(p.Path)} | {Count(p.Subjects)} | {Pct(p.Share)} | {Num(p.MeanLevel)} | {Num(p.HedgesG)} |\n");

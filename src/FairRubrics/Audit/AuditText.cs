@@ -1,4 +1,5 @@
 using System.Globalization;
+using FairRubrics.Reporting;
 
 namespace FairRubrics.Audit;
 
@@ -22,11 +23,11 @@ internal static class AuditText
 
     /// <summary>
     /// The label of a group left out of impact ratios, with the configured share as written ("under 2%" for 0.02,
-    /// "under 1.5%" for 0.015): the share as a decimal, so no binary digits show.
+    /// "under 1.5%" for 0.015): the share as a decimal, so no binary digits show. Plain text.
     /// </summary>
-    public static string Under(double? share) => share is { } s
-        ? "under " + ((decimal)s * 100).ToString("0.############", CultureInfo.InvariantCulture) + "%"
-        : "left out of impact ratios";
+    public static string Under(double? share, ReportWords w) => share is { } s
+        ? w.T("audit.group.under", ("share", ((decimal)s * 100).ToString("0.############", CultureInfo.InvariantCulture)))
+        : w.T("audit.group.left-out");
 
     /// <summary>The name of a reference rule in JSON and CSV: <c>highest</c>, <c>largest</c> or <c>named</c>.</summary>
     public static string RuleName(ReferenceRule rule) => rule switch
@@ -38,21 +39,21 @@ internal static class AuditText
 
     /// <summary>
     /// The sentence on an analysis' reference group for people, e.g. "Reference group: male (highest selection rate).",
-    /// with every input-derived text passed through <paramref name="escape"/>.
+    /// with every input-derived text passed through <paramref name="escape"/> and the labels encoded when <paramref name="html"/>.
     /// </summary>
-    public static string ReferenceSentence(AuditAnalysis analysis, Func<string, string> escape)
+    public static string ReferenceSentence(AuditAnalysis analysis, Func<string, string> escape, ReportWords w, bool html)
     {
-        var why = analysis.ReferenceRule switch
+        var why = w.T(analysis.ReferenceRule switch
         {
-            ReferenceRule.Largest => "most scored members",
-            ReferenceRule.Named => "the named reference",
-            _ => "highest selection rate",
-        };
+            ReferenceRule.Largest => "audit.reference.largest",
+            ReferenceRule.Named => "audit.reference.named",
+            _ => "audit.reference.highest",
+        });
         var text = analysis.Reference is null
-            ? "No reference group (no group large enough to report)."
-            : $"Reference group: {escape(string.Join(" × ", analysis.Reference))} ({why}).";
+            ? w.Text(html, "audit.reference.none")
+            : w.Text(html, "audit.reference", ("group", escape(string.Join(" × ", analysis.Reference))), ("why", html ? ReportWords.Encode(why) : why));
         return analysis.UnavailableReference is { } named
-            ? $"{text} The named reference {escape(string.Join(" × ", named))} is not reported (absent, too small, withheld or left out of impact ratios), so it could not be used."
+            ? text + " " + w.Text(html, "audit.reference.unavailable", ("group", escape(string.Join(" × ", named))))
             : text;
     }
 
@@ -72,8 +73,8 @@ internal static class AuditText
         _ => "none",
     };
 
-    /// <summary>The sentence on the p-value adjustment for people.</summary>
-    public static string AdjustmentSentence(PValueAdjustment adjustment) => adjustment == PValueAdjustment.None
-        ? "P-values are not adjusted for testing several groups."
-        : $"P-values are adjusted for testing several groups ({AdjustmentName(adjustment)}, within each analysis); the adjusted Fisher p decides significance.";
+    /// <summary>The sentence on the p-value adjustment for people, plain text.</summary>
+    public static string AdjustmentSentence(PValueAdjustment adjustment, ReportWords w) => adjustment == PValueAdjustment.None
+        ? w.T("audit.adjustment.none")
+        : w.T("audit.adjustment", ("method", w.T(adjustment == PValueAdjustment.Holm ? "audit.adjustment.holm" : "audit.adjustment.bh")));
 }

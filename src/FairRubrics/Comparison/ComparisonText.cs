@@ -1,5 +1,6 @@
 using System.Globalization;
 using FairRubrics.Audit;
+using FairRubrics.Reporting;
 
 namespace FairRubrics.Comparison;
 
@@ -7,7 +8,7 @@ namespace FairRubrics.Comparison;
 internal static class ComparisonText
 {
     /// <summary>The label of a band, or of insufficient evidence (null).</summary>
-    public static string Band(string? band) => band ?? "insufficient evidence";
+    public static string Band(string? band, ReportWords w) => band ?? w.T("compare.insufficient");
 
     /// <summary>A count with thousands separators: 12,345.</summary>
     public static string Count(long n) => n.ToString("#,0", CultureInfo.InvariantCulture);
@@ -26,8 +27,20 @@ internal static class ComparisonText
     }
 
     /// <summary>Paths and counts, most frequent first: "mentoring (12), broad-network (3)".</summary>
-    public static string Paths(IReadOnlyList<PathCount> paths) =>
-        paths.Count == 0 ? "—" : string.Join(", ", paths.Select(p => $"{p.Path ?? "insufficient evidence"} ({Count(p.Count)})"));
+    public static string Paths(IReadOnlyList<PathCount> paths, ReportWords w) =>
+        paths.Count == 0 ? "—" : string.Join(", ", paths.Select(p => $"{p.Path ?? w.T("compare.insufficient")} ({Count(p.Count)})"));
+
+    /// <summary>The column keys of the outcomes table, in order.</summary>
+    public static readonly string[] OutcomeColumns =
+        ["compare.column.group", "compare.column.n", "compare.column.rate-before", "compare.column.rate-after", "compare.column.change", "compare.column.impact-ratio-before", "compare.column.impact-ratio-after", "compare.column.gained", "compare.column.lost", "compare.column.mcnemar-p"];
+
+    /// <summary>The column keys of the competencies table, in order.</summary>
+    public static readonly string[] CompetencyColumns =
+        ["compare.column.competency", "compare.column.rose", "compare.column.fell", "compare.column.rose-through", "compare.column.fell-from"];
+
+    /// <summary>The default title: "What changes from … to …", plain text.</summary>
+    public static string Title(RubricComparison c, ReportWords w) =>
+        w.T("compare.title", ("from", c.From.Rubric), ("from-version", c.From.Version), ("to", c.To.Rubric), ("to-version", c.To.Version));
 
     /// <summary>The transition matrix: rows (bands before, highest first, then insufficient evidence), columns (bands after), counts.</summary>
     public static (List<string?> Rows, List<string?> Columns, Dictionary<(string?, string?), long> Cells) Matrix(RubricComparison comparison)

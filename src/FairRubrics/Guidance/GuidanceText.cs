@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FairRubrics.Model;
+using FairRubrics.Pages;
 using FairRubrics.Scoring;
 
 namespace FairRubrics.Guidance;
@@ -12,38 +13,52 @@ namespace FairRubrics.Guidance;
 /// </summary>
 public static class GuidanceText
 {
-    /// <summary>Renders all of a subject's guidance: each competency's routes, items that stop counting, and the band steps.</summary>
+    /// <summary>Renders all of a subject's guidance in English: each competency's routes, items that stop counting, and the band steps.</summary>
     /// <param name="guidance">The guidance.</param>
     /// <returns>Multi-line text.</returns>
-    public static string Render(SubjectGuidance guidance)
+    public static string Render(SubjectGuidance guidance) => Render(guidance, PageTexts.English);
+
+    /// <summary>
+    /// Renders all of a subject's guidance with the frame in a language (the <c>guidance.text.*</c> keys of
+    /// <paramref name="texts"/>) and the rubric's titles and labels in <see cref="PageTexts.Locale"/> where the rubric
+    /// has them. The routes' own sentences are worded when the guidance is made: advise with the same texts
+    /// (<see cref="IGuidanceAdvisor.Advise(SubjectScore, PageTexts)"/>) for a page in one language.
+    /// </summary>
+    /// <param name="guidance">The guidance.</param>
+    /// <param name="texts">The texts, e.g. <c>PageTexts.ForLocale("de")</c>.</param>
+    /// <returns>Multi-line text.</returns>
+    public static string Render(SubjectGuidance guidance, PageTexts texts)
     {
         ArgumentNullException.ThrowIfNull(guidance);
+        ArgumentNullException.ThrowIfNull(texts);
         var rubric = guidance.Rubric;
+        var w = new GuidanceWords(texts, EvidencePhrases.BuiltIn, rubric, ReferenceEquals(texts, PageTexts.English) ? null : texts.Locale);
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"{guidance.Subject}: next steps in {rubric.Title} {rubric.Version}, as of {guidance.AsOf:yyyy-MM-dd}\n");
+        sb.Append(w.T("guidance.text.heading", ("subject", guidance.Subject), ("rubric", w.Title(rubric)), ("version", rubric.Version), ("date", guidance.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))).Append('\n');
         if (guidance.Competencies.Count == 0)
         {
-            sb.Append("Every competency is at the top of the scale.\n");
+            sb.Append(w.T("guidance.text.top")).Append('\n');
         }
 
         foreach (var competency in guidance.Competencies)
         {
             sb.Append('\n');
-            var now = competency.Level is { } level ? "now " + ScoreText.FormatNumber(level) : "no level yet";
-            var target = LevelName(rubric.Scale, competency.TargetLevel);
+            var now = competency.Level is { } level ? w.T("guidance.text.now", ("level", ScoreText.FormatNumber(level))) : w.T("guidance.text.no-level");
+            var title = w.Title(competency.Competency);
             if (competency.Routes.Count == 0)
             {
-                sb.Append(CultureInfo.InvariantCulture, $"{competency.Text} ({competency.Competency.Title}: {now})\n");
+                sb.Append(CultureInfo.InvariantCulture, $"{competency.Text} ({title}: {now})\n");
                 continue;
             }
 
-            sb.Append(CultureInfo.InvariantCulture, $"To reach {target} in {competency.Competency.Title} ({now}){(competency.Routes.Count > 1 ? ", any one of these is enough" : string.Empty)}:\n");
+            var target = w.LevelName(rubric.Scale, competency.TargetLevel);
+            sb.Append(w.T(competency.Routes.Count > 1 ? "guidance.text.routes.any" : "guidance.text.routes", ("target", target), ("competency", title), ("now", now))).Append('\n');
             foreach (var route in competency.Routes)
             {
-                sb.Append(CultureInfo.InvariantCulture, $"- {route.Path.Title}: {route.Text}.");
+                sb.Append(CultureInfo.InvariantCulture, $"- {w.Title(route.Path)}: {route.Text}.");
                 if (route.Expiring.Count > 0)
                 {
-                    sb.Append(' ').Append(ExpiryNote(route));
+                    sb.Append(' ').Append(ExpiryNote(route, w));
                 }
 
                 sb.Append('\n');
@@ -52,7 +67,7 @@ public static class GuidanceText
 
         if (guidance.Band is not null || guidance.BandSteps.Count > 0)
         {
-            sb.Append('\n').Append(guidance.Band is null ? "Overall: no band yet." : $"Overall: {guidance.Band} now.");
+            sb.Append('\n').Append(guidance.Band is null ? w.T("guidance.text.overall.none") : w.T("guidance.text.overall", ("band", w.Band(guidance.Band))));
             foreach (var step in guidance.BandSteps)
             {
                 sb.Append(' ').Append(step.Text);
@@ -158,17 +173,14 @@ public static class GuidanceText
     }
 
     /// <summary>"2 of the 7 items counted now stop counting on 2027-01-16." — the first date the route needs more than it says.</summary>
-    private static string ExpiryNote(PathRoute route)
+    private static string ExpiryNote(PathRoute route, GuidanceWords w)
     {
         var first = route.Expiring[0];
         var total = route.Expiring.Sum(e => e.Count);
-        var noun = route.Path.Score.Implementation.UsesRatingsOf(route.Path.Score.Settings) ? "rating" : "item";
-        var nouns = total == 1 ? noun : noun + "s";
-        var verb = first.Count == 1 ? "stops" : "stop";
+        var kind = route.Path.Score.Implementation.UsesRatingsOf(route.Path.Score.Settings) ? "ratings" : "items";
+        var date = first.StopsCountingOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return first.Count == total
-            ? string.Create(CultureInfo.InvariantCulture, $"The {total} {nouns} counted now {verb} counting on {first.StopsCountingOn:yyyy-MM-dd}.")
-            : string.Create(CultureInfo.InvariantCulture, $"{first.Count} of the {total} {nouns} counted now {verb} counting on {first.StopsCountingOn:yyyy-MM-dd}.");
+            ? w.T($"guidance.text.expiry.all.{kind}", ("count", total), ("date", date))
+            : w.T($"guidance.text.expiry.some.{kind}", ("count", first.Count), ("total", total), ("date", date));
     }
-
-    private static string LevelName(RatingScale scale, int level) => string.Create(CultureInfo.InvariantCulture, $"{scale.LabelOf(level)} ({level})");
 }

@@ -20,6 +20,8 @@ internal sealed class GuidanceWords(PageTexts texts, EvidencePhrases phrases, Ru
 
     public string T(string key, params (string Name, object Value)[] values) => Texts.Format(key, values);
 
+    public string Title(Rubric r) => locale is null ? r.Title : r.TextAt(r.TitleLocation, r.Title, locale);
+
     public string Title(Competency c) => locale is null ? c.Title : rubric.TextAt(c.TitleLocation, c.Title, locale);
 
     public string Title(EvidencePath p) => locale is null ? p.Title : rubric.TextAt(p.TitleLocation, p.Title, locale);

@@ -42,7 +42,7 @@ public sealed class SubjectGuidance
     /// <summary>Gets the single competency steps (one competency to its next level) that would change the overall band, in the rubric's order.</summary>
     public IReadOnlyList<BandStep> BandSteps { get; }
 
-    /// <summary>Renders the guidance for the person assessed (<see cref="GuidanceText.Render"/>).</summary>
+    /// <summary>Renders the guidance for the person assessed (<see cref="GuidanceText.Render(SubjectGuidance)"/>).</summary>
     /// <returns>Multi-line plain text, culture-invariant.</returns>
     public override string ToString() => GuidanceText.Render(this);
 }

@@ -36,6 +36,12 @@ public sealed record ScoreRequest(Rubric Rubric)
     /// <summary>With <see cref="Guidance"/>: the phrases that word evidence types; default the registered advisor's.</summary>
     public EvidencePhrases? Phrases { get; init; }
 
+    /// <summary>
+    /// With <see cref="Guidance"/>: the texts the guidance is worded in, e.g. <c>PageTexts.ForLocale("de")</c>
+    /// (<see cref="IGuidanceAdvisor.Advise(SubjectScore, Pages.PageTexts)"/>); null: English. The JSON field names stay as they are.
+    /// </summary>
+    public Pages.PageTexts? Texts { get; init; }
+
     /// <summary>Keep every rejection in <see cref="ScoreRunResult.Rejections"/>, not only the first examples.</summary>
     public bool KeepAllRejections { get; init; }
 

@@ -193,7 +193,7 @@ public sealed class ScoreRunner : IScoreRunner
             }
             else
             {
-                ScoreJson.Write(json, score, _advisor.Advise(score), request.Explain);
+                ScoreJson.Write(json, score, request.Texts is { } texts ? _advisor.Advise(score, texts) : _advisor.Advise(score), request.Explain);
             }
 
             json.Flush();

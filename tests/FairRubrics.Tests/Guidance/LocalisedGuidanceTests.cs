@@ -35,6 +35,21 @@ public sealed class LocalisedGuidanceTests
     }
 
     [Fact]
+    public void GuidanceText_GivenGermanTexts_IsGermanThroughout_AndWithEnglishTextsIsAsBefore()
+    {
+        var (_, score) = StatementPageTests.ScoreOf("alice", StatementPageTests.Evidence());
+        var advisor = new GuidanceAdvisor();
+        var german = PageTexts.ForLocale("de");
+
+        var text = GuidanceText.Render(advisor.Advise(score, german), german);
+
+        text.Should().StartWith("alice: nächste Schritte in ").And.Contain(", Stand 2026-").And.Contain("\nUm ").And.Contain(" zu erreichen (");
+        text.Should().NotContain("next steps").And.NotContain("To reach").And.NotContain("any one of these").And.NotContain("Overall:").And.NotContain(" now ");
+        var english = advisor.Advise(score);
+        GuidanceText.Render(english, PageTexts.English).Should().Be(GuidanceText.Render(english)).And.StartWith("alice: next steps in ");
+    }
+
+    [Fact]
     public void GermanTexts_HaveEveryEnglishGuidanceKey_AndGermanPhrasesWordEveryEnglishType()
     {
         var guidanceKeys = PageTexts.English.Keys.Where(k => k.StartsWith("guidance.", StringComparison.Ordinal)).ToList();
