@@ -111,6 +111,7 @@ public static class FairRubricsServiceCollectionExtensions
         services.TryAddSingleton<FairRubrics.Comparison.IRubricComparer>(sp => new FairRubrics.Comparison.RubricComparer(sp.GetRequiredService<IRubricScorer>(), sp.GetRequiredService<IRubricLinter>(), sp.GetRequiredService<IBiasAuditor>()));
         services.TryAddSingleton(sp => new DesignCheckEnvironment(sp.GetRequiredService<FairRubricsOptions>().DesignChecks));
         services.TryAddSingleton<IReviewTextChecker>(sp => ReviewTextChecker.Create(sp.GetRequiredService<FairRubricsOptions>().ReviewText));
+        services.TryAddSingleton<ILintRunner>(sp => new LintRunner(sp.GetRequiredService<RubricLoader>(), sp.GetRequiredService<IRubricLinter>()));
         var builder = new FairRubricsBuilder(services);
         builder.AddScoringRule<RatingRule>()
             .AddScoringRule<CountRule>()
