@@ -112,6 +112,7 @@ public static class FairRubricsServiceCollectionExtensions
         services.TryAddSingleton(sp => new DesignCheckEnvironment(sp.GetRequiredService<FairRubricsOptions>().DesignChecks));
         services.TryAddSingleton<IReviewTextChecker>(sp => ReviewTextChecker.Create(sp.GetRequiredService<FairRubricsOptions>().ReviewText));
         services.TryAddSingleton<ILintRunner>(sp => new LintRunner(sp.GetRequiredService<RubricLoader>(), sp.GetRequiredService<IRubricLinter>()));
+        services.TryAddSingleton<IReviewTextRunner>(sp => new ReviewTextRunner(sp.GetRequiredService<IReviewTextChecker>()));
         var builder = new FairRubricsBuilder(services);
         builder.AddScoringRule<RatingRule>()
             .AddScoringRule<CountRule>()
