@@ -5,9 +5,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using FairRubrics.Audit;
 using FairRubrics.Comparison;
-using FairRubrics.Evidence;
-using FairRubrics.Loading;
-using FairRubrics.Model;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FairRubrics.Cli.Commands;
@@ -72,52 +69,41 @@ internal static class CompareCommand
         }
 
         using var services = CliServices.Create();
-        var loader = services.GetRequiredService<RubricLoader>();
-        var before = Load(loader, request.From, stderr);
-        var after = Load(loader, request.To, stderr);
+        var before = PageCommandSupport.LoadRubric(services, request.From, stderr);
+        var after = PageCommandSupport.LoadRubric(services, request.To, stderr);
         if (before is null || after is null)
         {
             return CliApp.ExitUsage;
         }
 
-        var options = new ComparisonOptions { AsOf = asOf, MinGroupSize = request.MinGroupSize, Intersect = request.Intersect, IncludePeople = request.People is not null };
-        foreach (var band in Split(request.Favourable))
+        if (request.Attributes is not null && !File.Exists(request.Attributes))
         {
-            options.FavourableBands.Add(band);
+            throw new CliUsageException($"no such attributes file: {request.Attributes}");
         }
 
-        var table = request.Attributes is null ? null : ReadAttributes(request, options, stderr);
-        long rejected = 0;
-        IEnumerable<EvidenceItem> Items()
+        var run = new CompareRequest(before, after)
         {
-            foreach (var row in EvidenceReader.ReadFile(request.Evidence, name => stderr.WriteLine($"{request.Evidence}: note: the field '{name}' is not an evidence field and is not read"), after))
-            {
-                if (row.IsValid)
-                {
-                    yield return row.Item.Value;
-                }
-                else
-                {
-                    rejected++;
-                    stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{request.Evidence}:{row.Row}: rejected: {row.Error}"));
-                }
-            }
-        }
-
-        RubricComparison comparison;
+            EvidencePath = request.Evidence, AttributesPath = request.Attributes, By = request.By is null ? null : ByOption.Split(request.By), Intersect = request.Intersect,
+            FavourableBands = ByOption.Split(request.Favourable), MinGroupSize = request.MinGroupSize, AsOf = asOf, IncludePeople = request.People is not null,
+            IgnoredField = name => stderr.WriteLine($"{request.Evidence}: note: the field '{name}' is not an evidence field and is not read"),
+            RowRejected = row => stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{request.Evidence}:{row.Row}: rejected: {row.Error}")),
+            AttributesRead = table => table.Problems.ToList().ForEach(problem => stderr.WriteLine($"{request.Attributes}: {problem}")),
+        };
+        CompareRunResult result;
         try
         {
-            comparison = services.GetRequiredService<IRubricComparer>().Compare(before, after, Items(), options, table);
+            result = services.GetRequiredService<ICompareRunner>().RunAsync(run).GetAwaiter().GetResult();
         }
-        catch (EvidenceFormatException ex)
+        catch (AttributeSelectionException ex)
         {
-            throw new CliUsageException($"{request.Evidence}: {ex.Message}");
+            throw ByOption.Error(ex, request.Attributes);
         }
         catch (ArgumentException ex)
         {
-            throw new CliUsageException(ex.Message);
+            throw new CliUsageException(ex.ParamName == nameof(CompareRequest.Intersect) ? "--intersect needs at least two attributes in --by" : ex.Message);
         }
 
+        var (comparison, rejected) = (result.Comparison, result.Rejected);
         var report = request.Format switch
         {
             "md" => ComparisonMarkdown.Render(comparison),
@@ -144,70 +130,6 @@ internal static class CompareCommand
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{comparison.Subjects} subject(s) scored with {before.Id} {before.Version} and {after.Id} {after.Version}: {comparison.Changed} change band; {comparison.Design.Introduced.Count} design finding(s) introduced, {comparison.Design.Fixed.Count} fixed; {comparison.IntroducedAdverseImpact.Count} adverse-impact finding(s) introduced; {rejected} evidence row(s) rejected"));
         return comparison.IntroducesErrors || rejected > 0 ? CliApp.ExitFindings : CliApp.ExitOk;
     }
-
-    private static Rubric? Load(RubricLoader loader, string path, TextWriter stderr)
-    {
-        var load = loader.LoadFile(path);
-        if (load.Rubric is { } rubric)
-        {
-            return rubric;
-        }
-
-        foreach (var diagnostic in load.Diagnostics)
-        {
-            stderr.WriteLine(diagnostic.ToString());
-        }
-
-        stderr.WriteLine($"fairrubrics: error: the rubric {path} does not load; fix the errors above (see 'fairrubrics lint')");
-        return null;
-    }
-
-    private static AttributeTable ReadAttributes(Request request, ComparisonOptions options, TextWriter stderr)
-    {
-        if (!File.Exists(request.Attributes))
-        {
-            throw new CliUsageException($"no such attributes file: {request.Attributes}");
-        }
-
-        AttributeTable table;
-        try
-        {
-            using var stream = File.OpenRead(request.Attributes!);
-            table = AuditInputReader.ReadAttributes(stream);
-        }
-        catch (EvidenceFormatException ex)
-        {
-            throw new CliUsageException($"{request.Attributes}: {ex.Message}");
-        }
-
-        foreach (var problem in table.Problems)
-        {
-            stderr.WriteLine($"{request.Attributes}: {problem}");
-        }
-
-        var columns = table.Columns.ToList();
-        foreach (var name in request.By is null ? [.. columns] : Split(request.By))
-        {
-            var column = columns.Find(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase))
-                ?? throw new CliUsageException($"--by names '{name}', which is not a column of {request.Attributes} (columns: {string.Join(", ", columns)})");
-            if (options.Attributes.Contains(column))
-            {
-                throw new CliUsageException($"--by names '{name}' twice");
-            }
-
-            options.Attributes.Add(column);
-        }
-
-        if (options.Intersect && options.Attributes.Count < 2)
-        {
-            throw new CliUsageException("--intersect needs at least two attributes in --by");
-        }
-
-        return table;
-    }
-
-    private static string[] Split(string? list) =>
-        list?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
 
     private static string Json(Action<Utf8JsonWriter> write, bool indented)
     {
