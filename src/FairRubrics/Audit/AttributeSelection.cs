@@ -3,6 +3,21 @@ namespace FairRubrics.Audit;
 /// <summary>Chooses the analysed columns of an attributes table from the names a caller gives (as <c>--by</c> does).</summary>
 internal static class AttributeSelection
 {
+    /// <summary>Reads an attributes table from <paramref name="stream"/> or, when it is null, the file <paramref name="path"/>.</summary>
+    /// <exception cref="Evidence.EvidenceFormatException">The table cannot be read; the message starts with the file's name (or "attributes").</exception>
+    public static AttributeTable Read(Stream? stream, string? path)
+    {
+        using var file = stream is null ? File.OpenRead(path!) : null;
+        try
+        {
+            return AuditInputReader.ReadAttributes(stream ?? file!);
+        }
+        catch (Evidence.EvidenceFormatException ex)
+        {
+            throw new Evidence.EvidenceFormatException($"{path ?? "attributes"}: {ex.Message}", ex);
+        }
+    }
+
     /// <summary>
     /// The columns named by <paramref name="names"/> (matched ignoring case, written as in the table), in the order
     /// given; every column when <paramref name="names"/> is null.

@@ -69,19 +69,7 @@ public sealed class CompareRunner : ICompareRunner
     private static AttributeTable ReadAttributes(CompareRequest request, ComparisonOptions options)
     {
         var name = request.AttributesPath ?? "attributes";
-        AttributeTable table;
-        using (var file = request.Attributes is null ? File.OpenRead(request.AttributesPath!) : null)
-        {
-            try
-            {
-                table = AuditInputReader.ReadAttributes(request.Attributes ?? file!);
-            }
-            catch (EvidenceFormatException ex)
-            {
-                throw new EvidenceFormatException($"{name}: {ex.Message}", ex);
-            }
-        }
-
+        var table = AttributeSelection.Read(request.Attributes, request.AttributesPath);
         request.AttributesRead?.Invoke(table);
         foreach (var column in AttributeSelection.Choose(table, request.By, name, rejectTwice: true))
         {

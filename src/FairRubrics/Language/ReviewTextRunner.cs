@@ -162,19 +162,7 @@ public sealed class ReviewTextRunner : IReviewTextRunner
         public static Population Open(ReviewTextRequest request)
         {
             var name = request.AttributesPath ?? "attributes";
-            AttributeTable table;
-            using (var file = request.Attributes is null ? File.OpenRead(request.AttributesPath!) : null)
-            {
-                try
-                {
-                    table = AuditInputReader.ReadAttributes(request.Attributes ?? file!);
-                }
-                catch (EvidenceFormatException ex)
-                {
-                    throw new EvidenceFormatException($"{name}: {ex.Message}", ex);
-                }
-            }
-
+            var table = AttributeSelection.Read(request.Attributes, request.AttributesPath);
             request.AttributesRead?.Invoke(table);
             return new Population(table, AttributeSelection.Choose(table, request.By, name, rejectTwice: false), request.Intersect);
         }
