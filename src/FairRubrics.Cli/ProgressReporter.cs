@@ -34,6 +34,9 @@ internal sealed class ProgressReporter
     /// <summary>Gets whether anything can be shown (standard error is a terminal and the run is not quiet).</summary>
     public bool IsActive => _writer is not null;
 
+    /// <summary>The reporter as an <see cref="IProgress{T}"/> told synchronously (not through a synchronization context), or null when it is not active.</summary>
+    public IProgress<long>? AsProgress() => IsActive ? new Synchronous(this) : null;
+
     /// <summary>A reporter for reading <paramref name="totalBytes"/> bytes of <paramref name="what"/>.</summary>
     /// <param name="stderr">Standard error: progress is shown only when it is the console's and not redirected.</param>
     /// <param name="quiet">Whether <c>--quiet</c> was given.</param>
@@ -139,4 +142,9 @@ internal sealed class ProgressReporter
     private static string Duration(TimeSpan t) => t.TotalHours >= 1
         ? string.Create(CultureInfo.InvariantCulture, $"{(int)t.TotalHours}:{t.Minutes:00}:{t.Seconds:00}")
         : string.Create(CultureInfo.InvariantCulture, $"{t.Minutes}:{t.Seconds:00}");
+
+    private sealed class Synchronous(ProgressReporter reporter) : IProgress<long>
+    {
+        public void Report(long value) => reporter.Report(value);
+    }
 }

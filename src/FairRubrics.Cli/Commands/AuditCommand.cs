@@ -1,8 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using FairRubrics.Audit;
 using FairRubrics.Cli.Output;
 using FairRubrics.Reporting;
@@ -77,7 +74,7 @@ internal static class AuditCommand
         "md" => AuditMarkdown.Render(report, new ReportOptions { Locale = locale, HelpBaseUri = helpBaseUri }),
         "html" => AuditHtml.Render(report, new ReportOptions { Locale = locale, HelpBaseUri = helpBaseUri }),
         "csv" => Csv(report),
-        _ => Json(report, helpBaseUri),
+        _ => ReportText.Json(w => AuditJson.Write(w, report, helpBaseUri)) + "\n",
     };
 
     private static void Require(bool condition, string message)
@@ -93,16 +90,5 @@ internal static class AuditCommand
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         AuditCsv.Write(writer, report);
         return writer.ToString();
-    }
-
-    private static string Json(AuditReport report, Uri? helpBaseUri)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            AuditJson.Write(writer, report, helpBaseUri);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 }

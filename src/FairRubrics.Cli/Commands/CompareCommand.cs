@@ -1,13 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using FairRubrics.Audit;
+using FairRubrics.Cli.Output;
 using FairRubrics.Comparison;
-using FairRubrics.Evidence;
-using FairRubrics.Loading;
-using FairRubrics.Model;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FairRubrics.Cli.Commands;
@@ -20,34 +16,9 @@ namespace FairRubrics.Cli.Commands;
 /// </summary>
 internal static class CompareCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
-    {
-        var from = new Option<string>("--from") { Description = "The rubric in use (YAML).", Required = true };
-        var to = new Option<string>("--to") { Description = "The proposed rubric (YAML).", Required = true };
-        var evidence = new Option<string>("--evidence") { Description = "Evidence file (CSV or JSON Lines), scored with both rubrics.", Required = true };
-        var asOf = new Option<string>("--as-of") { Description = "Scoring date (yyyy-MM-dd); evidence windows end here.", Required = true };
-        var attributes = new Option<string?>("--attributes") { Description = "Attributes CSV ('subject' and one column per attribute) for the outcomes by group." };
-        var by = new Option<string?>("--by") { Description = "Attributes to analyse, comma-separated (default with --attributes: every column)." };
-        var intersect = new Option<bool>("--intersect") { Description = "Also analyse the intersection of the attributes." };
-        var favourable = new Option<string?>("--favourable") { Description = "Favourable bands for both rubrics, comma-separated (default: each rubric's own)." };
-        var minGroupSize = new Option<int>("--min-group-size") { Description = "Smallest reported group (default 5, at least 3).", DefaultValueFactory = _ => 5 };
-        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json", "md", "html");
-        var output = new Option<string?>("--out") { Description = "Write the report here instead of standard output." };
-        var people = new Option<string?>("--people") { Description = "Also write one JSON line per person whose band changes (subject, bands, overall scores and changed competencies; never an attribute)." };
-        var locale = PageCommandSupport.ReportLocaleOption();
-        var command = new Command("compare", "What a rubric change does before rollout: who moves between bands, whether any group loses out (exact McNemar test), and which design findings it fixes or introduces.")
-        {
-            from, to, evidence, asOf, attributes, by, intersect, favourable, minGroupSize, format, output, people, locale,
-        };
-        command.SetAction(parse => Run(
-            new Request(parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(evidence)!, parse.GetValue(asOf)!, parse.GetValue(attributes), parse.GetValue(by), parse.GetValue(intersect), parse.GetValue(favourable), parse.GetValue(minGroupSize), parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(people), parse.GetValue(locale)),
-            stdout,
-            stderr));
-        return command;
-    }
+    public static Command Create(TextWriter stdout, TextWriter stderr) => CompareCommandOptions.Create(request => Run(request, stdout, stderr));
 
-    private static int Run(Request request, TextWriter stdout, TextWriter stderr)
+    private static int Run(CompareCommandOptions.Values request, TextWriter stdout, TextWriter stderr)
     {
         if (!DateOnly.TryParseExact(request.AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asOf))
         {
@@ -73,68 +44,57 @@ internal static class CompareCommand
         }
 
         using var services = CliServices.Create();
-        var loader = services.GetRequiredService<RubricLoader>();
-        var before = Load(loader, request.From, stderr);
-        var after = Load(loader, request.To, stderr);
+        var before = PageCommandSupport.LoadRubric(services, request.From, stderr);
+        var after = PageCommandSupport.LoadRubric(services, request.To, stderr);
         if (before is null || after is null)
         {
             return CliApp.ExitUsage;
         }
 
-        var options = new ComparisonOptions { AsOf = asOf, MinGroupSize = request.MinGroupSize, Intersect = request.Intersect, IncludePeople = request.People is not null };
-        foreach (var band in Split(request.Favourable))
+        if (request.Attributes is not null && !File.Exists(request.Attributes))
         {
-            options.FavourableBands.Add(band);
+            throw new CliUsageException($"no such attributes file: {request.Attributes}");
         }
 
-        var table = request.Attributes is null ? null : ReadAttributes(request, options, stderr);
-        long rejected = 0;
-        IEnumerable<EvidenceItem> Items()
+        var run = new CompareRequest(before, after)
         {
-            foreach (var row in EvidenceReader.ReadFile(request.Evidence, name => stderr.WriteLine($"{request.Evidence}: note: the field '{name}' is not an evidence field and is not read"), after))
-            {
-                if (row.IsValid)
-                {
-                    yield return row.Item.Value;
-                }
-                else
-                {
-                    rejected++;
-                    stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{request.Evidence}:{row.Row}: rejected: {row.Error}"));
-                }
-            }
-        }
-
-        RubricComparison comparison;
+            EvidencePath = request.Evidence, AttributesPath = request.Attributes, By = request.By is null ? null : ByOption.Split(request.By), Intersect = request.Intersect,
+            FavourableBands = ByOption.Split(request.Favourable), MinGroupSize = request.MinGroupSize, AsOf = asOf, IncludePeople = request.People is not null,
+            IgnoredField = name => stderr.WriteLine($"{request.Evidence}: note: the field '{name}' is not an evidence field and is not read"),
+            RowRejected = row => stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{request.Evidence}:{row.Row}: rejected: {row.Error}")),
+            AttributesRead = table => table.Problems.ToList().ForEach(problem => stderr.WriteLine($"{request.Attributes}: {problem}")),
+        };
+        CompareRunResult result;
         try
         {
-            comparison = services.GetRequiredService<IRubricComparer>().Compare(before, after, Items(), options, table);
+            result = services.GetRequiredService<ICompareRunner>().RunAsync(run).GetAwaiter().GetResult();
         }
-        catch (EvidenceFormatException ex)
+        catch (AttributeSelectionException ex)
         {
-            throw new CliUsageException($"{request.Evidence}: {ex.Message}");
+            throw ByOption.Error(ex, request.Attributes);
         }
         catch (ArgumentException ex)
         {
-            throw new CliUsageException(ex.Message);
+            throw new CliUsageException(ex.ParamName == nameof(CompareRequest.Intersect) ? "--intersect needs at least two attributes in --by" : ex.Message);
         }
 
+        var (comparison, rejected) = (result.Comparison, result.Rejected);
         var report = request.Format switch
         {
             "md" => ComparisonMarkdown.Render(comparison, new Reporting.ReportOptions { Locale = request.Locale }),
             "html" => ComparisonHtml.Render(comparison, new Reporting.ReportOptions { Locale = request.Locale }),
-            _ => Json(w => ComparisonJson.Write(w, comparison), indented: true),
+            _ => ReportText.Json(w => ComparisonJson.Write(w, comparison)),
         };
-        Write(request.Output, report, stdout);
+        ReportText.Write(request.Output, report, stdout);
         if (request.People is { } peoplePath)
         {
             var lines = new StringBuilder();
             foreach (var person in comparison.People)
             {
-                lines.Append(Json(w => ComparisonJson.WritePerson(w, person), indented: false)).Append('\n');
+                lines.Append(ReportText.Json(w => ComparisonJson.WritePerson(w, person), indented: false)).Append('\n');
             }
 
-            Write(peoplePath, lines.ToString(), stdout);
+            ReportText.Write(peoplePath, lines.ToString(), stdout);
         }
 
         foreach (var note in comparison.Notes)
@@ -145,92 +105,4 @@ internal static class CompareCommand
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{comparison.Subjects} subject(s) scored with {before.Id} {before.Version} and {after.Id} {after.Version}: {comparison.Changed} change band; {comparison.Design.Introduced.Count} design finding(s) introduced, {comparison.Design.Fixed.Count} fixed; {comparison.IntroducedAdverseImpact.Count} adverse-impact finding(s) introduced; {rejected} evidence row(s) rejected"));
         return comparison.IntroducesErrors || rejected > 0 ? CliApp.ExitFindings : CliApp.ExitOk;
     }
-
-    private static Rubric? Load(RubricLoader loader, string path, TextWriter stderr)
-    {
-        var load = loader.LoadFile(path);
-        if (load.Rubric is { } rubric)
-        {
-            return rubric;
-        }
-
-        foreach (var diagnostic in load.Diagnostics)
-        {
-            stderr.WriteLine(diagnostic.ToString());
-        }
-
-        stderr.WriteLine($"fairrubrics: error: the rubric {path} does not load; fix the errors above (see 'fairrubrics lint')");
-        return null;
-    }
-
-    private static AttributeTable ReadAttributes(Request request, ComparisonOptions options, TextWriter stderr)
-    {
-        if (!File.Exists(request.Attributes))
-        {
-            throw new CliUsageException($"no such attributes file: {request.Attributes}");
-        }
-
-        AttributeTable table;
-        try
-        {
-            using var stream = File.OpenRead(request.Attributes!);
-            table = AuditInputReader.ReadAttributes(stream);
-        }
-        catch (EvidenceFormatException ex)
-        {
-            throw new CliUsageException($"{request.Attributes}: {ex.Message}");
-        }
-
-        foreach (var problem in table.Problems)
-        {
-            stderr.WriteLine($"{request.Attributes}: {problem}");
-        }
-
-        var columns = table.Columns.ToList();
-        foreach (var name in request.By is null ? [.. columns] : Split(request.By))
-        {
-            var column = columns.Find(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase))
-                ?? throw new CliUsageException($"--by names '{name}', which is not a column of {request.Attributes} (columns: {string.Join(", ", columns)})");
-            if (options.Attributes.Contains(column))
-            {
-                throw new CliUsageException($"--by names '{name}' twice");
-            }
-
-            options.Attributes.Add(column);
-        }
-
-        if (options.Intersect && options.Attributes.Count < 2)
-        {
-            throw new CliUsageException("--intersect needs at least two attributes in --by");
-        }
-
-        return table;
-    }
-
-    private static string[] Split(string? list) =>
-        list?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-
-    private static string Json(Action<Utf8JsonWriter> write, bool indented)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            write(writer);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    private static void Write(string? path, string text, TextWriter stdout)
-    {
-        if (path is null)
-        {
-            stdout.Write(text.EndsWith('\n') ? text : text + "\n");
-            return;
-        }
-
-        File.WriteAllText(path, text.EndsWith('\n') || text.Length == 0 ? text : text + "\n", new UTF8Encoding(false));
-    }
-
-    private sealed record Request(string From, string To, string Evidence, string AsOf, string? Attributes, string? By, bool Intersect, string? Favourable, int MinGroupSize, string Format, string? Output, string? People, string? Locale);
 }

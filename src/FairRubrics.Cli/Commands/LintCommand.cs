@@ -1,18 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using FairRubrics.Checks;
 using FairRubrics.Cli.Output;
-using FairRubrics.Language;
-using FairRubrics.Loading;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FairRubrics.Cli.Commands;
 
 /// <summary>
 /// <c>fairrubrics lint PATH... [--format text|json|sarif] [--warnaserror] [--word-list FILE]... [--help-base-uri URI]</c>:
-/// validates rubric files or folders and runs the design checks.
+/// validates rubric files or folders and runs the design checks (<see cref="ILintRunner"/>).
 /// </summary>
 internal static class LintCommand
 {
@@ -44,12 +40,8 @@ internal static class LintCommand
     private static int Run(Command command, string[] inputs, string format, bool warnAsError, string[] wordListFiles, string? helpBase, TextWriter stdout, TextWriter stderr)
     {
         var helpBaseUri = HelpBaseUriOption.Parse(helpBase);
-
         var lists = WordListFiles.Load(wordListFiles, stderr);
 
-        var files = new List<string>();
-        var walkDiagnostics = new List<Diagnostic>();
-        var empty = new List<string>();
         // Unknown options first (System.CommandLine hands an unknown option of a command with file arguments over as a
         // file): they are mistakes in the command line, reported as for every other command.
         if (inputs.FirstOrDefault(i => i.StartsWith('-') && i.Length > 1 && !File.Exists(i) && !Directory.Exists(i)) is { } unknown)
@@ -57,32 +49,17 @@ internal static class LintCommand
             throw new CliUsageException(UsageErrors.UnknownOption(unknown, command) + $" (a file whose name starts with '-' can be given as ./{unknown})", showHelpLine: true);
         }
 
-        foreach (var input in inputs)
+        using var services = CliServices.Create(o =>
         {
-            if (Directory.Exists(input))
+            foreach (var list in lists)
             {
-                var search = RubricLoader.FindRubricFiles(input);
-                if (search.Files.Count == 0 && !search.Diagnostics.Any(d => d.IsError))
-                {
-                    empty.Add(input);
-                }
-
-                files.AddRange(search.Files);
-                walkDiagnostics.AddRange(search.Diagnostics);
+                o.DesignChecks.WordLists.Add(list);
             }
-            else if (File.Exists(input))
-            {
-                files.Add(input);
-            }
-            else
-            {
-                throw new CliUsageException($"no such file or folder: {input}");
-            }
-        }
-
-        if (empty.Count > 0)
+        });
+        var result = services.GetRequiredService<ILintRunner>().RunAsync(new LintRequest(inputs)).GetAwaiter().GetResult();
+        if (result.EmptyFolders is { Count: > 0 } empty)
         {
-            foreach (var skipped in walkDiagnostics)
+            foreach (var skipped in result.Diagnostics)
             {
                 stderr.WriteLine(skipped.ToString());
             }
@@ -93,131 +70,42 @@ internal static class LintCommand
                 : $"no rubric files (*.yaml, *.yml) in {string.Join(", ", empty)}; give the folders or files that hold the rubrics");
         }
 
-        using var services = CliServices.Create(o =>
-        {
-            foreach (var list in lists)
-            {
-                o.DesignChecks.WordLists.Add(list);
-            }
-        });
-        var loader = services.GetRequiredService<RubricLoader>();
-        var linter = services.GetRequiredService<IRubricLinter>();
-        var set = loader.LoadFiles(files.Distinct(StringComparer.Ordinal));
-
-        var diagnostics = new List<Diagnostic>(walkDiagnostics.Count + set.Diagnostics.Count);
-        diagnostics.AddRange(walkDiagnostics);
-        diagnostics.AddRange(set.Diagnostics);
-        foreach (var rubric in set.Rubrics)
-        {
-            diagnostics.AddRange(linter.Lint(rubric));
-        }
-
-        var ordered = diagnostics
-            .OrderBy(d => d.Location.File, StringComparer.Ordinal)
-            .ThenBy(d => d.Location.Line)
-            .ThenBy(d => d.Location.Column)
-            .ThenBy(d => d.Id, StringComparer.Ordinal)
-            .ToList();
-        var errors = ordered.Count(d => d.Severity == DiagnosticSeverity.Error);
-        var warnings = ordered.Count(d => d.Severity == DiagnosticSeverity.Warning);
-        var infos = ordered.Count - errors - warnings;
-
         if (format == "json")
         {
-            WriteJson(stdout, set, ordered, linter.Descriptors, helpBaseUri, errors, warnings, infos);
+            stdout.WriteLine(LintJson.Write(result, helpBaseUri));
         }
         else if (format == "sarif")
         {
-            stdout.WriteLine(SarifWriter.Write(ordered, linter.Descriptors, Directory.GetCurrentDirectory(), helpBaseUri));
+            stdout.WriteLine(SarifWriter.Write(result.Diagnostics, result.Descriptors, Directory.GetCurrentDirectory(), helpBaseUri));
         }
         else
         {
-            foreach (var diagnostic in ordered)
-            {
-                stdout.WriteLine(diagnostic.ToString());
-            }
-
-            stdout.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{set.Files.Count} file(s) checked, {set.Rubrics.Count} rubric(s) loaded: {errors} error(s), {warnings} warning(s), {infos} info(s)"));
-            foreach (var id in ordered.Select(d => d.Id).Where(linter.Descriptors.ContainsKey).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-            {
-                var descriptor = linter.Descriptors[id];
-                var help = SarifWriter.HelpUri(descriptor.HelpUri, helpBaseUri);
-                stdout.WriteLine(help is null ? $"  {id}: {descriptor.Title}" : $"  {id}: {descriptor.Title}, see {help}");
-            }
+            WriteText(stdout, result, helpBaseUri);
         }
 
-        if (ordered.Any(d => d.Id == DiagnosticIds.Unreadable && d.IsError))
+        if (result.HasUnreadable)
         {
             return CliApp.ExitUsage;
         }
 
-        return errors > 0 || (warnAsError && warnings > 0) ? CliApp.ExitFindings : CliApp.ExitOk;
+        return result.Errors > 0 || (warnAsError && result.Warnings > 0) ? CliApp.ExitFindings : CliApp.ExitOk;
     }
 
-    private static void WriteJson(TextWriter stdout, RubricSetLoadResult set, List<Diagnostic> diagnostics, IReadOnlyDictionary<string, CheckDescriptor> descriptors, Uri? helpBaseUri, int errors, int warnings, int infos)
+    private static void WriteText(TextWriter stdout, LintRunResult result, Uri? helpBaseUri)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        foreach (var diagnostic in result.Diagnostics)
         {
-            w.WriteStartObject();
-            w.WriteStartArray("files");
-            foreach (var file in set.Files)
-            {
-                w.WriteStartObject();
-                w.WriteString("path", file.Source);
-                w.WriteBoolean("loaded", file.Succeeded);
-                if (file.Rubric is { } rubric)
-                {
-                    w.WriteString("rubric", rubric.Id);
-                    w.WriteString("version", rubric.Version);
-                    w.WriteString("contentHash", rubric.ContentHash);
-                }
-
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("diagnostics");
-            foreach (var d in diagnostics)
-            {
-                w.WriteStartObject();
-                w.WriteString("id", d.Id);
-                w.WriteString("severity", d.Severity.ToString().ToLowerInvariant());
-                w.WriteString("message", d.Message);
-                w.WriteString("file", d.Location.File);
-                if (d.Location.HasPosition)
-                {
-                    w.WriteNumber("line", d.Location.Line);
-                    w.WriteNumber("column", d.Location.Column);
-                }
-                else
-                {
-                    w.WriteNull("line");
-                    w.WriteNull("column");
-                }
-
-                var help = descriptors.TryGetValue(d.Id, out var descriptor) ? descriptor.HelpUri : LoadDiagnosticRules.Describe(d.Id)?.HelpUri;
-                if (SarifWriter.HelpUri(help, helpBaseUri) is { } helpUri)
-                {
-                    w.WriteString("helpUri", helpUri);
-                }
-
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartObject("summary");
-            w.WriteNumber("files", set.Files.Count);
-            w.WriteNumber("rubrics", set.Rubrics.Count);
-            w.WriteNumber("errors", errors);
-            w.WriteNumber("warnings", warnings);
-            w.WriteNumber("infos", infos);
-            w.WriteEndObject();
-            w.WriteEndObject();
+            stdout.WriteLine(diagnostic.ToString());
         }
 
-        stdout.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        stdout.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{result.Files.Count} file(s) checked, {result.Rubrics.Count} rubric(s) loaded: {result.Errors} error(s), {result.Warnings} warning(s), {result.Infos} info(s)"));
+        foreach (var id in result.Diagnostics.Select(d => d.Id).Where(result.Descriptors.ContainsKey).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var descriptor = result.Descriptors[id];
+            var help = SarifWriter.HelpUri(descriptor.HelpUri, helpBaseUri);
+            stdout.WriteLine(help is null ? $"  {id}: {descriptor.Title}" : $"  {id}: {descriptor.Title}, see {help}");
+        }
     }
 }

@@ -1,12 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using FairRubrics.Audit;
-using FairRubrics.Checks;
 using FairRubrics.Cli.Output;
-using FairRubrics.Evidence;
 using FairRubrics.Language;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,8 +10,8 @@ namespace FairRubrics.Cli.Commands;
 /// <summary>
 /// <c>fairrubrics review-text --comments FILE [--attributes FILE] [--by a,b] [--intersect] [--min-group-size N]
 /// [--format text|json|sarif] [--word-list FILE]... [--allow WORD]... [--warnaserror] [--help-base-uri URI]</c>:
-/// FR301–FR303 on every comment, FR304 by group when an attributes file is given. Every row is accounted for;
-/// subject ids are never printed, and attribute values only as group labels in aggregate output.
+/// FR301–FR303 on every comment, FR304 by group when an attributes file is given (<see cref="IReviewTextRunner"/>).
+/// Every row is accounted for; subject ids are never printed, and attribute values only as group labels in aggregate output.
 /// </summary>
 internal static class ReviewTextCommand
 {
@@ -40,281 +35,80 @@ internal static class ReviewTextCommand
             comments, attributes, by, intersect, minGroupSize, format, wordLists, allow, warnAsError, helpBase, rejectedOption, quiet,
         };
         command.SetAction(parse => Run(
-            new Request(parse.GetValue(comments)!, parse.GetValue(attributes), parse.GetValue(by), parse.GetValue(intersect), parse.GetValue(minGroupSize), parse.GetValue(format)!, parse.GetValue(wordLists) ?? [], parse.GetValue(allow) ?? [], parse.GetValue(warnAsError), parse.GetValue(helpBase), parse.GetValue(rejectedOption), parse.GetValue(quiet)),
+            new Options(parse.GetValue(comments)!, parse.GetValue(attributes), parse.GetValue(by), parse.GetValue(intersect), parse.GetValue(minGroupSize), parse.GetValue(format)!, parse.GetValue(wordLists) ?? [], parse.GetValue(allow) ?? [], parse.GetValue(warnAsError), parse.GetValue(helpBase), parse.GetValue(rejectedOption), parse.GetValue(quiet)),
             stdout,
             stderr));
         return command;
     }
 
-    private static int Run(Request request, TextWriter stdout, TextWriter stderr)
+    private sealed record Options(string Comments, string? Attributes, string? By, bool Intersect, int MinGroupSize, string Format, string[] WordLists, string[] Allow, bool WarnAsError, string? HelpBaseUri, string? Rejected, bool Quiet);
+
+    private static int Run(Options o, TextWriter stdout, TextWriter stderr)
     {
-        if (!File.Exists(request.Comments))
+        Require(File.Exists(o.Comments), $"no such comments file: {o.Comments}");
+        Require(o.Attributes is null || File.Exists(o.Attributes), $"no such attributes file: {o.Attributes}");
+        Require(o.MinGroupSize >= 3, "--min-group-size must be at least 3 (smaller groups could identify people)");
+        var helpBaseUri = HelpBaseUriOption.Parse(o.HelpBaseUri);
+        var lists = WordListFiles.Load(o.WordLists, stderr);
+        using var services = CliServices.Create(options =>
         {
-            throw new CliUsageException($"no such comments file: {request.Comments}");
-        }
-
-        if (request.Attributes is not null && !File.Exists(request.Attributes))
-        {
-            throw new CliUsageException($"no such attributes file: {request.Attributes}");
-        }
-
-        if (request.MinGroupSize < 3)
-        {
-            throw new CliUsageException("--min-group-size must be at least 3 (smaller groups could identify people)");
-        }
-
-        var helpBaseUri = HelpBaseUriOption.Parse(request.HelpBaseUri);
-
-        var lists = WordListFiles.Load(request.WordLists, stderr);
-        using var services = CliServices.Create(o =>
-        {
-            foreach (var list in lists)
-            {
-                o.ReviewText.WordLists.Add(list);
-            }
-
-            foreach (var word in request.Allow)
-            {
-                o.ReviewText.AllowedWords.Add(word);
-            }
+            lists.ForEach(options.ReviewText.WordLists.Add);
+            Array.ForEach(o.Allow, word => options.ReviewText.AllowedWords.Add(word));
         });
-        var checker = services.GetRequiredService<IReviewTextChecker>();
-        var population = request.Attributes is null ? null : Population.Open(request, stderr);
-
-        var findings = new List<RowFinding>();
-        var rejected = new List<ReviewCommentRow>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        long read = 0, withFindings = 0;
-        int errors = 0, warnings = 0, infos = 0;
-        using var rejectedFile = request.Rejected is null ? null : AtomicFile.Create(request.Rejected);
-        var rejections = new RejectionSummary(keepAll: rejectedFile is not null);
-        using var input = new FileStream(request.Comments, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        var progress = ProgressReporter.For(stderr, request.Quiet, input.Length, request.Comments);
+        using var rejectedFile = o.Rejected is null ? null : AtomicFile.Create(o.Rejected);
+        var progress = ProgressReporter.For(stderr, o.Quiet, ProgressReporter.SizeOf(o.Comments), o.Comments);
+        var request = new ReviewTextRequest
+        {
+            CommentsPath = o.Comments, AttributesPath = o.Attributes, By = o.By is null ? null : ByOption.Split(o.By), Intersect = o.Intersect, MinGroupSize = o.MinGroupSize,
+            KeepAllRejections = rejectedFile is not null, Progress = progress.AsProgress(),
+            Finding = o.Format == "text" ? f => stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{o.Comments}:{f.Line}: {f.Finding}")) : null,
+            IgnoredColumn = name => stderr.WriteLine($"{o.Comments}: the column '{name}' is not read"),
+            AttributesRead = table => RejectionReport.WriteAttributeProblems(stderr, o.Attributes!, table),
+        };
+        ReviewTextRunResult result;
         try
         {
-            void Ignored(string name) => stderr.WriteLine($"{request.Comments}: the column '{name}' is not read");
-            var extension = Path.GetExtension(request.Comments).ToLowerInvariant();
-            var rows = extension == ".csv" ? ReviewCommentReader.ReadCsv(input, Ignored)
-                : extension is ".jsonl" or ".ndjson" or ".json" ? ReviewCommentReader.ReadJsonLines(input, Ignored)
-                : ReviewCommentReader.ReadFile(request.Comments, Ignored);
-            foreach (var row in rows)
-            {
-                read++;
-                if (progress.IsActive)
-                {
-                    progress.Report(input.Position);
-                }
-                if (!row.IsValid)
-                {
-                    rejected.Add(row);
-                    rejections.Add(new RowRejection(null, row.Line, row.Row, RejectionKind.Rejected, row.Error));
-                    continue;
-                }
-
-                var result = checker.Check(row.Comment);
-                population?.Add(row.Subject, result);
-                if (result.IsClean)
-                {
-                    continue;
-                }
-
-                withFindings++;
-                foreach (var finding in result.Findings)
-                {
-                    Count(finding.Id, finding.Severity);
-                    if (request.Format == "text")
-                    {
-                        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{request.Comments}:{row.Line}: {finding}"));
-                    }
-                    else
-                    {
-                        findings.Add(new RowFinding(row.Row, row.Line, finding));
-                    }
-                }
-            }
+            result = services.GetRequiredService<IReviewTextRunner>().RunAsync(request).GetAwaiter().GetResult();
         }
-        catch (EvidenceFormatException ex)
+        catch (AttributeSelectionException ex)
         {
-            throw new CliUsageException($"{request.Comments}: {ex.Message}");
+            throw ByOption.Error(ex, o.Attributes);
         }
 
         progress.Done();
         if (rejectedFile is not null)
         {
-            RejectionReport.WriteJsonLines(rejectedFile, rejections);
+            RejectionReport.WriteJsonLines(rejectedFile, result.Rejections);
         }
 
-        RejectionReport.Write(stderr, request.Comments, rejections, request.Rejected);
-        var report = population?.Report(checker);
-        foreach (var finding in report?.Findings ?? [])
-        {
-            Count(finding.Id, finding.Severity);
-        }
-
-        var summary = new Summary(read, read - rejected.Count, withFindings, rejected.Count, errors, warnings, infos);
-        var descriptors = checker.Descriptors.ToDictionary(d => d.Id, StringComparer.Ordinal);
-        switch (request.Format)
+        RejectionReport.Write(stderr, o.Comments, result.Rejections, o.Rejected);
+        switch (o.Format)
         {
             case "json":
-                stdout.WriteLine(ReviewTextJson.Write(request.Comments, summary, findings, rejected, report, descriptors, helpBaseUri));
+                stdout.WriteLine(ReviewTextJson.Write(o.Comments, result, helpBaseUri));
                 break;
             case "sarif":
-                stdout.WriteLine(SarifWriter.Write(Diagnostics(request.Comments, findings, report), descriptors, Directory.GetCurrentDirectory(), helpBaseUri));
-                stderr.WriteLine(summary.Line(request.Comments));
+                stdout.WriteLine(SarifWriter.Write(ReviewTextSarif.Diagnostics(o.Comments, result), result.Descriptors, Directory.GetCurrentDirectory(), helpBaseUri));
+                stderr.WriteLine(ReviewTextLines.SummaryLine(o.Comments, result));
                 break;
             default:
-                if (report is not null)
-                {
-                    foreach (var finding in report.Findings)
-                    {
-                        stdout.WriteLine($"{request.Comments}: {Severity(finding.Severity)} {finding.Id}: {finding.Message}");
-                    }
-
-                    ReviewTextTable.Write(stdout, report);
-                }
-
-                stdout.WriteLine(summary.Line(request.Comments));
-                foreach (var id in ids.Order(StringComparer.Ordinal))
-                {
-                    var descriptor = descriptors[id];
-                    var help = SarifWriter.HelpUri(descriptor.HelpUri, helpBaseUri);
-                    stdout.WriteLine(help is null ? $"  {id}: {descriptor.Title}" : $"  {id}: {descriptor.Title}, see {help}");
-                }
-
+                ReviewTextLines.Write(stdout, o.Comments, result, helpBaseUri);
                 break;
         }
 
-        population?.WriteAccounting(stderr);
-        return errors > 0 || (request.WarnAsError && warnings > 0) ? CliApp.ExitFindings : CliApp.ExitOk;
-
-        void Count(string id, DiagnosticSeverity severity)
+        if (result.Population is { } population)
         {
-            ids.Add(id);
-            switch (severity)
-            {
-                case DiagnosticSeverity.Error:
-                    errors++;
-                    break;
-                case DiagnosticSeverity.Warning:
-                    warnings++;
-                    break;
-                default:
-                    infos++;
-                    break;
-            }
+            stderr.WriteLine(ReviewTextLines.AccountingLine(o.Attributes!, population));
         }
+
+        return result.Errors > 0 || (o.WarnAsError && result.Warnings > 0) ? CliApp.ExitFindings : CliApp.ExitOk;
     }
 
-    private static string Severity(DiagnosticSeverity severity) => severity switch
+    private static void Require(bool condition, string message)
     {
-        DiagnosticSeverity.Error => "error",
-        DiagnosticSeverity.Warning => "warning",
-        _ => "info",
-    };
-
-    /// <summary>Findings as diagnostics for SARIF: a comment's findings at the physical line where its row starts; FR304 on the file.</summary>
-    private static List<Diagnostic> Diagnostics(string file, List<RowFinding> findings, ReviewTextReport? report)
-    {
-        var diagnostics = findings.Select(f => new Diagnostic(f.Finding.Id, f.Finding.Severity, f.Finding.Message, new SourceLocation(file, checked((int)f.Line), 1))).ToList();
-        diagnostics.AddRange((report?.Findings ?? []).Select(f => new Diagnostic(f.Id, f.Severity, f.Message, new SourceLocation(file, 0, 0))));
-        return diagnostics;
-    }
-
-    internal sealed record Request(string Comments, string? Attributes, string? By, bool Intersect, int MinGroupSize, string Format, string[] WordLists, string[] Allow, bool WarnAsError, string? HelpBaseUri, string? Rejected = null, bool Quiet = false);
-
-    internal sealed record RowFinding(long Row, long Line, ReviewTextFinding Finding);
-
-    internal sealed record Summary(long Read, long Checked, long WithFindings, long Rejected, int Errors, int Warnings, int Infos)
-    {
-        public string Line(string file) => string.Create(
-            CultureInfo.InvariantCulture,
-            $"{file}: {Read} row(s) read: {Checked} comment(s) checked, {WithFindings} with findings, {Checked - WithFindings} without, {Rejected} rejected; {Errors} error(s), {Warnings} warning(s), {Infos} info(s)");
-    }
-
-    /// <summary>The attributes table and the per-group counts for FR304. Subject ids stay here; only aggregates leave.</summary>
-    internal sealed class Population
-    {
-        private readonly Request _request;
-        private readonly int[] _indexes;
-        private readonly string?[] _values;
-        private readonly HashSet<string> _withComments = new(StringComparer.Ordinal);
-        private long _withoutSubject;
-        private long _withoutAttributes;
-
-        private Population(Request request, AttributeTable table, IReadOnlyList<string> names, int[] indexes)
+        if (!condition)
         {
-            _request = request;
-            Table = table;
-            _indexes = indexes;
-            _values = new string?[indexes.Length];
-            Accumulator = new ReviewTextAccumulator(names, request.Intersect);
+            throw new CliUsageException(message);
         }
-
-        public AttributeTable Table { get; }
-
-        public ReviewTextAccumulator Accumulator { get; }
-
-        public static Population Open(Request request, TextWriter stderr)
-        {
-            AttributeTable table;
-            using (var stream = File.OpenRead(request.Attributes!))
-            {
-                try
-                {
-                    table = AuditInputReader.ReadAttributes(stream);
-                }
-                catch (EvidenceFormatException ex)
-                {
-                    throw new CliUsageException($"{request.Attributes}: {ex.Message}");
-                }
-            }
-
-            RejectionReport.WriteAttributeProblems(stderr, request.Attributes!, table);
-
-            var names = request.By is null
-                ? [.. table.Columns]
-                : request.By.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-            var indexes = new List<int>();
-            var chosen = new List<string>();
-            foreach (var name in names)
-            {
-                var index = table.Columns.ToList().FindIndex(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase));
-                if (index < 0)
-                {
-                    throw new CliUsageException($"--by names '{name}', which is not a column of {request.Attributes} (columns: {string.Join(", ", table.Columns)})");
-                }
-
-                indexes.Add(index);
-                chosen.Add(table.Columns[index]);
-            }
-
-            return new Population(request, table, chosen, [.. indexes]);
-        }
-
-        public void Add(string? subject, in ReviewTextResult result)
-        {
-            if (subject is null)
-            {
-                _withoutSubject++;
-                Array.Clear(_values);
-            }
-            else if (!Table.TryGetValues(subject.Trim(), _indexes, _values))
-            {
-                _withoutAttributes++;
-            }
-            else
-            {
-                _withComments.Add(subject.Trim());
-            }
-
-            Accumulator.Add(subject, result, _values);
-        }
-
-        public ReviewTextReport Report(IReviewTextChecker checker) =>
-            checker.Report(Accumulator, new ReviewTextAuditOptions { MinGroupSize = _request.MinGroupSize });
-
-        public void WriteAccounting(TextWriter stderr) => stderr.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"{_request.Attributes}: {Table.Count} subject row(s), {Table.Count - _withComments.Count} without a comment; {_withoutAttributes} comment(s) about people without an attributes row and {_withoutSubject} without a subject (counted as unknown)"));
     }
 }

@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using FairRubrics.Audit;
 using FairRubrics.Checks;
-using FairRubrics.Cli.Commands;
 using FairRubrics.Language;
 
 namespace FairRubrics.Cli.Output;
@@ -17,13 +16,10 @@ internal static class ReviewTextJson
 {
     public static string Write(
         string file,
-        ReviewTextCommand.Summary summary,
-        IReadOnlyList<ReviewTextCommand.RowFinding> findings,
-        IReadOnlyList<ReviewCommentRow> rejected,
-        ReviewTextReport? report,
-        IReadOnlyDictionary<string, CheckDescriptor> descriptors,
+        ReviewTextRunResult summary,
         Uri? helpBaseUri)
     {
+        var (findings, rejected, report, descriptors) = (summary.Findings, summary.RejectedRows, summary.Report, summary.Descriptors);
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
@@ -34,7 +30,7 @@ internal static class ReviewTextJson
             w.WriteNumber("comments", summary.Checked);
             w.WriteNumber("withFindings", summary.WithFindings);
             w.WriteNumber("withoutFindings", summary.Checked - summary.WithFindings);
-            w.WriteNumber("rejected", summary.Rejected);
+            w.WriteNumber("rejected", summary.RejectedRows.Count);
             w.WriteNumber("errors", summary.Errors);
             w.WriteNumber("warnings", summary.Warnings);
             w.WriteNumber("infos", summary.Infos);
