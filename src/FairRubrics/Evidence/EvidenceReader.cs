@@ -70,18 +70,29 @@ public static class EvidenceReader
         return ReadJsonLinesCore(RecordFiles.OpenRead(path), leaveOpen: false, ignoredField, pool);
     }
 
-    private static IEnumerable<EvidenceRow> ReadCsvCore(Stream stream, bool leaveOpen, Action<string>? ignoredField, EvidenceStringPool pool)
+    private static IEnumerable<EvidenceRow> ReadCsvCore(Stream stream, bool leaveOpen, Action<string>? ignoredField, EvidenceStringPool pool) =>
+        new CsvEvidenceReader(pool, ignoredField).Read(
+            stream,
+            leaveOpen,
+            MapColumns,
+            (rest, columns, rowsBefore, lineOffset) => ReadCsvGeneral(rest, leaveOpen: true, ignoredField, pool, columns, rowsBefore, lineOffset));
+
+    /// <summary>
+    /// The general CSV reader (CsvHelper), which the fast one hands over to at a row it is not sure of: from the start
+    /// of a file, or from a row on (<paramref name="columns"/> already mapped, rows and lines before it counted).
+    /// </summary>
+    internal static IEnumerable<EvidenceRow> ReadCsvGeneral(Stream stream, bool leaveOpen, Action<string>? ignoredField, EvidenceStringPool pool, int[]? columns = null, long rowsBefore = 0, long lineOffset = 0)
     {
         return RecordFiles.ReadCsv(
             stream,
             leaveOpen,
-            headers => MapColumns(headers, ignoredField),
+            headers => columns ?? MapColumns(headers, ignoredField),
             fieldCountAdvice: null,
             (row, line, reason) => new EvidenceRow(row, line, null, reason),
             (row, reader, columns) => EvidenceFields.Build(
                 pool,
                 row,
-                reader.LineNumber,
+                reader.LineNumber + lineOffset,
                 Field(reader, columns[0]),
                 Field(reader, columns[1]),
                 Field(reader, columns[2]),
@@ -90,7 +101,9 @@ public static class EvidenceReader
                 Field(reader, columns[5]),
                 Field(reader, columns[6]),
                 Field(reader, columns[7]),
-                Field(reader, columns[8])));
+                Field(reader, columns[8])),
+            rowsBefore,
+            lineOffset);
     }
 
     private static string? Field(CsvReader reader, int column) => column < 0 || column >= reader.FieldCount ? null : reader.GetString(column);
