@@ -18,6 +18,9 @@ internal sealed class EvidenceStringPool
 
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _byChars;
+
+    /// <summary>Pooled values by a hash of their bytes, one per slot, in front of the table (the CSV fast path).</summary>
+    private readonly (byte[]? Key, string Value)[] _recent = new (byte[]?, string)[1024];
     private readonly int _seeded;
     private string? _lastSubject;
 
@@ -62,10 +65,17 @@ internal sealed class EvidenceStringPool
             return Intern(Encoding.ASCII.GetString(ascii))!;
         }
 
+        ref var recent = ref _recent[Slot(ascii)];
+        if (recent.Key is { } key && ascii.SequenceEqual(key))
+        {
+            return recent.Value;
+        }
+
         Span<char> chars = stackalloc char[ascii.Length];
         Ascii.ToUtf16(ascii, chars, out _);
         if (_byChars.TryGetValue(chars, out var pooled))
         {
+            recent = (ascii.ToArray(), pooled);
             return pooled;
         }
 
@@ -73,9 +83,22 @@ internal sealed class EvidenceStringPool
         if (_values.Count - _seeded < MaxEntries)
         {
             _values.Add(value, value);
+            recent = (ascii.ToArray(), value);
         }
 
         return value;
+    }
+
+    /// <summary>The slot of a value among <see cref="_recent"/>: a multiplicative hash of its bytes.</summary>
+    private static int Slot(ReadOnlySpan<byte> bytes)
+    {
+        var hash = (uint)bytes.Length;
+        foreach (var b in bytes)
+        {
+            hash = (hash ^ b) * 16777619;
+        }
+
+        return (int)((hash ^ (hash >> 15)) & 1023);
     }
 
     /// <summary>Gets the previous row's subject instance when the ASCII <paramref name="ascii"/> equals it, else a new one it remembers.</summary>
