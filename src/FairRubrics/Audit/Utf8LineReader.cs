@@ -8,7 +8,10 @@ namespace FairRubrics.Audit;
 /// no string per line. Lines end at <c>\n</c>, <c>\r\n</c> or <c>\r</c>, as <see cref="TextReader.ReadLine"/>
 /// counts them; a UTF-8 byte-order mark is skipped; blank lines are counted and skipped. A line longer than
 /// <see cref="MaxLineBytes"/> is not buffered: its bytes are dropped as they are read, up to its line break, and it
-/// is returned empty with <see cref="IsTooLong"/> set, so memory stays bounded whatever the input.
+/// is returned empty with <see cref="IsTooLong"/> set, so memory stays bounded whatever the input. The CSV evidence
+/// reader (<see cref="Evidence.CsvEvidenceReader"/>) reads blank lines too (<see cref="MoveNextLine"/>), keeps a line
+/// too long to read unread (<c>dropTooLong: false</c>) and hands what is left to the general CSV reader
+/// (<see cref="Rest"/>).
 /// </summary>
 internal sealed class Utf8LineReader : IDisposable
 {
@@ -27,6 +30,7 @@ internal sealed class Utf8LineReader : IDisposable
 
     private readonly Stream _stream;
     private readonly int _maxLine;
+    private readonly bool _dropTooLong;
     private long _remaining;
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
     private int _start;
@@ -41,12 +45,17 @@ internal sealed class Utf8LineReader : IDisposable
     /// <param name="length">How many bytes to read at most (a range of a file).</param>
     /// <param name="skipByteOrderMark">Whether a UTF-8 byte-order mark at the start is skipped (the start of a file).</param>
     /// <param name="maxLineBytes">The longest line read (tests use a smaller bound).</param>
-    public Utf8LineReader(Stream stream, long length = long.MaxValue, bool skipByteOrderMark = true, int maxLineBytes = MaxLineBytes)
+    /// <param name="dropTooLong">
+    /// Whether a line longer than the bound is dropped as it is read (the default); when false it is left unread,
+    /// <see cref="IsTooLong"/> is set and only <see cref="Rest"/> may follow.
+    /// </param>
+    public Utf8LineReader(Stream stream, long length = long.MaxValue, bool skipByteOrderMark = true, int maxLineBytes = MaxLineBytes, bool dropTooLong = true)
     {
         _stream = stream;
         _remaining = length;
         _started = !skipByteOrderMark;
         _maxLine = maxLineBytes;
+        _dropTooLong = dropTooLong;
     }
 
     /// <summary>Gets the 1-based number of the current line.</summary>
@@ -75,6 +84,24 @@ internal sealed class Utf8LineReader : IDisposable
         }
 
         return false;
+    }
+
+    /// <summary>Moves to the next line, blank or not.</summary>
+    /// <returns>False at the end of the stream.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool MoveNextLine() => NextLine();
+
+    /// <summary>
+    /// The bytes not yet read as lines, from the start of the current line (or the next one to read, before the first),
+    /// then the rest of the stream: <paramref name="prefix"/> first. The reader is not used after this.
+    /// </summary>
+    /// <param name="prefix">Bytes put before them (a header line), or empty.</param>
+    /// <returns>A forward-only stream; it does not close the underlying stream.</returns>
+    public Stream Rest(ReadOnlySpan<byte> prefix)
+    {
+        var from = LineNumber == 0 ? _start : _lineStart;
+        byte[] head = [.. prefix, .. _buffer.AsSpan(from, _end - from)];
+        return new PrefixedStream(head, _stream, _remaining);
     }
 
     public void Dispose()
@@ -118,6 +145,16 @@ internal sealed class Utf8LineReader : IDisposable
             }
 
             scanned = at >= 0 ? scanned + at : _end - _start;   // a '\r' at the end of the buffer: look at what follows first
+            if (scanned > _maxLine && !_dropTooLong)
+            {
+                // Kept unread for Rest: the line starts at _start.
+                _lineStart = _start;
+                _lineLength = 0;
+                LineNumber++;
+                IsTooLong = true;
+                return true;
+            }
+
             if (scanned > _maxLine)
             {
                 // Too long: drop what is buffered of the line (a '\r' at the end stays, to pair with a '\n' that may follow).
@@ -139,6 +176,10 @@ internal sealed class Utf8LineReader : IDisposable
         if (IsTooLong)
         {
             _lineLength = 0;
+            if (!_dropTooLong)
+            {
+                _start = _lineStart;   // kept unread for Rest
+            }
         }
 
         return true;

@@ -4,7 +4,7 @@ using FairRubrics.Model;
 namespace FairRubrics.Evidence;
 
 /// <summary>Turns the text fields of one evidence row into an <see cref="EvidenceItem"/>, or a reason the row is rejected.</summary>
-internal static class EvidenceFields
+internal static partial class EvidenceFields
 {
     public static readonly string[] Names = ["subject", "type", "competency", "path", "value", "source", "rater", "date", "id"];
 

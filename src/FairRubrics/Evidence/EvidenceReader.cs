@@ -70,18 +70,29 @@ public static class EvidenceReader
         return ReadJsonLinesCore(RecordFiles.OpenRead(path), leaveOpen: false, ignoredField, pool);
     }
 
-    private static IEnumerable<EvidenceRow> ReadCsvCore(Stream stream, bool leaveOpen, Action<string>? ignoredField, EvidenceStringPool pool)
+    private static IEnumerable<EvidenceRow> ReadCsvCore(Stream stream, bool leaveOpen, Action<string>? ignoredField, EvidenceStringPool pool) =>
+        new CsvEvidenceReader(pool, ignoredField).Read(
+            stream,
+            leaveOpen,
+            MapColumns,
+            (rest, columns, rowsBefore, lineOffset) => ReadCsvGeneral(rest, leaveOpen: true, ignoredField, pool, columns, rowsBefore, lineOffset));
+
+    /// <summary>
+    /// The general CSV reader (CsvHelper), which the fast one hands over to at a row it is not sure of: from the start
+    /// of a file, or from a row on (<paramref name="columns"/> already mapped, rows and lines before it counted).
+    /// </summary>
+    internal static IEnumerable<EvidenceRow> ReadCsvGeneral(Stream stream, bool leaveOpen, Action<string>? ignoredField, EvidenceStringPool pool, int[]? columns = null, long rowsBefore = 0, long lineOffset = 0)
     {
         return RecordFiles.ReadCsv(
             stream,
             leaveOpen,
-            headers => MapColumns(headers, ignoredField),
+            headers => columns ?? MapColumns(headers, ignoredField),
             fieldCountAdvice: null,
             (row, line, reason) => new EvidenceRow(row, line, null, reason),
             (row, reader, columns) => EvidenceFields.Build(
                 pool,
                 row,
-                reader.LineNumber,
+                reader.LineNumber + lineOffset,
                 Field(reader, columns[0]),
                 Field(reader, columns[1]),
                 Field(reader, columns[2]),
@@ -90,7 +101,9 @@ public static class EvidenceReader
                 Field(reader, columns[5]),
                 Field(reader, columns[6]),
                 Field(reader, columns[7]),
-                Field(reader, columns[8])));
+                Field(reader, columns[8])),
+            rowsBefore,
+            lineOffset);
     }
 
     private static string? Field(CsvReader reader, int column) => column < 0 || column >= reader.FieldCount ? null : reader.GetString(column);
@@ -109,18 +122,21 @@ public static class EvidenceReader
     private static IEnumerable<EvidenceRow> ReadJsonLinesCore(Stream stream, bool leaveOpen, Action<string>? ignoredField, EvidenceStringPool pool, int maxLineBytes = Audit.Utf8LineReader.MaxLineBytes)
     {
         var reported = new HashSet<string>(StringComparer.Ordinal);
+        var fields = new string?[EvidenceFields.Names.Length];
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in RecordFiles.JsonLines(stream, leaveOpen, maxLineBytes))
         {
             yield return line.Error is null
-                ? ParseJsonLine(line.Utf8.Span, line.Number, reported, pool, ignoredField)
+                ? ParseJsonLine(line.Utf8.Span, line.Number, reported, pool, ignoredField, fields, names)
                 : new EvidenceRow(line.Number, line.Number, null, line.Error);
         }
     }
 
-    private static EvidenceRow ParseJsonLine(ReadOnlySpan<byte> bytes, long lineNumber, HashSet<string> reported, EvidenceStringPool pool, Action<string>? ignoredField)
+    /// <summary>Reads one line; <paramref name="fields"/> and <paramref name="names"/> are the reader's, reused line after line.</summary>
+    private static EvidenceRow ParseJsonLine(ReadOnlySpan<byte> bytes, long lineNumber, HashSet<string> reported, EvidenceStringPool pool, Action<string>? ignoredField, string?[] fields, HashSet<string> names)
     {
-        var fields = new string?[EvidenceFields.Names.Length];
-        var seen = new bool[EvidenceFields.Names.Length];
+        Array.Clear(fields);
+        names.Clear();
         var json = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 16, CommentHandling = JsonCommentHandling.Disallow });
         try
         {
@@ -129,7 +145,6 @@ public static class EvidenceReader
                 return Reject(lineNumber, 1, "the line is not a JSON object ({ ... })");
             }
 
-            var names = new HashSet<string>(StringComparer.Ordinal);
             while (json.Read() && json.TokenType != JsonTokenType.EndObject)
             {
                 var column = (int)json.TokenStartIndex + 1;
@@ -152,7 +167,6 @@ public static class EvidenceReader
                     continue;
                 }
 
-                seen[index] = true;
                 switch (json.TokenType)
                 {
                     case JsonTokenType.String:
@@ -187,7 +201,6 @@ public static class EvidenceReader
             return Reject(lineNumber, column, "the line is not valid JSON" + detail);
         }
 
-        _ = seen;
         return EvidenceFields.Build(pool, lineNumber, lineNumber, fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], fields[6], fields[7], fields[8]);
     }
 

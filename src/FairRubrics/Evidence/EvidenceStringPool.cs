@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace FairRubrics.Evidence;
 
 /// <summary>
@@ -11,7 +13,14 @@ internal sealed class EvidenceStringPool
     /// <summary>The most distinct values kept; further new values are returned as they are (memory stays bounded).</summary>
     public const int MaxEntries = 4096;
 
+    /// <summary>The longest ASCII value looked up without making a string first.</summary>
+    private const int MaxSpanLookup = 256;
+
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _byChars;
+
+    /// <summary>Pooled values by a hash of their bytes, one per slot, in front of the table (the CSV fast path).</summary>
+    private readonly (byte[]? Key, string Value)[] _recent = new (byte[]?, string)[1024];
     private readonly int _seeded;
     private string? _lastSubject;
 
@@ -40,6 +49,70 @@ internal sealed class EvidenceStringPool
 
         // The rubric's strings do not take room from the values read.
         _seeded = _values.Count;
+        _byChars = _values.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>
+    /// Gets the pooled instance equal to an ASCII value (a field of the CSV fast path), adding it while there is room:
+    /// the same result as <see cref="Intern"/> of its text, without a string for a value already pooled.
+    /// </summary>
+    /// <param name="ascii">The value's bytes, all ASCII, not empty.</param>
+    /// <returns>The shared instance, or a new string.</returns>
+    public string InternAscii(ReadOnlySpan<byte> ascii)
+    {
+        if (ascii.Length > MaxSpanLookup)
+        {
+            return Intern(Encoding.ASCII.GetString(ascii))!;
+        }
+
+        ref var recent = ref _recent[Slot(ascii)];
+        if (recent.Key is { } key && ascii.SequenceEqual(key))
+        {
+            return recent.Value;
+        }
+
+        Span<char> chars = stackalloc char[ascii.Length];
+        Ascii.ToUtf16(ascii, chars, out _);
+        if (_byChars.TryGetValue(chars, out var pooled))
+        {
+            recent = (ascii.ToArray(), pooled);
+            return pooled;
+        }
+
+        var value = new string(chars);
+        if (_values.Count - _seeded < MaxEntries)
+        {
+            _values.Add(value, value);
+            recent = (ascii.ToArray(), value);
+        }
+
+        return value;
+    }
+
+    /// <summary>The slot of a value among <see cref="_recent"/>: a multiplicative hash of its bytes.</summary>
+    private static int Slot(ReadOnlySpan<byte> bytes)
+    {
+        var hash = (uint)bytes.Length;
+        foreach (var b in bytes)
+        {
+            hash = (hash ^ b) * 16777619;
+        }
+
+        return (int)((hash ^ (hash >> 15)) & 1023);
+    }
+
+    /// <summary>Gets the previous row's subject instance when the ASCII <paramref name="ascii"/> equals it, else a new one it remembers.</summary>
+    /// <param name="ascii">The subject id's bytes, all ASCII.</param>
+    /// <returns>The shared instance.</returns>
+    public string SubjectAscii(ReadOnlySpan<byte> ascii)
+    {
+        if (_lastSubject is not null && Ascii.Equals(ascii, _lastSubject))
+        {
+            return _lastSubject;
+        }
+
+        _lastSubject = Encoding.ASCII.GetString(ascii);
+        return _lastSubject;
     }
 
     /// <summary>Gets the pooled instance equal to <paramref name="value"/> (ordinal), adding it while there is room.</summary>

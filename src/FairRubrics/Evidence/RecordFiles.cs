@@ -42,11 +42,13 @@ internal static class RecordFiles
     /// <param name="fieldCountAdvice">What to add to "the row has a different number of fields than the header", or null.</param>
     /// <param name="malformed">Makes the result of a malformed row from its row number, line and reason.</param>
     /// <param name="record">Makes the result of a data row from its row number, the reader positioned on it, and the mapped columns.</param>
+    /// <param name="rowOffset">The rows before the stream's first data row (a reader that hands the rest of a file over).</param>
+    /// <param name="lineOffset">What is added to the stream's line numbers (likewise); <paramref name="record"/> adds it itself.</param>
     /// <returns>The rows.</returns>
-    public static IEnumerable<T> ReadCsv<T>(Stream stream, bool leaveOpen, Func<IReadOnlyList<string>, int[]> mapColumns, string? fieldCountAdvice, Func<long, long, string, T> malformed, Func<long, CsvReader, int[], T> record)
+    public static IEnumerable<T> ReadCsv<T>(Stream stream, bool leaveOpen, Func<IReadOnlyList<string>, int[]> mapColumns, string? fieldCountAdvice, Func<long, long, string, T> malformed, Func<long, CsvReader, int[], T> record, long rowOffset = 0, long lineOffset = 0)
     {
         var pending = new Queue<T>();
-        long row = 0;
+        var row = rowOffset;
         var options = CsvOptions(bad =>
             {
                 if (!bad.Skipped)
@@ -63,7 +65,7 @@ internal static class RecordFiles
                     CsvMalformedReason.TextAfterClosingQuote => "text after the closing quote of a field",
                     _ => "the row is not valid CSV",
                 };
-                pending.Enqueue(malformed(row, bad.LineNumber, reason));
+                pending.Enqueue(malformed(row, bad.LineNumber + lineOffset, reason));
             });
 
         try
@@ -89,7 +91,7 @@ internal static class RecordFiles
                 }
                 catch (CsvFormatException ex)
                 {
-                    throw new EvidenceFormatException(string.Create(CultureInfo.InvariantCulture, $"line {ex.LineNumber}: the CSV cannot be read further: {ex.Message}"), ex);
+                    throw new EvidenceFormatException(string.Create(CultureInfo.InvariantCulture, $"line {ex.LineNumber + lineOffset}: the CSV cannot be read further: {RecordNumbered(ex.Message, rowOffset)}"), ex);
                 }
 
                 while (pending.Count > 0)
@@ -104,7 +106,7 @@ internal static class RecordFiles
 
                 row++;
                 var invalid = StrictUtf8.FirstInvalid(reader.RawRecord);
-                yield return invalid < 0 ? record(row, reader, columns) : malformed(row, reader.LineNumber, StrictUtf8.Reason(invalid, "row"));
+                yield return invalid < 0 ? record(row, reader, columns) : malformed(row, reader.LineNumber + lineOffset, StrictUtf8.Reason(invalid, "row"));
             }
         }
         finally
@@ -114,6 +116,15 @@ internal static class RecordFiles
                 stream.Dispose();
             }
         }
+    }
+
+    /// <summary>CsvHelper's message with its record number counted from the start of the file (its records count the header).</summary>
+    private static string RecordNumbered(string message, long rowOffset)
+    {
+        var match = rowOffset == 0 ? null : System.Text.RegularExpressions.Regex.Match(message, "^Record ([0-9]+) ", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        return match is not { Success: true }
+            ? message
+            : string.Create(CultureInfo.InvariantCulture, $"Record {long.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture) + rowOffset} ") + message[match.Length..];
     }
 
     /// <summary>The column of each known field (-1 when absent), from a header matched case-insensitively; unknown columns are reported by name.</summary>

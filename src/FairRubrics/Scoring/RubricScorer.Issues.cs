@@ -73,11 +73,27 @@ public sealed partial class RubricScorer : IRubricScorer
         public static EvidenceIssue NoPathForType(ScoringPlan plan, in EvidenceItem item, bool inCompetency) =>
             new(item, false, inCompetency
                 ? $"no path of '{item.Competency}' counts evidence of type '{item.Type}'"
-                : $"no path of the rubric '{plan.Rubric.Id}' counts evidence of type '{item.Type}'")
+                : NoPathOfTheRubric(plan, item.Type))
             {
                 Category = inCompetency ? "no path of the competency given counts evidence of this 'type'" : "no path of the rubric counts evidence of this 'type'",
                 Kind = EvidenceIssueKind.NoPathForType,
             };
+
+        private static string NoPathOfTheRubric(ScoringPlan plan, string type)
+        {
+            if (plan.NoPathForTypeReasons.TryGetValue(type, out var reason))
+            {
+                return reason;
+            }
+
+            reason = $"no path of the rubric '{plan.Rubric.Id}' counts evidence of type '{type}'";
+            if (plan.NoPathForTypeReasons.Count < 1024)
+            {
+                plan.NoPathForTypeReasons.TryAdd(type, reason);
+            }
+
+            return reason;
+        }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static EvidenceIssue NoPathCountsItem(in EvidenceItem item) => new(item, false, $"no path counts this item of type '{item.Type}'") { Category = "no path counts this item", Kind = EvidenceIssueKind.NoPathCountsItem };

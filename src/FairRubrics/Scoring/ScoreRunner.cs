@@ -56,7 +56,10 @@ public sealed class ScoreRunner : IScoreRunner
         private RejectionSummary _rejections = new(keepAll: request.KeepAllRejections);
         private long _read, _used, _insufficient, _subjects;
 
-        public StreamWriter Writer { get; } = new(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = request.NewLine };
+        private readonly byte[] _newLine = Encoding.UTF8.GetBytes(request.NewLine);
+
+        /// <summary>Gets the buffered output: each result's UTF-8 bytes are written as they are (flushed, never disposed: the output stays open).</summary>
+        public BufferedStream Writer { get; } = new(output, 1 << 16);
 
         public ScoreRunResult Execute()
         {
@@ -197,7 +200,8 @@ public sealed class ScoreRunner : IScoreRunner
             }
 
             json.Flush();
-            Writer.WriteLine(Encoding.UTF8.GetString(_buffer.WrittenSpan));
+            Writer.Write(_buffer.WrittenSpan);
+            Writer.Write(_newLine);
         }
 
         private IEnumerable<EvidenceRow> Rows(Stream? input, Action<string>? ignored)

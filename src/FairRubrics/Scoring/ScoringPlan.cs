@@ -67,6 +67,12 @@ internal sealed class ScoringPlan
 
     public Rubric Rubric { get; }
 
+    /// <summary>
+    /// Gets the reason "no path of the rubric counts evidence of type …" by type, made once per type (the reason of
+    /// most unused rows: one string per row otherwise). Bounded; thread-safe, as the plan is shared.
+    /// </summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string> NoPathForTypeReasons { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Gets each path's weight (for <see cref="CombineMode.WeightedMean"/>), in plan order.</summary>
     public double[] PathWeights { get; }
 
