@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using FairRubrics.Evidence;
 using FairRubrics.Pages;
-using FairRubrics.Scoring;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FairRubrics.Cli.Commands;
@@ -63,41 +62,29 @@ internal static class StatementCommand
             return CliApp.ExitUsage;
         }
 
-        var items = new List<EvidenceItem>();
-        long unreadable = 0;
+        var request = new StatementRequest(rubric, subject) { EvidencePath = evidencePath, AsOf = asOf, Page = options };
+        StatementRunResult result;
         try
         {
-            foreach (var row in EvidenceReader.ReadFile(evidencePath, _ => { }, rubric))
-            {
-                if (!row.IsValid)
-                {
-                    unreadable++;
-                }
-                else if (string.Equals(row.Item.Value.Subject, subject, StringComparison.Ordinal))
-                {
-                    items.Add(row.Item.Value);
-                }
-            }
+            result = services.GetRequiredService<IStatementRunner>().RunAsync(request).GetAwaiter().GetResult();
         }
         catch (EvidenceFormatException ex)
         {
             throw new CliUsageException($"{evidencePath}: {ex.Message}");
         }
 
-        if (unreadable > 0)
+        if (result.UnreadableRows > 0)
         {
-            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{evidencePath}: note: {unreadable} row(s) could not be read and are on nobody's statement; 'fairrubrics score' lists them with the reasons"));
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{evidencePath}: note: {result.UnreadableRows} row(s) could not be read and are on nobody's statement; 'fairrubrics score' lists them with the reasons"));
         }
 
-        if (items.Count == 0)
+        if (result.SubjectRows == 0)
         {
             stderr.WriteLine($"{evidencePath}: note: no evidence for this subject; the statement says that there is none");
         }
 
-        var score = services.GetRequiredService<IRubricScorer>().Score(rubric, subject, items.ToArray(), new ScoringOptions { AsOf = asOf });
         PageCommandSupport.NoteMissingTranslations(rubric, options, stderr);
-        var page = services.GetRequiredService<IEmployeePageRenderer>().RenderStatement(score, options);
-        PageCommandSupport.Write(page, outPath, stdout);
+        PageCommandSupport.Write(result.Page, outPath, stdout);
         return CliApp.ExitOk;
     }
 }

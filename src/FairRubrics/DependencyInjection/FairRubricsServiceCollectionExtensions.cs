@@ -113,6 +113,7 @@ public static class FairRubricsServiceCollectionExtensions
         services.TryAddSingleton(sp => new DesignCheckEnvironment(sp.GetRequiredService<FairRubricsOptions>().DesignChecks));
         services.TryAddSingleton<IReviewTextChecker>(sp => ReviewTextChecker.Create(sp.GetRequiredService<FairRubricsOptions>().ReviewText));
         services.TryAddSingleton<ILintRunner>(sp => new LintRunner(sp.GetRequiredService<RubricLoader>(), sp.GetRequiredService<IRubricLinter>()));
+        services.TryAddSingleton<IStatementRunner>(sp => new StatementRunner(sp.GetRequiredService<IRubricScorer>(), sp.GetRequiredService<IEmployeePageRenderer>()));
         services.TryAddSingleton<IReviewTextRunner>(sp => new ReviewTextRunner(sp.GetRequiredService<IReviewTextChecker>()));
         services.TryAddSingleton<FairRubrics.Comparison.ICompareRunner>(sp => new FairRubrics.Comparison.CompareRunner(sp.GetRequiredService<FairRubrics.Comparison.IRubricComparer>()));
         services.TryAddSingleton<FairRubrics.Demo.IDemoRunner>(sp => new FairRubrics.Demo.DemoRunner(sp.GetRequiredService<RubricLoader>(), sp.GetRequiredService<IRubricLinter>(), sp.GetRequiredService<IRubricScorer>(), sp.GetRequiredService<IBiasAuditor>(), sp.GetRequiredService<FairRubrics.Comparison.IRubricComparer>(), sp.GetRequiredService<IEmployeePageRenderer>()));
