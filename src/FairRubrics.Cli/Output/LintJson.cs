@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using FairRubrics.Checks;
 
@@ -9,8 +8,7 @@ internal static class LintJson
 {
     public static string Write(LintRunResult result, Uri? helpBaseUri)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        return ReportText.Json(w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("files");
@@ -67,8 +65,6 @@ internal static class LintJson
             w.WriteNumber("infos", result.Infos);
             w.WriteEndObject();
             w.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        });
     }
 }

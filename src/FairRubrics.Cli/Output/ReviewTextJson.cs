@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using FairRubrics.Audit;
 using FairRubrics.Checks;
@@ -20,8 +18,7 @@ internal static class ReviewTextJson
         Uri? helpBaseUri)
     {
         var (findings, rejected, report, descriptors) = (summary.Findings, summary.RejectedRows, summary.Report, summary.Descriptors);
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        return ReportText.Json(w =>
         {
             w.WriteStartObject();
             w.WriteString("file", file);
@@ -87,9 +84,7 @@ internal static class ReviewTextJson
             }
 
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
+        });
     }
 
     private static void WriteReport(Utf8JsonWriter w, ReviewTextReport report, IReadOnlyDictionary<string, CheckDescriptor> descriptors, Uri? helpBaseUri)

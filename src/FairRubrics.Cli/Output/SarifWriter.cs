@@ -1,6 +1,4 @@
 using System.Reflection;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using FairRubrics.Checks;
 using FairRubrics.Reporting;
@@ -33,8 +31,7 @@ internal static class SarifWriter
         rules.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
         var ruleIndex = rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
 
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        return ReportText.Json(w =>
         {
             w.WriteStartObject();
             w.WriteString("$schema", SchemaUri);
@@ -123,9 +120,7 @@ internal static class SarifWriter
             w.WriteEndObject();
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
+        });
     }
 
     /// <summary>The help link of a rule as text and JSON outputs print it: absolute against the docs base, or null.</summary>

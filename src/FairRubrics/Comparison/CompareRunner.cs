@@ -37,9 +37,7 @@ public sealed class CompareRunner : ICompareRunner
         long rejected = 0;
         IEnumerable<EvidenceItem> Items(Stream? input)
         {
-            var rows = input is null ? EvidenceReader.ReadFile(request.EvidencePath!, request.IgnoredField, request.To)
-                : request.Format == EvidenceFormat.Csv ? EvidenceReader.ReadCsv(input, request.IgnoredField, request.To)
-                : EvidenceReader.ReadJsonLines(input, request.IgnoredField, request.To);
+            var rows = EvidenceReader.Read(input, request.Format, request.EvidencePath, request.IgnoredField, request.To);
             foreach (var row in rows)
             {
                 cancellationToken.ThrowIfCancellationRequested();

@@ -53,6 +53,15 @@ public static class EvidenceReader
         return ReadJsonLinesCore(stream, leaveOpen: true, ignoredField, new EvidenceStringPool(rubric));
     }
 
+    /// <summary>
+    /// What a runner's request names: <paramref name="stream"/> in <paramref name="format"/> when there is one, else the
+    /// file at <paramref name="path"/> by its extension (<see cref="ReadFile"/>).
+    /// </summary>
+    internal static IEnumerable<EvidenceRow> Read(Stream? stream, Scoring.EvidenceFormat format, string? path, Action<string>? ignoredField, Model.Rubric? rubric) =>
+        stream is null ? ReadFile(path!, ignoredField, rubric)
+        : format == Scoring.EvidenceFormat.Csv ? ReadCsv(stream, ignoredField, rubric)
+        : ReadJsonLines(stream, ignoredField, rubric);
+
     /// <summary>Reads JSON Lines evidence with another line bound than 1 MiB (the fuzzing harness's small one, so that small inputs reach the long-line path).</summary>
     internal static IEnumerable<EvidenceRow> ReadJsonLines(Stream stream, int maxLineBytes) =>
         ReadJsonLinesCore(stream, leaveOpen: true, null, new EvidenceStringPool(null), maxLineBytes);

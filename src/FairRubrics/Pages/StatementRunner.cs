@@ -35,10 +35,7 @@ public sealed class StatementRunner : IStatementRunner
 
         var items = new List<EvidenceItem>();
         long unreadable = 0;
-        var rows = request.Evidence is null ? EvidenceReader.ReadFile(request.EvidencePath!, request.IgnoredField, request.Rubric)
-            : request.Format == EvidenceFormat.Csv ? EvidenceReader.ReadCsv(request.Evidence, request.IgnoredField, request.Rubric)
-            : EvidenceReader.ReadJsonLines(request.Evidence, request.IgnoredField, request.Rubric);
-        foreach (var row in rows)
+        foreach (var row in EvidenceReader.Read(request.Evidence, request.Format, request.EvidencePath, request.IgnoredField, request.Rubric))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (!row.IsValid)

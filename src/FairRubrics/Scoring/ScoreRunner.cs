@@ -206,10 +206,10 @@ public sealed class ScoreRunner : IScoreRunner
 
         private IEnumerable<EvidenceRow> Rows(Stream? input, Action<string>? ignored)
         {
-            var csv = request.Evidence is not null ? request.Format == EvidenceFormat.Csv : request.EvidencePath!.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
-            return input is null ? EvidenceReader.ReadFile(request.EvidencePath!, ignored, request.Rubric)
-                : csv ? EvidenceReader.ReadCsv(input, ignored, request.Rubric)
-                : EvidenceReader.ReadJsonLines(input, ignored, request.Rubric);
+            // A file opened here for its progress is read by its extension, as ReadFile would.
+            var format = request.Evidence is not null ? request.Format
+                : request.EvidencePath!.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? EvidenceFormat.Csv : EvidenceFormat.JsonLines;
+            return EvidenceReader.Read(input, format, request.EvidencePath, ignored, request.Rubric);
         }
 
         /// <summary>
