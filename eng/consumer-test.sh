@@ -9,7 +9,8 @@
 #      custom scoring rule and a custom design check); builds and runs both and checks their output; and the
 #      README's host, docs/snippets/EmbeddingHost, with exactly the packages its packages.sh adds (options from
 #      appsettings.json, an IAsyncEnumerable scored with cancellation, a broken rubric in the log and the health check);
-#   3. installs the tool with `dotnet tool install --tool-path` from the folder and runs `fairrubrics lint rubrics`.
+#   3. installs the tool with `dotnet tool install --tool-path` from the folder (the package for this machine's
+#      runtime identifier, precompiled) and runs `fairrubrics lint rubrics`.
 # A private NUGET_PACKAGES folder keeps an older FairRubrics of the same version in the machine's cache from
 # being used. Prints one "consumer-test: <name>: PASS|FAIL" line per test and "consumer-test: all done (N passed, N failed)".
 set -uo pipefail
@@ -41,8 +42,18 @@ run dotnet pack src/FairRubrics/FairRubrics.csproj -c Release -o "$feed" || pack
 [ "$pack" -ne 0 ] || run dotnet pack src/FairRubrics.HealthChecks/FairRubrics.HealthChecks.csproj -c Release -o "$feed" || pack=1
 [ "$pack" -ne 0 ] || run dotnet pack src/FairRubrics.Cli/FairRubrics.Cli.csproj -c Release -o "$feed" || pack=1
 if [ "$pack" -eq 0 ]; then
-  for f in "FairRubrics.$version.nupkg" "FairRubrics.$version.snupkg" "FairRubrics.Cli.$version.nupkg" "FairRubrics.Cli.$version.snupkg" "FairRubrics.HealthChecks.$version.nupkg"; do
+  # The tool is RID-specific (#18): a top-level package that points at one precompiled (ReadyToRun) package per
+  # platform, plus FairRubrics.Cli.any, the framework-dependent fallback for every other platform.
+  tool_rids="linux-x64 linux-arm64 osx-arm64 win-x64 any"
+  wanted="FairRubrics.$version.nupkg FairRubrics.$version.snupkg FairRubrics.Cli.$version.nupkg FairRubrics.HealthChecks.$version.nupkg"
+  for rid in $tool_rids; do wanted="$wanted FairRubrics.Cli.$rid.$version.nupkg FairRubrics.Cli.$rid.$version.snupkg"; done
+  for f in $wanted; do
     [ -f "$feed/$f" ] || { echo "consumer-test: missing $f" >&2; pack=1; }
+  done
+  settings=$(unzip -p "$feed/FairRubrics.Cli.$version.nupkg" tools/any/any/DotnetToolSettings.xml 2>/dev/null)
+  for rid in $tool_rids; do
+    grep -qF "RuntimeIdentifier=\"$rid\" Id=\"FairRubrics.Cli.$rid\"" <<< "$settings" || { echo "consumer-test: FairRubrics.Cli.$version.nupkg does not point at FairRubrics.Cli.$rid" >&2; pack=1; }
+    unzip -l "$feed/FairRubrics.Cli.$rid.$version.nupkg" 2>/dev/null | grep -q " tools/net10.0/$rid/FairRubrics.Cli.dll\$" || { echo "consumer-test: FairRubrics.Cli.$rid.$version.nupkg lacks tools/net10.0/$rid/FairRubrics.Cli.dll" >&2; pack=1; }
   done
   listing=$(unzip -l "$feed/FairRubrics.$version.nupkg" 2>/dev/null)
   for entry in lib/net10.0/FairRubrics.dll lib/net10.0/FairRubrics.xml README.md schema/fairrubrics-1.schema.json language/masculine-coded.yaml; do
@@ -157,6 +168,10 @@ if [ "$pack" -eq 0 ]; then
   tool=0
   (
     run dotnet tool install --tool-path "$work/tools" --add-source "$feed" --version "$version" FairRubrics.Cli || exit 1
+    # The install took this machine's precompiled package where there is one, else the framework-dependent one.
+    rid=$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)
+    case " $tool_rids " in *" $rid "*) ;; *) rid=any ;; esac
+    [ -f "$work/tools/.store/fairrubrics.cli/$version/fairrubrics.cli.$rid/$version/tools/net10.0/$rid/FairRubrics.Cli.dll" ] || { echo "the tool was not installed from FairRubrics.Cli.$rid" >&2; exit 1; }
     [ "$("$work/tools/fairrubrics" --version | cut -d+ -f1)" = "$version" ] || { echo "fairrubrics --version is not $version" >&2; exit 1; }
     "$work/tools/fairrubrics" lint rubrics || exit 1
     "$work/tools/fairrubrics" lint samples/legacy-networking.yaml > "$work/legacy.txt"; code=$?

@@ -32,7 +32,7 @@ internal static class AuditJob
         }
 
         var report = Path.Combine(work, "audit-vs-duckdb.json");
-        string[] ours = ["dotnet", cli, "audit", "--scores", scores, "--attributes", attributes, "--by", string.Join(',', Attributes), "--intersect", "--favourable", "Exceptional,Strong", "--format", "json", "--out", report, "--quiet"];
+        string[] ours = [.. cli, "audit", "--scores", scores, "--attributes", attributes, "--by", string.Join(',', Attributes), "--intersect", "--favourable", "Exceptional,Strong", "--format", "json", "--out", report, "--quiet"];
         string[] theirs = [.. Harness.Self(), "duckdb-audit", scores, attributes];
         var mine = new List<Measurement>();
         var duck = new List<Measurement>();

@@ -14,16 +14,30 @@ internal sealed partial class Harness(string[] args)
     public string Root { get; } = FindRoot();
 
     /// <summary>
-    /// The CLI's build (Release unless --configuration says otherwise, as CI's smoke run does), or null (with a
-    /// message on standard error) when it is missing.
+    /// The command that starts FairRubrics: the installed tool given by <c>--tool</c> (the <c>fairrubrics</c> command
+    /// that <c>dotnet tool install</c> puts in a folder: what users run, precompiled for their platform), else the CLI's
+    /// build (Release unless --configuration says otherwise, as CI's smoke run does) under <c>dotnet</c>; or null (with
+    /// a message on standard error) when it is missing.
     /// </summary>
-    public string? Cli()
+    public string[]? Cli()
     {
+        if (OptionText("--tool") is { } tool)
+        {
+            tool = Path.GetFullPath(tool);
+            if (File.Exists(tool))
+            {
+                return [tool];
+            }
+
+            Console.Error.WriteLine($"{tool} is missing: install the tool first (benchmarks/README.md, 'The tool as users install it')");
+            return null;
+        }
+
         var configuration = OptionText("--configuration") ?? "Release";
         var cli = Path.Combine(Root, "src", "FairRubrics.Cli", "bin", configuration, "net10.0", "FairRubrics.Cli.dll");
         if (File.Exists(cli))
         {
-            return cli;
+            return ["dotnet", cli];
         }
 
         Console.Error.WriteLine($"build the CLI first: dotnet build -c {configuration} src/FairRubrics.Cli ({cli} is missing)");

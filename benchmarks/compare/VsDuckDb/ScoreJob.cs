@@ -23,11 +23,11 @@ internal static class ScoreJob
         var evidence = Path.Combine(sample, "evidence.csv");
         if (!File.Exists(evidence))
         {
-            Harness.Run("dotnet", [cli, "sample", "--people", people.ToString(CultureInfo.InvariantCulture), "--seed", "1", "--out", sample]);
+            Harness.Run(cli[0], [.. cli[1..], "sample", "--people", people.ToString(CultureInfo.InvariantCulture), "--seed", "1", "--out", sample]);
         }
 
         var rows = File.ReadLines(evidence).LongCount() - 1;
-        string[] ours = ["dotnet", cli, "score", "--rubric", Path.Combine(h.Root, "rubrics", "professional-relationships.yaml"), "--evidence", evidence, "--as-of", "2026-06-30", "--out", Path.Combine(work, "scores.jsonl"), "--quiet"];
+        string[] ours = [.. cli, "score", "--rubric", Path.Combine(h.Root, "rubrics", "professional-relationships.yaml"), "--evidence", evidence, "--as-of", "2026-06-30", "--out", Path.Combine(work, "scores.jsonl"), "--quiet"];
         string[] theirs = [.. Harness.Self(), "duckdb-score", evidence];
         var mine = new List<Measurement>();
         var duck = new List<Measurement>();
