@@ -27,17 +27,15 @@ public static partial class AuditFiles
         private long _lines;
         private long _bytes;
         private volatile bool _outOfOrder;
-        private int _deferring;
-
-        /// <summary>Gets how many parsed results a range keeps while the table is being read.</summary>
-        public int MaxDeferred => maxDeferred;
+        private long _deferred;
 
         /// <summary>
-        /// Lets one range (the first to ask) keep its parsed results while the table is being read; the others wait.
-        /// One reader of the table and one of results keep two processors busy, and the results kept cost memory.
+        /// Takes one of the <see cref="AuditFileOptions.MaxDeferred"/> places for a result parsed while the table is
+        /// being read: every range parses on while there are places (the table's reader and the ranges keep every
+        /// processor busy) and waits for the table when they are gone; the results kept cost memory.
         /// </summary>
-        /// <returns>Whether this range may keep them.</returns>
-        public bool TryDefer() => Interlocked.Exchange(ref _deferring, 1) == 0;
+        /// <returns>Whether the range may keep the result.</returns>
+        public bool TryDefer() => Interlocked.Increment(ref _deferred) <= maxDeferred;
 
         /// <summary>Gets a value indicating whether the attributes table has been read (or failed).</summary>
         public bool IsReady => attributes.IsCompleted;

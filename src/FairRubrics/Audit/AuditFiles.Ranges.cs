@@ -74,7 +74,7 @@ public static partial class AuditFiles
     /// is parsed, its row number read (and the row's owner and cells prefetched) after the next line, and the row
     /// claimed and read after the one after, so the join (random reads in tables of tens of megabytes) rarely
     /// waits for memory. While the attributes table is still being read, parsed results wait in
-    /// a <see cref="Deferred"/> list (one range at a time, up to <see cref="AuditFileOptions.MaxDeferred"/> of them per range). Results, problems and
+    /// a <see cref="Deferred"/> list (up to <see cref="AuditFileOptions.MaxDeferred"/> of them in all ranges). Results, problems and
     /// their order are the same as joining at once.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -113,15 +113,12 @@ public static partial class AuditFiles
 
             if (joiner is null)
             {
-                if (!join.IsReady && (deferred is not null || join.TryDefer()))
+                if (!join.IsReady && join.TryDefer())
                 {
                     deferred ??= new Deferred();
-                    if (deferred.Count < join.MaxDeferred)
-                    {
-                        part.Lines = lines.LineNumber;   // the line an exception names
-                        deferred.Add(record, lines.LineNumber, accumulator);
-                        continue;
-                    }
+                    part.Lines = lines.LineNumber;   // the line an exception names
+                    deferred.Add(record, lines.LineNumber, accumulator);
+                    continue;
                 }
 
                 joiner = new Joiner(join, accumulator);   // waits for the table

@@ -114,16 +114,33 @@ public static partial class AuditFiles
         return new AuditFileResult(accumulator, files, problems, parts.Sum(p => p.WithoutAttributes), parts.Sum(p => p.Joined));
     }
 
-    /// <summary>Reads every range into its own accumulator; null when ranges took subjects out of file order.</summary>
+    /// <summary>
+    /// Reads every range into its own accumulator; null when ranges took subjects out of file order. Each worker
+    /// takes the next range in file order (so the finely cut last ranges come last and the workers finish together)
+    /// on a thread of its own: the work is long and processor-bound, and waiting for the thread pool to add threads
+    /// (it has few while the attributes table is being read) would leave a processor idle.
+    /// </summary>
     private static Partition[]? ReadAll(Range[] ranges, string[] names, bool intersect, Task<AttributeTable> attributes, AuditFileOptions options, int parallelism)
     {
         var join = new Join(attributes, names, options.Progress, options.ByteProgress, options.MaxDeferred, ranges.Length);
         var parts = new Partition[ranges.Length];
-        Parallel.For(
-            0,
-            ranges.Length,
-            new ParallelOptions { MaxDegreeOfParallelism = parallelism },
-            i => parts[i] = Read(ranges[i], i, new AuditAccumulator(names, intersect), join));
+        var next = -1;
+        void Work()
+        {
+            for (var i = Interlocked.Increment(ref next); i < ranges.Length; i = Interlocked.Increment(ref next))
+            {
+                parts[i] = Read(ranges[i], i, new AuditAccumulator(names, intersect), join);
+            }
+        }
+
+        var workers = new Task[Math.Min(parallelism, ranges.Length) - 1];
+        for (var w = 0; w < workers.Length; w++)
+        {
+            workers[w] = Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+
+        Work();
+        Task.WaitAll(workers);
         return join.OutOfOrder ? null : parts;
     }
 

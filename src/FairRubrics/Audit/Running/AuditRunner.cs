@@ -27,15 +27,18 @@ public sealed class AuditRunner : IAuditRunner
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
 
-        // The attributes table is read on another thread from now on, while the options are checked and the
-        // results parsed (its errors are reported when the results need it).
-        var reading = Task.Run(
+        // The attributes table is read on a thread of its own from now on (not the pool's, whose few threads the
+        // results' readers would wait for), while the options are checked and the results parsed (its errors are
+        // reported when the results need it).
+        var reading = Task.Factory.StartNew(
             () =>
             {
                 using var stream = File.OpenRead(request.Attributes);
                 return AuditInputReader.ReadAttributes(stream);
             },
-            cancellationToken);
+            cancellationToken,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
         var options = new AuditOptions
         {
             MinGroupSize = request.MinGroupSize,
