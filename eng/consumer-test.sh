@@ -42,9 +42,11 @@ run dotnet pack src/FairRubrics/FairRubrics.csproj -c Release -o "$feed" || pack
 [ "$pack" -ne 0 ] || run dotnet pack src/FairRubrics.HealthChecks/FairRubrics.HealthChecks.csproj -c Release -o "$feed" || pack=1
 [ "$pack" -ne 0 ] || run dotnet pack src/FairRubrics.Cli/FairRubrics.Cli.csproj -c Release -o "$feed" || pack=1
 if [ "$pack" -eq 0 ]; then
-  # The tool is RID-specific (#18): a top-level package that points at one precompiled (ReadyToRun) package per
-  # platform, plus FairRubrics.Cli.any, the framework-dependent fallback for every other platform.
+  # The tool is RID-specific (#18): a top-level package that points at one self-contained package per platform
+  # (the runtime and the tool precompiled into one composite ReadyToRun image, FairRubrics.Cli.r2r.dll, under
+  # tools/any/<rid>), plus FairRubrics.Cli.any, the framework-dependent fallback for every other platform.
   tool_rids="linux-x64 linux-arm64 osx-arm64 win-x64 any"
+  tool_dir() { if [ "$1" = any ]; then echo tools/net10.0/any; else echo "tools/any/$1"; fi; }
   wanted="FairRubrics.$version.nupkg FairRubrics.$version.snupkg FairRubrics.Cli.$version.nupkg FairRubrics.HealthChecks.$version.nupkg"
   for rid in $tool_rids; do wanted="$wanted FairRubrics.Cli.$rid.$version.nupkg FairRubrics.Cli.$rid.$version.snupkg"; done
   for f in $wanted; do
@@ -53,7 +55,12 @@ if [ "$pack" -eq 0 ]; then
   settings=$(unzip -p "$feed/FairRubrics.Cli.$version.nupkg" tools/any/any/DotnetToolSettings.xml 2>/dev/null)
   for rid in $tool_rids; do
     grep -qF "RuntimeIdentifier=\"$rid\" Id=\"FairRubrics.Cli.$rid\"" <<< "$settings" || { echo "consumer-test: FairRubrics.Cli.$version.nupkg does not point at FairRubrics.Cli.$rid" >&2; pack=1; }
-    unzip -l "$feed/FairRubrics.Cli.$rid.$version.nupkg" 2>/dev/null | grep -q " tools/net10.0/$rid/FairRubrics.Cli.dll\$" || { echo "consumer-test: FairRubrics.Cli.$rid.$version.nupkg lacks tools/net10.0/$rid/FairRubrics.Cli.dll" >&2; pack=1; }
+    entries="$(tool_dir "$rid")/FairRubrics.Cli.dll"
+    [ "$rid" = any ] || entries="$entries $(tool_dir "$rid")/FairRubrics.Cli.r2r.dll"
+    tool_listing=$(unzip -l "$feed/FairRubrics.Cli.$rid.$version.nupkg" 2>/dev/null)
+    for entry in $entries; do
+      grep -q " $entry\$" <<< "$tool_listing" || { echo "consumer-test: FairRubrics.Cli.$rid.$version.nupkg lacks $entry" >&2; pack=1; }
+    done
   done
   listing=$(unzip -l "$feed/FairRubrics.$version.nupkg" 2>/dev/null)
   for entry in lib/net10.0/FairRubrics.dll lib/net10.0/FairRubrics.xml README.md schema/fairrubrics-1.schema.json language/masculine-coded.yaml; do
@@ -171,7 +178,7 @@ if [ "$pack" -eq 0 ]; then
     # The install took this machine's precompiled package where there is one, else the framework-dependent one.
     rid=$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)
     case " $tool_rids " in *" $rid "*) ;; *) rid=any ;; esac
-    [ -f "$work/tools/.store/fairrubrics.cli/$version/fairrubrics.cli.$rid/$version/tools/net10.0/$rid/FairRubrics.Cli.dll" ] || { echo "the tool was not installed from FairRubrics.Cli.$rid" >&2; exit 1; }
+    [ -f "$work/tools/.store/fairrubrics.cli/$version/fairrubrics.cli.$rid/$version/$(tool_dir "$rid")/FairRubrics.Cli.dll" ] || { echo "the tool was not installed from FairRubrics.Cli.$rid" >&2; exit 1; }
     [ "$("$work/tools/fairrubrics" --version | cut -d+ -f1)" = "$version" ] || { echo "fairrubrics --version is not $version" >&2; exit 1; }
     "$work/tools/fairrubrics" lint rubrics || exit 1
     "$work/tools/fairrubrics" lint samples/legacy-networking.yaml > "$work/legacy.txt"; code=$?

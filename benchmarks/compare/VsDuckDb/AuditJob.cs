@@ -28,7 +28,7 @@ internal static class AuditJob
         var attributes = Path.Combine(work, "attributes.csv");
         if (!File.Exists(scores) || !File.Exists(attributes))
         {
-            Harness.Run("/usr/bin/python3", [Path.Combine(h.Root, "benchmarks", "compare", "generate.py"), work, "--subjects", results.ToString(CultureInfo.InvariantCulture)]);
+            Harness.Run("/usr/bin/python3", [Path.Combine(h.Root, "benchmarks", "compare", "generate.py"), work, "--subjects", results.ToString(CultureInfo.InvariantCulture)], strict: true);
         }
 
         var report = Path.Combine(work, "audit-vs-duckdb.json");
