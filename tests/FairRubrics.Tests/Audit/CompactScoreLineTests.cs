@@ -128,6 +128,98 @@ public sealed class CompactScoreLineTests
     }
 
     /// <summary>Reads the line both ways; when the fast path reads it, the results must be identical. Returns whether it did.</summary>
+    [Fact]
+    public void CompactLine_NonPlainByteAtAnyPositionOfAString_IsReadAsTheGeneralPathReadsIt()
+    {
+        // Strings up to 16 bytes are read byte by byte and longer ones by a vector search: each kind of byte that
+        // is not plain, at every position of strings on both sides of that length, and at the end of the line.
+        byte[] notPlain = [(byte)'"', (byte)'\\', 0x1F, 0x7F, 0x80, (byte)'\t'];
+        for (var length = 0; length <= 40; length++)
+        {
+            foreach (var bad in notPlain)
+            {
+                for (var at = -1; at < length; at++)
+                {
+                    var text = Enumerable.Range(0, length).Select(i => i == at ? bad : (byte)('a' + (i % 26))).ToArray();
+                    byte[] line = [.. "{\"subject\":\"s-1\",\"band\":\""u8, .. text, .. "\",\"status\":\"scored\",\"overall\":2.5}"u8];
+                    var read = Compare(line);
+                    if (at < 0)
+                    {
+                        read.Should().BeTrue("a line of plain strings is compact");
+                    }
+
+                    byte[] cut = [.. "{\"subject\":\""u8, .. text];
+                    Compare(cut).Should().BeFalse("a string that does not end is left to the general path");
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-0")]
+    [InlineData("-0.0")]
+    [InlineData("0.1")]
+    [InlineData("3.5")]
+    [InlineData("999999999999999")]
+    [InlineData("0.00000000000001")]
+    [InlineData("-123456789.012345")]
+    [InlineData("0.30000000000000")]
+    public void ShortDecimal_Edge_IsTheParsersValueBitForBit(string text)
+    {
+        var number = Encoding.ASCII.GetBytes(text);
+        CompactScoreLine.ShortDecimal(number, out var fast).Should().BeTrue();
+        System.Buffers.Text.Utf8Parser.TryParse(number, out double parsed, out _).Should().BeTrue();
+        BitConverter.DoubleToInt64Bits(fast).Should().Be(BitConverter.DoubleToInt64Bits(parsed), text);
+    }
+
+    [Theory]
+    [InlineData("1e5")]
+    [InlineData("2.8333333333333335")]
+    [InlineData("1234567890123456")]
+    [InlineData("0.1234567890123456")]
+    public void ShortDecimal_ExponentOrMoreThan15Digits_IsLeftToTheParser(string text) =>
+        CompactScoreLine.ShortDecimal(Encoding.ASCII.GetBytes(text), out _).Should().BeFalse();
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void ShortDecimal_RandomDecimals_AreTheParsersValuesBitForBit(int seed)
+    {
+        // Numbers as the JSON grammar allows them (no leading zeros), up to 15 digits on either side of the point.
+        var random = new Random(seed);
+        for (var n = 0; n < 20_000; n++)
+        {
+            var text = new StringBuilder();
+            if (random.Next(4) == 0)
+            {
+                text.Append('-');
+            }
+
+            var whole = random.Next(0, 9);
+            text.Append(whole == 0 ? "0" : random.NextInt64(1, 10).ToString(CultureInfo.InvariantCulture));
+            for (var d = 1; d < whole; d++)
+            {
+                text.Append((char)('0' + random.Next(10)));
+            }
+
+            var fraction = random.Next(0, 16 - Math.Max(1, whole));
+            if (fraction > 0)
+            {
+                text.Append('.');
+                for (var d = 0; d < fraction; d++)
+                {
+                    text.Append((char)('0' + random.Next(10)));
+                }
+            }
+
+            var number = Encoding.ASCII.GetBytes(text.ToString());
+            CompactScoreLine.ShortDecimal(number, out var fast).Should().BeTrue(text.ToString());
+            System.Buffers.Text.Utf8Parser.TryParse(number, out double parsed, out var consumed).Should().BeTrue();
+            consumed.Should().Be(number.Length);
+            BitConverter.DoubleToInt64Bits(fast).Should().Be(BitConverter.DoubleToInt64Bits(parsed), text.ToString());
+        }
+    }
+
     private static bool Compare(byte[] line)
     {
         var general = new ScoreRecord();
