@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace FairRubrics.Cli.Output;
@@ -93,7 +92,7 @@ internal sealed class AtomicFile : IDisposable
             throw new CliUsageException($"cannot write {path}: the folder {directory} does not exist");
         }
 
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}.tmp");
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid().ToString("N")[..12]}.tmp");
         FileStream stream;
         try
         {

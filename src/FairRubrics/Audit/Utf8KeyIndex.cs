@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
-using System.Security.Cryptography;
 
 namespace FairRubrics.Audit;
 
@@ -17,11 +16,22 @@ namespace FairRubrics.Audit;
 internal sealed class Utf8KeyIndex
 {
     private const ulong Multiplier = 0x9E3779B97F4A7C15;
-    private readonly ulong _seed = BinaryPrimitives.ReadUInt64LittleEndian(RandomNumberGenerator.GetBytes(8));
+    private readonly ulong _seed = Seed();
     private byte[] _text;
     private int _textLength;
     private int[] _starts;   // _starts[i]..._starts[i + 1] is key i
     private Slot[] _slots;
+
+    /// <summary>
+    /// 64 random bits from a version-4 GUID, which .NET draws from the operating system's secure random source
+    /// (getrandom, BCryptGenRandom) without loading a cryptography library on the way to the audit's first line.
+    /// </summary>
+    private static ulong Seed()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        Guid.NewGuid().TryWriteBytes(bytes);
+        return BinaryPrimitives.ReadUInt64LittleEndian(bytes) ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes[8..]);
+    }
 
     /// <summary>Creates an index sized for <paramref name="capacity"/> keys (it grows past that, at the cost of copies).</summary>
     /// <param name="capacity">The expected number of keys.</param>
