@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -123,54 +124,165 @@ public sealed class ScoreRunner : IScoreRunner
         /// <summary>
         /// The streaming pass: while the subjects come sorted (each subject's rows together, subjects in ascending ordinal
         /// order, as <c>fairrubrics sample</c> and most exports write them), each subject is scored and written as soon
-        /// as its rows end, so memory holds one subject's rows whatever the size of the evidence. Returns false, having
-        /// stopped, at the first subject that is not after the one before.
+        /// as its rows end, so memory holds one subject's rows (and a few batches in flight) whatever the size of the
+        /// evidence. Returns false, having stopped, at the first subject that is not after the one before.
         /// </summary>
+        /// <remarks>
+        /// Two threads share the work: this one reads and parses the rows and cuts them into batches at subject ends;
+        /// a thread of its own takes the batches in order, notes every row's problems and scores and writes each subject,
+        /// in the same order as one thread would (the output and the rejection summary are the same bytes).
+        /// </remarks>
         private bool Streamed(IEnumerable<EvidenceRow> rows, Utf8JsonWriter json, Stream? input)
         {
-            var items = new List<EvidenceItem>();
+            using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using var queue = new BlockingCollection<Batch>(BatchesInFlight);
+            var free = new ConcurrentQueue<Batch>();
+            var scorer = Task.Factory.StartNew(() => Score(queue, free, json, failed), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            var batch = new Batch();
             string? current = null;
-            foreach (var row in rows)
+            var sorted = true;
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                _read++;
-                _rejections.Observe(row);
-                if (input is not null)
+                foreach (var row in rows)
                 {
-                    request.Progress?.Report(input.Position);
-                }
-
-                if (!row.IsValid)
-                {
-                    continue;
-                }
-
-                var item = row.Item.Value;
-                if (!string.Equals(item.Subject, current, StringComparison.Ordinal))
-                {
-                    if (current is not null)
+                    cancellationToken.ThrowIfCancellationRequested();
+                    _read++;
+                    if (input is not null)
                     {
-                        if (string.CompareOrdinal(item.Subject, current) < 0)
+                        request.Progress?.Report(input.Position);
+                    }
+
+                    if (row.IsValid)
+                    {
+                        var subject = row.Item!.Value.Subject;
+                        if (!string.Equals(subject, current, StringComparison.Ordinal))
                         {
-                            return false;
+                            if (current is not null)
+                            {
+                                if (string.CompareOrdinal(subject, current) < 0)
+                                {
+                                    sorted = false;
+                                    break;
+                                }
+
+                                batch.Ends.Add((batch.Rows.Count, current));
+                                if (batch.Rows.Count >= BatchRows)
+                                {
+                                    queue.Add(batch, failed.Token);
+                                    batch = free.TryDequeue(out var reused) ? reused : new Batch();
+                                }
+                            }
+
+                            current = subject;
+                        }
+                    }
+
+                    batch.Rows.Add(row);
+                }
+
+                if (sorted && current is not null)
+                {
+                    batch.Ends.Add((batch.Rows.Count, current));
+                }
+
+                if (sorted || batch.Ends.Count > 0)
+                {
+                    queue.Add(batch, failed.Token);
+                }
+            }
+            catch (OperationCanceledException) when (scorer.IsFaulted && !cancellationToken.IsCancellationRequested)
+            {
+                // The scorer failed and stopped taking batches: its exception is thrown below.
+            }
+            catch (Exception e) when (e is not OperationCanceledException && batch.Ends.Count > 0 && !failed.IsCancellationRequested)
+            {
+                // The evidence failed to read (after the last batch handed over): the subjects that ended before it are
+                // written, as one thread would have written them, before the exception goes on.
+                queue.Add(batch, failed.Token);
+                throw;
+            }
+            finally
+            {
+                queue.CompleteAdding();
+                try
+                {
+                    scorer.Wait(CancellationToken.None);
+                }
+                catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+                }
+            }
+
+            return sorted;
+        }
+
+        /// <summary>
+        /// Rows per batch handed from the reading thread to the scoring one (a batch ends at a subject's end); batches are
+        /// reused, and small enough to stay off the large-object heap.
+        /// </summary>
+        private const int BatchRows = 512;
+
+        /// <summary>Batches read ahead of the scoring thread: memory holds at most this many besides the one being filled.</summary>
+        private const int BatchesInFlight = 16;
+
+        /// <summary>
+        /// The scoring thread: notes each row as the single-threaded pass would (its line, its problems), and scores
+        /// and writes a subject at each end. On a failure the reading thread is told to stop, and the exception ends
+        /// the task.
+        /// </summary>
+        private void Score(BlockingCollection<Batch> queue, ConcurrentQueue<Batch> free, Utf8JsonWriter json, CancellationTokenSource failed)
+        {
+            try
+            {
+                var items = new List<EvidenceItem>();
+                foreach (var batch in queue.GetConsumingEnumerable(cancellationToken))
+                {
+                    var at = 0;
+                    foreach (var (end, subject) in batch.Ends)
+                    {
+                        for (; at < end; at++)
+                        {
+                            var row = batch.Rows[at];
+                            _rejections.Observe(row);
+                            if (row.IsValid)
+                            {
+                                items.Add(row.Item!.Value);
+                            }
                         }
 
-                        Write(json, current, CollectionsMarshal.AsSpan(items));
+                        Write(json, subject, CollectionsMarshal.AsSpan(items));
                         items.Clear();
                     }
 
-                    current = item.Subject;
+                    for (; at < batch.Rows.Count; at++)
+                    {
+                        var row = batch.Rows[at];
+                        _rejections.Observe(row);
+                        if (row.IsValid)
+                        {
+                            items.Add(row.Item!.Value);
+                        }
+                    }
+
+                    batch.Rows.Clear();
+                    batch.Ends.Clear();
+                    free.Enqueue(batch);
                 }
-
-                items.Add(item);
             }
-
-            if (current is not null)
+            catch
             {
-                Write(json, current, CollectionsMarshal.AsSpan(items));
+                failed.Cancel();
+                throw;
             }
+        }
 
-            return true;
+        /// <summary>Rows in file order, and where subjects end: after <c>Rows[End - 1]</c> the subject is scored.</summary>
+        private sealed class Batch
+        {
+            public List<EvidenceRow> Rows { get; } = new(BatchRows);
+
+            public List<(int End, string Subject)> Ends { get; } = [];
         }
 
         private void Write(Utf8JsonWriter json, string subject, ReadOnlySpan<EvidenceItem> items)

@@ -97,6 +97,88 @@ public sealed class ScoreRunnerTests
         output.Length.Should().Be(0);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    public async Task RunAsync_SortedEvidenceOfManyBatches_IsTheExternalSortsBytesAndCounts(int seed)
+    {
+        // Thousands of subjects (the reading thread hands rows over in batches of a few hundred, cut at subject
+        // ends), a subject whose rows fill several batches, and rejected rows everywhere, against the same rows
+        // shuffled, which go through the single-threaded external sort.
+        var random = new Random(seed);
+        var rows = new List<string>();
+        for (var s = 0; s < 3000; s++)
+        {
+            var subject = "e" + s.ToString("D5", System.Globalization.CultureInfo.InvariantCulture);
+            var count = s == 1234 ? 2500 : random.Next(0, 9);
+            for (var i = 0; i < count; i++)
+            {
+                var date = new DateOnly(2026, 6, 1).AddDays(-random.Next(400)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                rows.Add(random.Next(12) switch
+                {
+                    0 => $"{subject},talk,,,,,not-a-date,x{s}-{i}",
+                    1 => $",talk,,,,,{date},y{s}-{i}",
+                    2 or 3 => $"{subject},rating,delivery,outcomes,{random.Next(0, 7)},manager,{date},r{s}-{i}",
+                    4 => $"{subject},unknown-type,,,,,{date},u{s}-{i}",
+                    _ => $"{subject},{(random.Next(2) == 0 ? "mentoring" : "talk")},,,,,{date},m{s}-{i}",
+                });
+            }
+        }
+
+        var shuffled = rows.OrderBy(_ => random.Next()).ToList();
+        var (sorted, sortedLines) = await RunAsync(new MemoryStream(Encoding.UTF8.GetBytes(Header + string.Join('\n', rows) + "\n")));
+        var (unsorted, unsortedLines) = await RunAsync(new MemoryStream(Encoding.UTF8.GetBytes(Header + string.Join('\n', shuffled) + "\n")));
+
+        sorted.Sorted.Should().BeTrue();
+        unsorted.Sorted.Should().BeFalse();
+        sortedLines.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCountGreaterThan(2500);
+        sortedLines.Should().Be(unsortedLines);
+        sorted.Should().BeEquivalentTo(unsorted, o => o.Excluding(r => r.Sorted).Excluding(r => r.Rejections));
+        sorted.Rejections.Rejected.Should().Be(unsorted.Rejections.Rejected).And.BePositive();
+        sorted.Rejections.NotCounted.Should().Be(unsorted.Rejections.NotCounted).And.BePositive();
+        (sorted.Used + sorted.Rejections.Rejected + sorted.Rejections.NotCounted).Should().Be(sorted.Read);
+    }
+
+    [Fact]
+    public async Task RunAsync_OutputFailsWhileScoring_ThrowsItsErrorAndStopsReading()
+    {
+        var evidence = new StringBuilder(Header);
+        for (var s = 0; s < 200000; s++)
+        {
+            evidence.Append(System.Globalization.CultureInfo.InvariantCulture, $"e{s:D6},mentoring,,,,,2026-05-01,m{s}\n");
+        }
+
+        using var services = Services();
+        var input = new MemoryStream(Encoding.UTF8.GetBytes(evidence.ToString()));
+        using var output = new FailingAfter(4096);
+
+        var act = () => services.GetRequiredService<IScoreRunner>().RunAsync(Request(input), output);
+
+        (await act.Should().ThrowAsync<IOException>()).WithMessage("*disk full*");
+        input.Position.Should().BeLessThan(input.Length / 2, "the reading stops once the scoring thread has failed");
+    }
+
+    [Fact]
+    public async Task RunAsync_CancelledWhileReading_StopsPromptly()
+    {
+        var evidence = new StringBuilder(Header);
+        for (var s = 0; s < 200000; s++)
+        {
+            evidence.Append(System.Globalization.CultureInfo.InvariantCulture, $"e{s:D6},mentoring,,,,,2026-05-01,m{s}\n");
+        }
+
+        using var services = Services();
+        using var cancel = new CancellationTokenSource();
+        var input = new MemoryStream(Encoding.UTF8.GetBytes(evidence.ToString()));
+        using var output = new MemoryStream();
+        var request = Request(input) with { Progress = new Cancelling(cancel, input.Length / 10) };
+
+        var act = () => services.GetRequiredService<IScoreRunner>().RunAsync(request, output, cancel.Token);
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        input.Position.Should().BeLessThan(input.Length / 2);
+    }
+
     private static ServiceProvider Services() => new ServiceCollection().AddFairRubrics().Services.BuildServiceProvider();
 
     private static ScoreRequest Request(Stream evidence) =>
@@ -108,6 +190,42 @@ public sealed class ScoreRunnerTests
         using var output = new MemoryStream();
         var result = await services.GetRequiredService<IScoreRunner>().RunAsync(Request(evidence), output);
         return (result, Encoding.UTF8.GetString(output.ToArray()));
+    }
+
+    /// <summary>An output that fails once more than a number of bytes is written, as a full disk does.</summary>
+    private sealed class FailingAfter(int bytes) : MemoryStream
+    {
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            if (Length + count > bytes)
+            {
+                throw new IOException("disk full");
+            }
+
+            base.Write(buffer, offset, count);
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (Length + buffer.Length > bytes)
+            {
+                throw new IOException("disk full");
+            }
+
+            base.Write(buffer);
+        }
+    }
+
+    /// <summary>Cancels once the reading has passed a position.</summary>
+    private sealed class Cancelling(CancellationTokenSource cancel, long at) : IProgress<long>
+    {
+        public void Report(long value)
+        {
+            if (value >= at)
+            {
+                cancel.Cancel();
+            }
+        }
     }
 
     /// <summary>A stream read once from start to end, as a network body is.</summary>
