@@ -241,30 +241,12 @@ public sealed class ScoreRunner : IScoreRunner
                     var at = 0;
                     foreach (var (end, subject) in batch.Ends)
                     {
-                        for (; at < end; at++)
-                        {
-                            var row = batch.Rows[at];
-                            _rejections.Observe(row);
-                            if (row.IsValid)
-                            {
-                                items.Add(row.Item!.Value);
-                            }
-                        }
-
+                        at = Take(batch.Rows, at, end, items);
                         Write(json, subject, CollectionsMarshal.AsSpan(items));
                         items.Clear();
                     }
 
-                    for (; at < batch.Rows.Count; at++)
-                    {
-                        var row = batch.Rows[at];
-                        _rejections.Observe(row);
-                        if (row.IsValid)
-                        {
-                            items.Add(row.Item!.Value);
-                        }
-                    }
-
+                    Take(batch.Rows, at, batch.Rows.Count, items);
                     batch.Rows.Clear();
                     batch.Ends.Clear();
                     free.Enqueue(batch);
@@ -275,6 +257,22 @@ public sealed class ScoreRunner : IScoreRunner
                 failed.Cancel();
                 throw;
             }
+        }
+
+        /// <summary>Notes rows <paramref name="from"/> to <paramref name="to"/> (exclusive) and adds the valid ones' items; returns <paramref name="to"/>.</summary>
+        private int Take(List<EvidenceRow> rows, int from, int to, List<EvidenceItem> items)
+        {
+            for (var at = from; at < to; at++)
+            {
+                var row = rows[at];
+                _rejections.Observe(row);
+                if (row.IsValid)
+                {
+                    items.Add(row.Item!.Value);
+                }
+            }
+
+            return to;
         }
 
         /// <summary>Rows in file order, and where subjects end: after <c>Rows[End - 1]</c> the subject is scored.</summary>
