@@ -142,14 +142,8 @@ public sealed class ScoreRunnerTests
     [Fact]
     public async Task RunAsync_OutputFailsWhileScoring_ThrowsItsErrorAndStopsReading()
     {
-        var evidence = new StringBuilder(Header);
-        for (var s = 0; s < 200000; s++)
-        {
-            evidence.Append(System.Globalization.CultureInfo.InvariantCulture, $"e{s:D6},mentoring,,,,,2026-05-01,m{s}\n");
-        }
-
         using var services = Services();
-        var input = new MemoryStream(Encoding.UTF8.GetBytes(evidence.ToString()));
+        var input = OneRowPerSubject(200000);
         using var output = new FailingAfter(4096);
 
         var act = () => services.GetRequiredService<IScoreRunner>().RunAsync(Request(input), output);
@@ -161,15 +155,9 @@ public sealed class ScoreRunnerTests
     [Fact]
     public async Task RunAsync_CancelledWhileReading_StopsPromptly()
     {
-        var evidence = new StringBuilder(Header);
-        for (var s = 0; s < 200000; s++)
-        {
-            evidence.Append(System.Globalization.CultureInfo.InvariantCulture, $"e{s:D6},mentoring,,,,,2026-05-01,m{s}\n");
-        }
-
         using var services = Services();
         using var cancel = new CancellationTokenSource();
-        var input = new MemoryStream(Encoding.UTF8.GetBytes(evidence.ToString()));
+        var input = OneRowPerSubject(200000);
         using var output = new MemoryStream();
         var request = Request(input) with { Progress = new Cancelling(cancel, input.Length / 10) };
 
@@ -177,6 +165,18 @@ public sealed class ScoreRunnerTests
 
         await act.Should().ThrowAsync<OperationCanceledException>();
         input.Position.Should().BeLessThan(input.Length / 2);
+    }
+
+    /// <summary>Sorted evidence of one mentoring row for each of <paramref name="subjects"/> subjects.</summary>
+    private static MemoryStream OneRowPerSubject(int subjects)
+    {
+        var evidence = new StringBuilder(Header);
+        for (var s = 0; s < subjects; s++)
+        {
+            evidence.Append(System.Globalization.CultureInfo.InvariantCulture, $"e{s:D6},mentoring,,,,,2026-05-01,m{s}\n");
+        }
+
+        return new MemoryStream(Encoding.UTF8.GetBytes(evidence.ToString()));
     }
 
     private static ServiceProvider Services() => new ServiceCollection().AddFairRubrics().Services.BuildServiceProvider();
@@ -197,22 +197,22 @@ public sealed class ScoreRunnerTests
     {
         public override void Write(byte[] buffer, int offset, int count)
         {
-            if (Length + count > bytes)
-            {
-                throw new IOException("disk full");
-            }
-
+            Check(count);
             base.Write(buffer, offset, count);
         }
 
         public override void Write(ReadOnlySpan<byte> buffer)
         {
-            if (Length + buffer.Length > bytes)
+            Check(buffer.Length);
+            base.Write(buffer);
+        }
+
+        private void Check(int count)
+        {
+            if (Length + count > bytes)
             {
                 throw new IOException("disk full");
             }
-
-            base.Write(buffer);
         }
     }
 
