@@ -16,7 +16,7 @@ internal static class AuditWarmUp
     /// <summary>The types whose line-by-line methods are compiled ahead (with their nested types).</summary>
     private static readonly Type[] Hot =
     [
-        typeof(CompactScoreLine), typeof(ScoreLineParser), typeof(ScoreRecord), typeof(Utf8LineReader), typeof(Utf8KeyIndex),
+        typeof(ScorerShapeLine), typeof(CompactScoreLine), typeof(ScoreLineParser), typeof(ScoreRecord), typeof(Utf8LineReader), typeof(Utf8KeyIndex),
         typeof(AuditInputReader), typeof(CellStore), typeof(AuditFiles), typeof(AuditAccumulator), typeof(Moments),
     ];
 

@@ -348,7 +348,7 @@ internal static class CompactScoreLine
 
     /// <summary>A string of plain bytes at <paramref name="at"/> (its opening quote); its content without the quotes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool String(ReadOnlySpan<byte> line, ref int at, out ReadOnlySpan<byte> content)
+    internal static bool String(ReadOnlySpan<byte> line, ref int at, out ReadOnlySpan<byte> content)
     {
         content = default;
         if (at >= line.Length || line[at] != (byte)'"')
@@ -468,7 +468,7 @@ internal static class CompactScoreLine
 
     /// <summary>A number by the JSON grammar: <c>-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool Number(ReadOnlySpan<byte> line, ref int at)
+    internal static bool Number(ReadOnlySpan<byte> line, ref int at)
     {
         var i = at;
         if (i < line.Length && line[i] == (byte)'-')
@@ -537,7 +537,7 @@ internal static class CompactScoreLine
     }
 
     /// <summary>The number's value as the general reader reads it (the same parser), and whether it is finite.</summary>
-    private static bool Finite(ReadOnlySpan<byte> number, out double value) =>
+    internal static bool Finite(ReadOnlySpan<byte> number, out double value) =>
         ShortDecimal(number, out value)
         || (Utf8Parser.TryParse(number, out value, out var consumed) && consumed == number.Length && double.IsFinite(value));
 

@@ -238,6 +238,12 @@ internal static class ScoreLineParser
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string? TryParse(ReadOnlySpan<byte> line, ScoreRecord record)
     {
+        // A line in the scorer's own shape is plain ASCII, so valid UTF-8: most lines are read before the check.
+        if (ScorerShapeLine.TryParse(line, record, out var shaped))
+        {
+            return shaped;
+        }
+
         // Never decoded lossily: ids that differ only in bytes that are not UTF-8 would become one subject.
         if (!System.Text.Unicode.Utf8.IsValid(line))
         {

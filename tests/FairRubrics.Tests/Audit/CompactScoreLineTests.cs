@@ -18,18 +18,13 @@ namespace FairRubrics.Tests.Audit;
 /// </summary>
 public sealed class CompactScoreLineTests
 {
-    private static readonly Lazy<Rubric> Relationships = new(() =>
-        new RubricLoader().LoadFile(Path.Combine(TestRubrics.RepositoryRoot, "rubrics", "professional-relationships.yaml")).GetRubricOrThrow());
-
-    private static readonly byte[] Interesting = [.. "{}[],:\"\\ \t0123456789-+.eEtrufalsn\u00e9x"u8, 0x7F, 0x01, (byte)'\r', 0xFF];
-
     public static TheoryData<int> Seeds() => RandomSeeds.UpTo(40);
 
     [Theory]
     [MemberData(nameof(Seeds))]
     public void CompactLine_WrittenByTheScorer_IsReadByTheFastPathAsByTheGeneralOne(int seed)
     {
-        foreach (var (line, explained) in ScorerLines(seed))
+        foreach (var (line, explained) in ScoreLineSamples.ScorerLines(seed))
         {
             var read = Compare(line);
             if (!explained)
@@ -45,11 +40,11 @@ public sealed class CompactScoreLineTests
     {
         var random = new Random(seed);
         var read = 0;
-        foreach (var (line, _) in ScorerLines(seed))
+        foreach (var (line, _) in ScoreLineSamples.ScorerLines(seed))
         {
             for (var m = 0; m < 150; m++)
             {
-                read += Compare(Mutate(random, line)) ? 1 : 0;
+                read += Compare(ScoreLineSamples.Mutate(random, line)) ? 1 : 0;
             }
         }
 
@@ -220,108 +215,5 @@ public sealed class CompactScoreLineTests
         }
     }
 
-    private static bool Compare(byte[] line)
-    {
-        var general = new ScoreRecord();
-        var expected = ScoreLineParser.TryParseGeneral(line, general);
-        var fast = new ScoreRecord();
-        if (!CompactScoreLine.TryParse(line, fast, out var error))
-        {
-            return false;
-        }
-
-        var text = Encoding.UTF8.GetString(line);
-        error.Should().Be(expected, text);
-        if (expected is null)
-        {
-            Snapshot(fast).Should().Be(Snapshot(general), text);
-        }
-
-        return true;
-    }
-
-    private static string Snapshot(ScoreRecord r)
-    {
-        var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"{Hex(r.Subject)}|{r.Scored}|{BitConverter.DoubleToInt64Bits(r.Overall)}|{r.HasBand}:{Hex(r.Band)}|{r.HasRubric}:{Hex(r.Rubric)}|{r.CompetencyCount}");
-        for (var c = 0; c < r.CompetencyCount; c++)
-        {
-            sb.Append(CultureInfo.InvariantCulture, $"|{Hex(r.CompetencyId(c))},{BitConverter.DoubleToInt64Bits(r.Level(c))},{r.HasPath(c)}:{Hex(r.Path(c))}");
-        }
-
-        return sb.ToString();
-
-        static string Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexString(bytes);
-    }
-
-    private static byte[] Mutate(Random random, byte[] line)
-    {
-        var bytes = line.ToList();
-        for (var k = random.Next(1, 4); k > 0 && bytes.Count > 0; k--)
-        {
-            var at = random.Next(bytes.Count);
-            switch (random.Next(5))
-            {
-                case 0:
-                    bytes.RemoveAt(at);
-                    break;
-                case 1:
-                    bytes.Insert(at, Interesting[random.Next(Interesting.Length)]);
-                    break;
-                case 2:
-                    bytes[at] = Interesting[random.Next(Interesting.Length)];
-                    break;
-                case 3:
-                    var length = Math.Min(random.Next(1, 20), bytes.Count - at);
-                    bytes.InsertRange(random.Next(bytes.Count), bytes.GetRange(at, length));
-                    break;
-                default:
-                    bytes.RemoveRange(at, bytes.Count - at);
-                    break;
-            }
-        }
-
-        return [.. bytes];
-    }
-
-    /// <summary>Score results of random evidence as <c>fairrubrics score</c> writes them, with and without explanations.</summary>
-    private static List<(byte[] Line, bool Explained)> ScorerLines(int seed)
-    {
-        var random = new Random(seed);
-        var rubric = Relationships.Value;
-        var types = rubric.Competencies.SelectMany(c => c.Paths).SelectMany(p => p.Score.Implementation.OccurrenceTypesOf(p.Score.Settings)).Distinct().ToArray();
-        var rated = rubric.Competencies.SelectMany(c => c.Paths.Where(p => p.Score.Rule == "rating").Select(p => (c.Id, p.Id))).ToArray();
-        var asOf = new DateOnly(2026, 6, 30);
-        var lines = new List<(byte[], bool)>();
-        for (var s = 0; s < 6; s++)
-        {
-            var items = new List<EvidenceItem>();
-            for (var i = random.Next(0, 30); i > 0; i--)
-            {
-                if (random.Next(3) == 0)
-                {
-                    var (competency, path) = rated[random.Next(rated.Length)];
-                    items.Add(new EvidenceItem($"s{seed}-{s}", "rating", competency, path, random.Next(1, 6) + (random.Next(3) == 0 ? 0.5 : 0) is var v && v > 5 ? 5 : v, (RaterSource)random.Next(5), Date: asOf, Id: $"e{i}"));
-                }
-                else
-                {
-                    items.Add(new EvidenceItem($"s{seed}-{s}", types[random.Next(types.Length)], Value: random.Next(4) == 0 ? random.Next(1, 9) / 2.0 : null, Date: asOf, Id: $"e{i}"));
-                }
-            }
-
-            var score = new RubricScorer().Score(rubric, $"s{seed}-{s}", items.ToArray(), new ScoringOptions { AsOf = asOf });
-            foreach (var explain in new[] { false, true })
-            {
-                using var stream = new MemoryStream();
-                using (var writer = new Utf8JsonWriter(stream))
-                {
-                    ScoreJson.Write(writer, score, explain);
-                }
-
-                lines.Add((stream.ToArray(), explain));
-            }
-        }
-
-        return lines;
-    }
+    private static bool Compare(byte[] line) => ScoreLineSamples.Compare(line, CompactScoreLine.TryParse);
 }
