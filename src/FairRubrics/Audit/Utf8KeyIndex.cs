@@ -40,7 +40,7 @@ internal sealed class Utf8KeyIndex
         capacity = Math.Max(capacity, 16);
         _text = new byte[capacity * 8];
         _starts = new int[capacity + 1];
-        _slots = new Slot[SlotsFor(capacity)];
+        _slots = NewTable(SlotsFor(capacity));
     }
 
     /// <summary>Gets the number of keys.</summary>
@@ -139,10 +139,22 @@ internal sealed class Utf8KeyIndex
         }
     }
 
+    /// <summary>
+    /// A zeroed table whose memory is written once at once: a large array comes as fresh pages that the first read
+    /// maps to the system's shared zero page, so adding keys after probing would take a copy-on-write fault per page,
+    /// each flushing the other cores' address translations (an interrupt to the threads parsing results meanwhile).
+    /// </summary>
+    private static Slot[] NewTable(int slots)
+    {
+        var table = new Slot[slots];
+        table.AsSpan().Clear();
+        return table;
+    }
+
     private void Grow()
     {
         var old = _slots;
-        _slots = new Slot[SlotsFor(Count * 2)];
+        _slots = NewTable(SlotsFor(Count * 2));
         foreach (var entry in old)
         {
             if (entry.Meta == 0)
