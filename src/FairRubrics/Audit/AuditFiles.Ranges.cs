@@ -52,9 +52,32 @@ public static partial class AuditFiles
     private static Partition Read(Range range, int index, AuditAccumulator accumulator, Join join)
     {
         var part = new Partition(accumulator, range.File);
+        Guarded(part, () => ReadLines(range, index + 1, part, join));
+        return part;
+    }
+
+    /// <summary>
+    /// Joins the results of a range that ended before the attributes table was read (<see cref="Partition.Deferred"/>),
+    /// waiting for the table if it is still being read: its worker read further ranges meanwhile.
+    /// </summary>
+    private static void JoinLate(Partition part, int index, Join join)
+    {
+        var deferred = part.Deferred!;
+        part.Deferred = null;
+        var lines = part.Lines;
+        Guarded(part, () => JoinDeferred(new Joiner(join, part.Accumulator), deferred, index + 1, part));
+        if (part.Failure is null)
+        {
+            part.Lines = lines;
+        }
+    }
+
+    /// <summary>Runs a range's work, keeping its failure for the reader of the results (which reports the first range's).</summary>
+    private static void Guarded(Partition part, Action work)
+    {
         try
         {
-            ReadLines(range, index + 1, part, join);
+            work();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or EvidenceFormatException or ArgumentException)
         {
@@ -64,8 +87,17 @@ public static partial class AuditFiles
         {
             part.Failure = new RangeFailure(ex, part.Lines);   // results of another rubric, at this line
         }
+    }
 
-        return part;
+    /// <summary>Joins and adds the results parsed while the table was read, then puts the range's problems in line order.</summary>
+    private static void JoinDeferred(Joiner joiner, Deferred deferred, int me, Partition part)
+    {
+        deferred.JoinAndAdd(joiner, me, part);
+
+        // Results joined late reported their problems after later lines' parse errors: put them in line order.
+        var sorted = part.Problems.OrderBy(p => p.Line).ToList();
+        part.Problems.Clear();
+        part.Problems.AddRange(sorted);
     }
 
     /// <summary>
@@ -143,20 +175,20 @@ public static partial class AuditFiles
         }
 
         Finish(joiner, records, lineOf, ref rowFetched, row, ref slotFetched, me, part);
+        join.Tick(0, range.Start + range.Length - reported);
         if (deferred is not null)
         {
-            if (joiner is null)
+            if (joiner is null && !join.IsReady)
             {
-                deferred.JoinAndAdd(new Joiner(join, accumulator), me, part);
+                // The whole range was read before the table: its worker reads on and joins these results later.
+                part.Deferred = deferred;
             }
-
-            // Results joined late reported their problems after later lines' parse errors: put them in line order.
-            var sorted = part.Problems.OrderBy(p => p.Line).ToList();
-            part.Problems.Clear();
-            part.Problems.AddRange(sorted);
+            else
+            {
+                JoinDeferred(joiner ?? new Joiner(join, accumulator), deferred, me, part);
+            }
         }
 
-        join.Tick(0, range.Start + range.Length - reported);
         part.Lines = lines.LineNumber;
     }
 
@@ -198,5 +230,8 @@ public static partial class AuditFiles
         public long Joined { get; set; }
 
         public RangeFailure? Failure { get; set; }
+
+        /// <summary>Gets or sets the results of a range read whole before the attributes table, until its worker joins them.</summary>
+        public Deferred? Deferred { get; set; }
     }
 }

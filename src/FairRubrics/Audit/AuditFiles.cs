@@ -127,10 +127,34 @@ public static partial class AuditFiles
         var next = -1;
         void Work()
         {
+            // A range read whole before the attributes table does not wait for it: its results are joined by the same
+            // worker as soon as the table is there (before its next range), or at its end.
+            var waiting = new List<int>();
             for (var i = Interlocked.Increment(ref next); i < ranges.Length; i = Interlocked.Increment(ref next))
             {
+                if (waiting.Count > 0 && join.IsReady)
+                {
+                    JoinWaiting(waiting);
+                }
+
                 parts[i] = Read(ranges[i], i, new AuditAccumulator(names, intersect), join);
+                if (parts[i].Deferred is not null)
+                {
+                    waiting.Add(i);
+                }
             }
+
+            JoinWaiting(waiting);
+        }
+
+        void JoinWaiting(List<int> waiting)
+        {
+            foreach (var i in waiting)
+            {
+                JoinLate(parts[i], i, join);
+            }
+
+            waiting.Clear();
         }
 
         var workers = new Task[Math.Min(parallelism, ranges.Length) - 1];

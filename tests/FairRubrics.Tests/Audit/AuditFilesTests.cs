@@ -166,6 +166,52 @@ public sealed class AuditFilesTests : IDisposable
         read.AttributeRowsWithResult.Should().Be(first.AttributeRowsWithResult);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Accumulate_ResultOfAnotherRubricInARangeJoinedLate_ThrowsWithFileAndLine(int parallelism)
+    {
+        // Every range is read before the table is there: each waits, whole, for its worker to join it later.
+        var file = Path.Combine(_dir, "scores.jsonl");
+        var lines = Enumerable.Range(1, 3000).Select(i => Line(FormattableString.Invariant($"s{i}"), 2, "Solid")).ToArray();
+        lines[2499] = lines[2499].Replace("\"rubric\":\"r\"", "\"rubric\":\"other\"", StringComparison.Ordinal);
+        File.WriteAllLines(file, lines);
+        var csv = "subject,gender\n" + string.Concat(Enumerable.Range(1, 3000).Select(i => FormattableString.Invariant($"s{i},{(i % 2 == 0 ? "female" : "male")}\n")));
+        using var release = new ManualResetEventSlim();
+        var reading = Task.Run(() =>
+        {
+            release.Wait();
+            return Table(csv);
+        });
+        var options = new AuditFileOptions { MaxDegreeOfParallelism = parallelism, RangeBytes = 16_384, MaxDeferred = 1_000_000 };
+
+        var later = Task.Run(() => AuditFiles.Accumulate(file, reading, ["gender"], intersect: false, options));
+        await Task.Delay(200);
+        release.Set();
+        var act = async () => await later;
+
+        await act.Should().ThrowAsync<FairRubricsException>().WithMessage($"{file}:2500: The results mix rubrics*");
+    }
+
+    [Fact]
+    public async Task Accumulate_ColumnNotInATableReadAfterEveryRange_ThrowsArgumentException()
+    {
+        using var release = new ManualResetEventSlim();
+        var reading = Task.Run(() =>
+        {
+            release.Wait();
+            return Attributes();
+        });
+        var options = new AuditFileOptions { MaxDegreeOfParallelism = 2, RangeBytes = 16_384, MaxDeferred = 1_000_000 };
+
+        var later = Task.Run(() => AuditFiles.Accumulate(Path.Combine(CaseDirectory, "scores.jsonl"), reading, ["gender", "age"], intersect: false, options));
+        await Task.Delay(200);
+        release.Set();
+        var act = async () => await later;
+
+        await act.Should().ThrowAsync<ArgumentException>().WithMessage("*'age' is not a column*");
+    }
+
     [Fact]
     public void Accumulate_TableThatCannotBeRead_ThrowsItsError()
     {
