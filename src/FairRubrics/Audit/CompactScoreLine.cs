@@ -45,7 +45,6 @@ internal static class CompactScoreLine
     /// <param name="record">Receives the result (reset first).</param>
     /// <param name="error">Null when the line is a score result, else why not (as the general path words it).</param>
     /// <returns>Whether the line was read here.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<byte> line, ScoreRecord record, out string? error)
     {
         error = null;
@@ -153,7 +152,6 @@ internal static class CompactScoreLine
     }
 
     /// <summary>The <c>competencies</c> value, read as the general path reads it (a value of another kind is skipped).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Competencies(ReadOnlySpan<byte> line, ref int at, ScoreRecord record, out string? error)
     {
         error = null;
@@ -382,7 +380,6 @@ internal static class CompactScoreLine
     }
 
     /// <summary>Checks and skips any value at <paramref name="at"/>, which is at nesting depth <paramref name="depth"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Skip(ReadOnlySpan<byte> line, ref int at, int depth)
     {
         if (at >= line.Length)

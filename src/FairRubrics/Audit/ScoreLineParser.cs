@@ -170,7 +170,6 @@ internal sealed class ScoreRecord
     }
 
     /// <summary>Copies the current string token, unescaped, into the buffer.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Text Copy(ref Utf8JsonReader reader)
     {
         var max = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
@@ -258,7 +257,6 @@ internal static class ScoreLineParser
     /// <param name="line">The UTF-8 text of the line.</param>
     /// <param name="record">Receives the result.</param>
     /// <returns>Null when the line is a score result, else why it is not.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static string? TryParseGeneral(ReadOnlySpan<byte> line, ScoreRecord record)
     {
         record.Reset();
@@ -348,7 +346,6 @@ internal static class ScoreLineParser
 
     /// <summary>Reads the <c>competencies</c> array (or skips a value of another kind).</summary>
     /// <returns>Null, or why the line is rejected: the first competency that is not an object with a string <c>id</c>, or whose <c>level</c> is not finite.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? ReadCompetencies(ref Utf8JsonReader reader, ScoreRecord record)
     {
         record.ClearCompetencies();
@@ -442,7 +439,6 @@ internal static class ScoreLineParser
     }
 
     /// <summary>Which of the needed properties the current property name is: by length first, so that a name costs one comparison.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Name Property(ref Utf8JsonReader reader)
     {
         if (reader.ValueIsEscaped || reader.HasValueSequence)
@@ -455,7 +451,6 @@ internal static class ScoreLineParser
         return Property(reader.ValueSpan);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static Name Property(ReadOnlySpan<byte> name) => name.Length switch
     {
         2 when name.SequenceEqual("id"u8) => Name.Id,
