@@ -121,7 +121,7 @@ internal readonly record struct Moments
     /// <summary>The moments with one more value (Welford's update).</summary>
     /// <param name="value">A finite value.</param>
     /// <returns>The updated moments.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN or infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN or infinite, or so large that the moments overflow.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Moments Add(double value)
     {
@@ -133,7 +133,27 @@ internal readonly record struct Moments
         var count = Count + 1;
         var delta = value - Mean;
         var mean = Mean + (delta / count);
-        return new Moments(count, mean, M2 + (delta * (value - mean)));
+        var m2 = M2 + (delta * (value - mean));
+        if (!double.IsFinite(mean) || !double.IsFinite(m2))
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, "The values' moments overflow.");
+        }
+
+        return new Moments(count, mean, m2, Checked.No);
+    }
+
+    /// <summary>Moments already checked by the caller (the hot path of <see cref="Add"/>), without the checks of the public constructor.</summary>
+    private Moments(long count, double mean, double m2, Checked _)
+    {
+        Count = count;
+        Mean = mean;
+        M2 = m2;
+    }
+
+    /// <summary>Marks the constructor that does not check its arguments.</summary>
+    private enum Checked
+    {
+        No,
     }
 
     /// <summary>Formats the moments with the invariant culture and round-trip precision.</summary>
