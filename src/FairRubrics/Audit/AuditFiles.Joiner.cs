@@ -69,9 +69,9 @@ public static partial class AuditFiles
         }
 
         /// <summary>Joins a result prepared while the table was being read (see <see cref="Deferred"/>) and adds it.</summary>
-        public void JoinAndAdd(ReadOnlySpan<byte> subject, long line, int me, Partition part, bool scored, int band, double overall, ReadOnlySpan<double> levels, ReadOnlySpan<int> paths)
+        public void JoinAndAdd(ReadOnlySpan<byte> subject, int row, long line, int me, Partition part, bool scored, int band, double overall, ReadOnlySpan<double> levels, ReadOnlySpan<int> paths)
         {
-            if (ValueIdsOf(subject, Table.RowOf(subject), line, me, part))
+            if (ValueIdsOf(subject, row, line, me, part))
             {
                 _accumulator.AddPrepared(scored, band, overall, levels, paths, _valueIds);
             }
