@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using FairRubrics.Scoring;
 
 namespace FairRubrics.Evidence;
@@ -42,7 +43,13 @@ public sealed class RejectionSummary
     private readonly int _maxExamples;
     private readonly List<RowRejection>? _all;
     private readonly List<RowRejection> _examples = [];
-    private readonly Dictionary<(RejectionKind Kind, string Reason), (long Count, long FirstLine)> _reasons = [];
+    private readonly Dictionary<(RejectionKind Kind, string Reason), Tally> _reasons = [];
+
+    // The last reason counted: most problems in a row of problems share one reason, usually the same string instance,
+    // which is then counted without hashing its text.
+    private RejectionKind _lastKind;
+    private string? _lastReason;
+    private Tally? _lastTally;
 
     // Where a CSV row's physical line stops being row + 1 (a quoted field with line breaks): row -> line - row, from then on.
     private readonly List<(long Row, long Offset)> _offsets = [];
@@ -146,10 +153,16 @@ public sealed class RejectionSummary
             NotCounted++;
         }
 
-        var key = (rejection.Kind, GroupingReason(rejection.Reason));
-        _reasons[key] = _reasons.TryGetValue(key, out var seen)
-            ? (seen.Count + 1, Math.Min(seen.FirstLine, rejection.Line))
-            : (1, rejection.Line);
+        var tally = _lastTally;
+        if (tally is null || rejection.Kind != _lastKind || !ReferenceEquals(rejection.Reason, _lastReason))
+        {
+            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_reasons, (rejection.Kind, GroupingReason(rejection.Reason)), out _);
+            tally = entry ??= new Tally { FirstLine = rejection.Line };
+            (_lastKind, _lastReason, _lastTally) = (rejection.Kind, rejection.Reason, tally);
+        }
+
+        tally.Count++;
+        tally.FirstLine = Math.Min(tally.FirstLine, rejection.Line);
         _all?.Add(rejection);
         AddExample(rejection);
     }
@@ -208,6 +221,14 @@ public sealed class RejectionSummary
     {
         var byFile = string.CompareOrdinal(a.File, b.File);
         return byFile != 0 ? byFile : a.Line.CompareTo(b.Line);
+    }
+
+    /// <summary>The rows counted under one reason, and the first line among them.</summary>
+    private sealed class Tally
+    {
+        public long Count { get; set; }
+
+        public long FirstLine { get; set; }
     }
 
     private void AddExample(in RowRejection rejection)
