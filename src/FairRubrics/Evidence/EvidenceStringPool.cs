@@ -75,7 +75,7 @@ internal sealed class EvidenceStringPool
         Ascii.ToUtf16(ascii, chars, out _);
         if (_byChars.TryGetValue(chars, out var pooled))
         {
-            recent = (ascii.ToArray(), pooled);
+            Remember(ref recent, ascii, pooled);
             return pooled;
         }
 
@@ -83,10 +83,20 @@ internal sealed class EvidenceStringPool
         if (_values.Count - _seeded < MaxEntries)
         {
             _values.Add(value, value);
-            recent = (ascii.ToArray(), value);
         }
 
+        // Kept in its slot even when the table is full, so that a value repeated in nearby rows (a subject's manager
+        // among thousands) is made once for them.
+        Remember(ref recent, ascii, value);
         return value;
+    }
+
+    /// <summary>Puts a value in its slot, in the slot's key array when that has the length.</summary>
+    private static void Remember(ref (byte[]? Key, string Value) slot, ReadOnlySpan<byte> ascii, string value)
+    {
+        var key = slot.Key is { } old && old.Length == ascii.Length ? old : new byte[ascii.Length];
+        ascii.CopyTo(key);
+        slot = (key, value);
     }
 
     /// <summary>The slot of a value among <see cref="_recent"/>: a multiplicative hash of its bytes.</summary>

@@ -33,6 +33,22 @@ public sealed class EvidenceStringPoolTests
     }
 
     [Fact]
+    public void Pool_FullPool_AsciiValueRepeatedInNearbyRows_IsOneInstance()
+    {
+        var pool = new EvidenceStringPool();
+        for (var i = 0; i < EvidenceStringPool.MaxEntries; i++)
+        {
+            pool.InternAscii(System.Text.Encoding.ASCII.GetBytes("v" + i));
+        }
+
+        var first = pool.InternAscii("M80307"u8);
+        first.Should().Be("M80307");
+        pool.InternAscii("M80307"u8).Should().BeSameAs(first, "the value stays in its slot though the table is full");
+        pool.InternAscii("M80308"u8).Should().Be("M80308");
+        pool.InternAscii("v0"u8).Should().Be("v0");
+    }
+
+    [Fact]
     public void Pool_Subject_ReusesThePreviousRowsInstanceOnly()
     {
         var pool = new EvidenceStringPool();
