@@ -9,6 +9,34 @@ namespace FairRubrics.Scoring;
 /// </summary>
 public static class ScoreJson
 {
+    private static readonly JsonEncodedText ScoredValue = JsonEncodedText.Encode("scored");
+    private static readonly JsonEncodedText InsufficientValue = JsonEncodedText.Encode("insufficient-evidence");
+    private static readonly JsonEncodedText AsOfProperty = JsonEncodedText.Encode("asOf");
+    private static readonly JsonEncodedText BandProperty = JsonEncodedText.Encode("band");
+    private static readonly JsonEncodedText ByTypeProperty = JsonEncodedText.Encode("byType");
+    private static readonly JsonEncodedText CompetenciesProperty = JsonEncodedText.Encode("competencies");
+    private static readonly JsonEncodedText EvidenceProperty = JsonEncodedText.Encode("evidence");
+    private static readonly JsonEncodedText ExplanationProperty = JsonEncodedText.Encode("explanation");
+    private static readonly JsonEncodedText GuidanceProperty = JsonEncodedText.Encode("guidance");
+    private static readonly JsonEncodedText IdProperty = JsonEncodedText.Encode("id");
+    private static readonly JsonEncodedText ItemProperty = JsonEncodedText.Encode("item");
+    private static readonly JsonEncodedText ItemsProperty = JsonEncodedText.Encode("items");
+    private static readonly JsonEncodedText LevelProperty = JsonEncodedText.Encode("level");
+    private static readonly JsonEncodedText NoteProperty = JsonEncodedText.Encode("note");
+    private static readonly JsonEncodedText OverallProperty = JsonEncodedText.Encode("overall");
+    private static readonly JsonEncodedText PathProperty = JsonEncodedText.Encode("path");
+    private static readonly JsonEncodedText PathsProperty = JsonEncodedText.Encode("paths");
+    private static readonly JsonEncodedText ReasonProperty = JsonEncodedText.Encode("reason");
+    private static readonly JsonEncodedText RejectedProperty = JsonEncodedText.Encode("rejected");
+    private static readonly JsonEncodedText RubricHashProperty = JsonEncodedText.Encode("rubricHash");
+    private static readonly JsonEncodedText RubricProperty = JsonEncodedText.Encode("rubric");
+    private static readonly JsonEncodedText RubricVersionProperty = JsonEncodedText.Encode("rubricVersion");
+    private static readonly JsonEncodedText RuleProperty = JsonEncodedText.Encode("rule");
+    private static readonly JsonEncodedText StatusProperty = JsonEncodedText.Encode("status");
+    private static readonly JsonEncodedText SubjectProperty = JsonEncodedText.Encode("subject");
+    private static readonly JsonEncodedText UnusedEvidenceProperty = JsonEncodedText.Encode("unusedEvidence");
+    private static readonly JsonEncodedText UsedEvidenceProperty = JsonEncodedText.Encode("usedEvidence");
+
     /// <summary>Writes one result as a JSON object.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="score">The result.</param>
@@ -44,56 +72,58 @@ public static class ScoreJson
         ArgumentNullException.ThrowIfNull(score);
         var rubric = score.Rubric;
         writer.WriteStartObject();
-        writer.WriteString("subject", score.Subject);
-        writer.WriteString("rubric", rubric.Id);
-        writer.WriteString("rubricVersion", rubric.Version);
-        writer.WriteString("rubricHash", rubric.ContentHash);
-        writer.WriteString("asOf", score.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        writer.WriteString("status", StatusName(score.Status));
-        WriteNumber(writer, "overall", score.Overall);
+        writer.WriteString(SubjectProperty, score.Subject);
+        writer.WriteString(RubricProperty, rubric.Id);
+        writer.WriteString(RubricVersionProperty, rubric.Version);
+        writer.WriteString(RubricHashProperty, rubric.ContentHash);
+        Span<char> asOf = stackalloc char[10];
+        score.AsOf.TryFormat(asOf, out var written, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        writer.WriteString(AsOfProperty, asOf[..written]);
+        writer.WriteString(StatusProperty, StatusValue(score.Status));
+        WriteNumber(writer, OverallProperty, score.Overall);
         if (score.Band is null)
         {
-            writer.WriteNull("band");
+            writer.WriteNull(BandProperty);
         }
         else
         {
-            writer.WriteString("band", score.Band);
+            writer.WriteString(BandProperty, score.Band);
         }
 
-        writer.WriteStartArray("competencies");
+        writer.WriteStartArray(CompetenciesProperty);
         foreach (var competency in score.Competencies)
         {
             writer.WriteStartObject();
-            writer.WriteString("id", competency.Competency.Id);
-            writer.WriteString("status", StatusName(competency.Status));
-            WriteNumber(writer, "level", competency.Level);
+            writer.WriteString(IdProperty, competency.Competency.Id);
+            writer.WriteString(StatusProperty, StatusValue(competency.Status));
+            WriteNumber(writer, LevelProperty, competency.Level);
             if (competency.WinningPath is { } winner)
             {
-                writer.WriteString("path", winner.Id);
+                writer.WriteString(PathProperty, winner.Id);
             }
             else
             {
-                writer.WriteNull("path");
+                writer.WriteNull(PathProperty);
             }
 
-            writer.WriteStartArray("paths");
+            writer.WriteStartArray(PathsProperty);
             foreach (var path in competency.Paths)
             {
                 writer.WriteStartObject();
-                writer.WriteString("id", path.Path.Id);
-                WriteNumber(writer, "level", path.Level);
-                writer.WriteNumber("evidence", path.EvidenceCount);
+                writer.WriteString(IdProperty, path.Path.Id);
+                WriteNumber(writer, LevelProperty, path.Level);
+                writer.WriteNumber(EvidenceProperty, path.EvidenceCount);
                 if (explain)
                 {
-                    writer.WriteString("rule", path.Rule);
-                    writer.WriteStartObject("byType");
+                    writer.WriteString(RuleProperty, path.Rule);
+                    writer.WriteStartObject(ByTypeProperty);
                     foreach (var group in path.Evidence.GroupBy(i => i.Type, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
                     {
                         writer.WriteNumber(group.Key, group.Sum(i => i.Quantity));
                     }
 
                     writer.WriteEndObject();
-                    writer.WriteStartArray("items");
+                    writer.WriteStartArray(ItemsProperty);
                     foreach (var item in path.Evidence)
                     {
                         writer.WriteStringValue(item.Label);
@@ -102,7 +132,7 @@ public static class ScoreJson
                     writer.WriteEndArray();
                     if (path.Note is not null)
                     {
-                        writer.WriteString("note", path.Note);
+                        writer.WriteString(NoteProperty, path.Note);
                     }
                 }
 
@@ -112,7 +142,7 @@ public static class ScoreJson
             writer.WriteEndArray();
             if (explain)
             {
-                writer.WriteString("explanation", ScoreText.Explain(competency));
+                writer.WriteString(ExplanationProperty, ScoreText.Explain(competency));
             }
 
             writer.WriteEndObject();
@@ -121,14 +151,14 @@ public static class ScoreJson
         writer.WriteEndArray();
         if (explain)
         {
-            writer.WriteNumber("usedEvidence", score.UsedItems);
-            writer.WriteStartArray("unusedEvidence");
+            writer.WriteNumber(UsedEvidenceProperty, score.UsedItems);
+            writer.WriteStartArray(UnusedEvidenceProperty);
             foreach (var issue in score.Issues)
             {
                 writer.WriteStartObject();
-                writer.WriteString("item", issue.Item.Label);
-                writer.WriteBoolean("rejected", issue.Rejected);
-                writer.WriteString("reason", issue.Reason);
+                writer.WriteString(ItemProperty, issue.Item.Label);
+                writer.WriteBoolean(RejectedProperty, issue.Rejected);
+                writer.WriteString(ReasonProperty, issue.Reason);
                 writer.WriteEndObject();
             }
 
@@ -137,7 +167,7 @@ public static class ScoreJson
 
         if (guidance is not null)
         {
-            writer.WritePropertyName("guidance");
+            writer.WritePropertyName(GuidanceProperty);
             Guidance.GuidanceJson.Write(writer, guidance);
         }
 
@@ -149,7 +179,9 @@ public static class ScoreJson
     /// <returns>The name.</returns>
     public static string StatusName(ScoreStatus status) => status == ScoreStatus.Scored ? "scored" : "insufficient-evidence";
 
-    private static void WriteNumber(Utf8JsonWriter writer, string name, double? value)
+    private static JsonEncodedText StatusValue(ScoreStatus status) => status == ScoreStatus.Scored ? ScoredValue : InsufficientValue;
+
+    private static void WriteNumber(Utf8JsonWriter writer, JsonEncodedText name, double? value)
     {
         if (value is { } v)
         {
