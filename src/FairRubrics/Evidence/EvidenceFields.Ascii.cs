@@ -14,7 +14,8 @@ internal static partial class EvidenceFields
     private static readonly bool[] AsciiWhiteSpace = [.. Enumerable.Range(0, 128).Select(c => char.IsWhiteSpace((char)c))];
 
     /// <summary>
-    /// Builds the item of a valid row whose fields are all ASCII, without a string for a value already pooled (types,
+    /// Builds the item of a valid row whose fields are all ASCII without NUL characters (the caller checks the line
+    /// once), without a string for a value already pooled (types,
     /// competency, path and rater ids, a subject repeated from the row before); only the evidence id is made anew. The
     /// same item as <see cref="Build"/> of the fields' text. False, having built nothing, for a row that
     /// <see cref="Build"/> rejects or may word otherwise: the caller then gives it the fields as text, so every
@@ -37,12 +38,6 @@ internal static partial class EvidenceFields
         out EvidenceRow result)
     {
         result = default;
-        if (subject.Contains((byte)0) || type.Contains((byte)0) || competency.Contains((byte)0) || path.Contains((byte)0)
-            || source.Contains((byte)0) || rater.Contains((byte)0) || id.Contains((byte)0))
-        {
-            return false;
-        }
-
         subject = Trim(subject);
         type = Trim(type);
         if (subject.IsEmpty || type.IsEmpty)
@@ -56,7 +51,8 @@ internal static partial class EvidenceFields
         double? number = null;
         if (!value.IsEmpty)
         {
-            if (!double.TryParse(value, ValueStyles, CultureInfo.InvariantCulture, out var parsed) || !double.IsFinite(parsed))
+            if (!DecimalText.TryParseShort(value, out var parsed)
+                && (!double.TryParse(value, ValueStyles, CultureInfo.InvariantCulture, out parsed) || !double.IsFinite(parsed)))
             {
                 return false;
             }

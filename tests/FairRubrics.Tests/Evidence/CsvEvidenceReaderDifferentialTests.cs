@@ -63,6 +63,95 @@ public sealed class CsvEvidenceReaderDifferentialTests
     }
 
     [Fact]
+    public void CommaOrQuoteAtEveryPositionOfALongLine_FastAndGeneralReaders_GiveTheSameRows()
+    {
+        // Plain lines are cut 16 bytes at a time, the last block overlapping the one before: a comma, a quote or a NUL
+        // at each position on both sides of the block edges, in lines of lengths around them.
+        foreach (var length in new[] { 15, 16, 17, 31, 32, 33, 47, 48, 49, 70 })
+        {
+            var cells = "e1,talk,,,2,peer,r1,2025-01-01,";
+            var line = cells + new string('x', Math.Max(1, length - cells.Length));
+            foreach (var put in new[] { ',', '"', '\0', ' ' })
+            {
+                for (var at = 0; at < line.Length; at++)
+                {
+                    var changed = line[..at] + put + line[(at + 1)..];
+                    AssertSame(Encoding.UTF8.GetBytes(Header + "\n" + changed + "\n" + line + "\n"), because: $"'{put}' at {at} of {changed.Length}");
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("2")]
+    [InlineData("-0")]
+    [InlineData(".5")]
+    [InlineData("5.")]
+    [InlineData("007.250")]
+    [InlineData("0.1")]
+    [InlineData("999999999999999")]
+    [InlineData("1234567890123456")]
+    [InlineData("0.30000000000000004")]
+    [InlineData("+2")]
+    [InlineData("2e3")]
+    [InlineData(".")]
+    [InlineData("-")]
+    public void ShortDecimal_EvidenceValue_IsTheValueDoubleTryParseGives(string text)
+    {
+        var bytes = Encoding.ASCII.GetBytes(text);
+        var expected = double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var parsed);
+        if (DecimalText.TryParseShort(bytes, out var fast))
+        {
+            expected.Should().BeTrue(text);
+            BitConverter.DoubleToInt64Bits(fast).Should().Be(BitConverter.DoubleToInt64Bits(parsed), text);
+        }
+        else
+        {
+            (text.Length > 15 || text.Contains('e', StringComparison.Ordinal) || text.Contains('+', StringComparison.Ordinal) || !text.Any(char.IsAsciiDigit)).Should().BeTrue(text + " is left to the parser only when it is not a short decimal");
+        }
+    }
+
+    [Fact]
+    public void ShortDecimal_RandomEvidenceValues_AreTheValuesDoubleTryParseGives()
+    {
+        var random = new Random(31);
+        for (var n = 0; n < 100_000; n++)
+        {
+            var text = new StringBuilder();
+            if (random.Next(5) == 0)
+            {
+                text.Append('-');
+            }
+
+            var whole = random.Next(0, 9);
+            for (var d = 0; d < whole; d++)
+            {
+                text.Append((char)('0' + random.Next(10)));
+            }
+
+            var fraction = random.Next(0, 16 - whole);
+            if (fraction > 0 || random.Next(4) == 0)
+            {
+                text.Append('.');
+                for (var d = 0; d < fraction; d++)
+                {
+                    text.Append((char)('0' + random.Next(10)));
+                }
+            }
+
+            var s = text.ToString();
+            if (!DecimalText.TryParseShort(Encoding.ASCII.GetBytes(s), out var fast))
+            {
+                s.Any(char.IsAsciiDigit).Should().BeFalse(s);
+                continue;
+            }
+
+            double.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed).Should().BeTrue(s);
+            BitConverter.DoubleToInt64Bits(fast).Should().Be(BitConverter.DoubleToInt64Bits(parsed), s);
+        }
+    }
+
+    [Fact]
     public void GeneratedSample_FastAndGeneralReaders_GiveTheSameRows_WithAndWithoutTheRubric()
     {
         var bytes = Encoding.UTF8.GetBytes(Generate(new Random(7), 300, quoteSome: false));
