@@ -126,9 +126,9 @@ public sealed class CompactScoreLineTests
     [Fact]
     public void CompactLine_NonPlainByteAtAnyPositionOfAString_IsReadAsTheGeneralPathReadsIt()
     {
-        // Strings up to 16 bytes are read byte by byte and longer ones by a vector search: each kind of byte that
-        // is not plain, at every position of strings on both sides of that length, and at the end of the line.
-        byte[] notPlain = [(byte)'"', (byte)'\\', 0x1F, 0x7F, 0x80, (byte)'\t'];
+        // Strings are read eight bytes at a time and their last few bytes one by one: each kind of byte that is not
+        // plain, at every position of strings of every length up to 40, and at the end of the line.
+        byte[] notPlain = [(byte)'"', (byte)'\\', 0x00, 0x1F, 0x7F, 0x80, 0xFF, (byte)'\t'];
         for (var length = 0; length <= 40; length++)
         {
             foreach (var bad in notPlain)
