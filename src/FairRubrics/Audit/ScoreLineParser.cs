@@ -16,6 +16,11 @@ internal sealed class ScoreRecord
     private double[] _levels = new double[4];
     private Text[] _paths = new Text[4];
 
+    /// <summary>The longest header remembered (a rubric's id, version and hash and the date take about 150 bytes).</summary>
+    private const int MaxHeader = 1024;
+    private byte[] _header = [];
+    private int _rubricAt, _rubricLength;
+
     /// <summary>Gets the subject id.</summary>
     public ReadOnlySpan<byte> Subject => Get(SubjectText);
 
@@ -119,6 +124,34 @@ internal sealed class ScoreRecord
     internal void SetRubric(ref Utf8JsonReader reader) => RubricText = reader.TokenType == JsonTokenType.String ? Copy(ref reader) : Skip(ref reader);
 
     internal void ClearCompetencies() => CompetencyCount = 0;
+
+    /// <summary>
+    /// Whether <paramref name="rest"/> starts with the header remembered from an earlier line (<see cref="RememberHeader"/>),
+    /// then the rubric set from it; the header's length.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool TryRepeatHeader(ReadOnlySpan<byte> rest, out int length)
+    {
+        length = _header.Length;
+        if (length == 0 || !rest.StartsWith(_header))
+        {
+            return false;
+        }
+
+        RubricText = Copy(_header.AsSpan(_rubricAt, _rubricLength));
+        return true;
+    }
+
+    /// <summary>Remembers a line's header (checked valid), with where the rubric id is in it, for the lines after it.</summary>
+    internal void RememberHeader(ReadOnlySpan<byte> header, int rubricAt, int rubricLength)
+    {
+        if (header.Length <= MaxHeader)
+        {
+            _header = header.ToArray();
+            _rubricAt = rubricAt;
+            _rubricLength = rubricLength;
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int AddCompetency()

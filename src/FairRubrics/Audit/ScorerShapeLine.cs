@@ -31,15 +31,7 @@ internal static class ScorerShapeLine
         }
 
         record.SetSubject(subject, isString: true);
-        if (!Is(line, ref at, ",\"rubric\":"u8) || !CompactScoreLine.String(line, ref at, out var rubric))
-        {
-            return false;
-        }
-
-        record.SetRubric(rubric, isString: true);
-        if (!Is(line, ref at, ",\"rubricVersion\":"u8) || !CompactScoreLine.String(line, ref at, out _)
-            || !Is(line, ref at, ",\"rubricHash\":"u8) || !CompactScoreLine.String(line, ref at, out _)
-            || !Is(line, ref at, ",\"asOf\":"u8) || !CompactScoreLine.String(line, ref at, out _)
+        if (!Header(line, ref at, record)
             || !Is(line, ref at, ",\"status\":"u8) || !CompactScoreLine.String(line, ref at, out var statusText)
             || !Is(line, ref at, ",\"overall\":"u8) || !NumberOrNull(line, ref at, out var overall, out var overallValue)
             || !Is(line, ref at, ",\"band\":"u8) || !StringOrNull(line, ref at, out var band, out var hasBand)
@@ -75,6 +67,39 @@ internal static class ScorerShapeLine
         }
 
         error = ScoreLineParser.Verdict(record, status, overall, overallValue, competencyError);
+        return true;
+    }
+
+    /// <summary>
+    /// The rubric, its version and hash and the scoring date, the same on every line of a file: when the bytes are the
+    /// previous line's (checked then), they are matched as one; else they are read and remembered.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool Header(ReadOnlySpan<byte> line, ref int at, ScoreRecord record)
+    {
+        if (record.TryRepeatHeader(line[at..], out var repeated))
+        {
+            at += repeated;
+            return true;
+        }
+
+        var start = at;
+        if (!Is(line, ref at, ",\"rubric\":"u8))
+        {
+            return false;
+        }
+
+        var rubricAt = at + 1 - start;
+        if (!CompactScoreLine.String(line, ref at, out var rubric)
+            || !Is(line, ref at, ",\"rubricVersion\":"u8) || !CompactScoreLine.String(line, ref at, out _)
+            || !Is(line, ref at, ",\"rubricHash\":"u8) || !CompactScoreLine.String(line, ref at, out _)
+            || !Is(line, ref at, ",\"asOf\":"u8) || !CompactScoreLine.String(line, ref at, out _))
+        {
+            return false;
+        }
+
+        record.SetRubric(rubric, isString: true);
+        record.RememberHeader(line[start..at], rubricAt, rubric.Length);
         return true;
     }
 

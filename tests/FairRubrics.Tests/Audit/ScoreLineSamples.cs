@@ -25,11 +25,13 @@ internal static class ScoreLineSamples
     public static ReadOnlySpan<byte> InterestingBytes => Interesting;
 
     /// <summary>Reads the line with <paramref name="fast"/> and the general path; when the fast one reads it, the verdicts and records must be identical. Returns whether it did.</summary>
-    public static bool Compare(byte[] line, FastPath fast)
+    public static bool Compare(byte[] line, FastPath fast) => Compare(line, fast, new ScoreRecord());
+
+    /// <summary>As <see cref="Compare(byte[], FastPath)"/>, the fast path reading into <paramref name="record"/> (reused from line to line).</summary>
+    public static bool Compare(byte[] line, FastPath fast, ScoreRecord record)
     {
         var general = new ScoreRecord();
         var expected = ScoreLineParser.TryParseGeneral(line, general);
-        var record = new ScoreRecord();
         if (!fast(line, record, out var error))
         {
             return false;

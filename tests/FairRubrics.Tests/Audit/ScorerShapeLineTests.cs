@@ -51,6 +51,31 @@ public sealed class ScorerShapeLineTests
         read.Should().BePositive("some mutated lines keep the shape");
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void ScorerShape_OneRecordReadingLineAfterLine_ReadsEachAsTheGeneralPath(int seed)
+    {
+        // A record remembers the header (rubric, version, hash, date) of the line before: lines that repeat it, change
+        // it, or change it only a little (mutations), read by one record, are each read as the general path reads them.
+        var random = new Random(seed);
+        var record = new ScoreRecord();
+        var lines = ScoreLineSamples.ScorerLines(seed).Where(l => !l.Explained).Select(l => l.Line).ToList();
+        var read = 0;
+        for (var n = 0; n < 600; n++)
+        {
+            var line = lines[random.Next(lines.Count)];
+            line = random.Next(3) switch
+            {
+                0 => ScoreLineSamples.Mutate(random, line),
+                1 => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(line).Replace("\"1.0.0\"", "\"1.0.1\"", StringComparison.Ordinal)),
+                _ => line,
+            };
+            read += ScoreLineSamples.Compare(line, ScorerShapeLine.TryParse, record) ? 1 : 0;
+        }
+
+        read.Should().BeGreaterThan(300);
+    }
+
     [Fact]
     public void ScorerShape_AnyByteReplacedOrRemovedAtAnyPosition_IsReadAsTheGeneralPathReadsIt()
     {
