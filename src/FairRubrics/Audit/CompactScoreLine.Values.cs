@@ -156,8 +156,9 @@ internal static partial class CompactScoreLine
         }
     }
 
+    /// <summary>Matches <paramref name="literal"/> at <paramref name="at"/> and moves past it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Literal(ReadOnlySpan<byte> line, ref int at, ReadOnlySpan<byte> literal)
+    internal static bool Literal(ReadOnlySpan<byte> line, ref int at, ReadOnlySpan<byte> literal)
     {
         if (!line[at..].StartsWith(literal))
         {

@@ -148,18 +148,9 @@ internal static class ScorerShapeLine
         return Is(line, ref at, "}"u8);
     }
 
-    /// <summary>Matches <paramref name="literal"/> at <paramref name="at"/> and moves past it.</summary>
+    /// <summary>Matches <paramref name="literal"/> at <paramref name="at"/> and moves past it (the compact path's <see cref="CompactScoreLine.Literal"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Is(ReadOnlySpan<byte> line, ref int at, ReadOnlySpan<byte> literal)
-    {
-        if (!line[at..].StartsWith(literal))
-        {
-            return false;
-        }
-
-        at += literal.Length;
-        return true;
-    }
+    private static bool Is(ReadOnlySpan<byte> line, ref int at, ReadOnlySpan<byte> literal) => CompactScoreLine.Literal(line, ref at, literal);
 
     /// <summary>A number (then its value, and whether it is finite) or <c>null</c> (then <see cref="ScoreLineParser.OverallKind.Absent"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

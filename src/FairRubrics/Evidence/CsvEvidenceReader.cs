@@ -155,14 +155,15 @@ internal sealed class CsvEvidenceReader
         return count;
     }
 
+    /// <summary>Notes where field <paramref name="field"/> is (in the line, or in the unquoted copy when <paramref name="quoted"/>), if the header has it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Field(int field, int start, int length)
+    private void Field(int field, int start, int length, bool quoted = false)
     {
         if (field < _fieldCount)
         {
             _starts[field] = start;
             _lengths[field] = length;
-            _inUnquoted[field] = false;
+            _inUnquoted[field] = quoted;
         }
     }
 
@@ -223,12 +224,7 @@ internal sealed class CsvEvidenceReader
                 at += length;
             }
 
-            if (count < _fieldCount)
-            {
-                _starts[count] = start;
-                _lengths[count] = length;
-                _inUnquoted[count] = quoted;
-            }
+            Field(count, start, length, quoted);
 
             count++;
             if (at >= line.Length)
@@ -240,12 +236,7 @@ internal sealed class CsvEvidenceReader
             if (at == line.Length)
             {
                 // A comma at the end: one more, empty field.
-                if (count < _fieldCount)
-                {
-                    _starts[count] = at;
-                    _lengths[count] = 0;
-                    _inUnquoted[count] = false;
-                }
+                Field(count, at, 0);
 
                 return count + 1;
             }
